@@ -1,0 +1,29 @@
+/** content/case-types.yaml: the types a customer picks from when opening a case. */
+import { z } from 'astro/zod';
+import { IdSchema, LocalizedSchema } from './common.ts';
+
+/** One case type. */
+export const CaseTypeSchema = z.strictObject({
+  /** Stable id ("defect"). */
+  id: IdSchema,
+  /** Name as shown in the case form. */
+  name: LocalizedSchema,
+  /** What the type is for. */
+  description: LocalizedSchema,
+  /** A typical case of this type. */
+  example: LocalizedSchema,
+  /** The question a customer answers "yes" to when this type fits (used by the chooser). */
+  fitsWhen: LocalizedSchema,
+  /** Whether the severity targets apply to cases of this type. */
+  targetsApply: z.boolean(),
+  /** Where such cases go when not handled by customer care itself. */
+  routedTo: LocalizedSchema.optional(),
+});
+
+/** case-types.yaml: a list under `caseTypes`. */
+export const CaseTypesFileSchema = z.strictObject({
+  caseTypes: z.array(CaseTypeSchema).min(1, { error: 'found an empty list (expected at least one case type)' }),
+});
+
+/** A parsed case type. */
+export type CaseType = z.output<typeof CaseTypeSchema>;

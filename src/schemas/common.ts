@@ -1,0 +1,168 @@
+/** Building blocks shared by every content schema: ids, localized text, times, zones, targets. */
+import { z } from 'astro/zod';
+import { DateTime, IANAZone } from 'luxon';
+
+/** Lower-case slug used as an id across files (products, desks, severities, case types). */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: (iss) => `found ${JSON.stringify(iss.input)} (expected a lower-case id such as "enterprise-one": letters, digits and single hyphens)`,
+  });
+
+/** A BCP 47 language code as used in site.yaml's locales ("en", "sv", "fr", "pt-BR"). */
+export const LocaleCodeSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, {
+  error: (iss) => `found ${JSON.stringify(iss.input)} (expected a language code such as "en" or "pt-BR")`,
+});
+
+/** Marks the maps that are localized text, so cross-file rules can find them in parsed data. */
+export const LOCALIZED_MAP = Symbol('localized map');
+
+/** Whether a parsed value is a localized map (as opposed to any other map). */
+export function isLocalizedMap(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[LOCALIZED_MAP] === true;
+}
+
+/**
+ * Human-readable text: a plain string (written in the site's default locale) or a map from
+ * locale to string. A cross-file rule checks that every map has the default locale.
+ */
+export const LocalizedSchema = z.union(
+  [
+    z.string().min(1, { error: 'found an empty text (expected some words)' }),
+    z
+      .record(LocaleCodeSchema, z.string().min(1, { error: 'found an empty text (expected some words)' }))
+      .transform((map) => Object.defineProperty(map, LOCALIZED_MAP, { value: true, enumerable: false })),
+  ],
+  { error: (iss) => `found ${describe(iss.input)} (expected a text, or a map of language to text such as { en: ..., sv: ... })` },
+);
+/** Localized text: a default-locale string or a map from locale code to string. */
+export type Localized = string | Record<string, string>;
+
+/** A list of localized texts (bullet points such as examples or conditions). */
+export const LocalizedListSchema = z.array(LocalizedSchema);
+
+/** An IANA time-zone name that the runtime's zone database knows ("Europe/Berlin"). */
+export const ZoneSchema = z.string().refine((s) => /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$|^UTC$/.test(s) && IANAZone.isValidZone(s), {
+  error: (iss) =>
+    `found ${JSON.stringify(iss.input)} (expected an IANA time zone such as "America/Chicago" or "Europe/Berlin"; labels like "UTC-6" or "CET" are not zones)`,
+});
+
+/** A point in time written in ISO 8601 with an explicit offset ("2026-11-20T08:12:00+01:00"). */
+export const InstantSchema = z.string({ error: (iss) => `found ${describe(iss.input)} (expected a date and time such as "2026-11-20T08:12:00+01:00")` }).transform((s, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(s)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `found "${s}" (expected ISO 8601 with an offset, such as "2026-11-20T08:12:00+01:00" or "2026-11-20T07:12:00Z")`,
+    });
+    return z.NEVER;
+  }
+  const dt = DateTime.fromISO(s, { setZone: true });
+  if (!dt.isValid) {
+    ctx.addIssue({ code: 'custom', message: `found "${s}", which is not a real date and time (${dt.invalidExplanation ?? dt.invalidReason})` });
+    return z.NEVER;
+  }
+  return dt.toUTC().toISO() as string;
+});
+
+/** A calendar date ("2026-12-24"). */
+export const DateSchema = z.string({ error: (iss) => `found ${describe(iss.input)} (expected a date such as "2026-12-24")` }).refine(
+  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid,
+  { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a real calendar date such as "2026-12-24")` },
+);
+
+/** A wall-clock time of day, "HH:MM" from 00:00 to 24:00. */
+export const TimeOfDaySchema = z.string({ error: (iss) => `found ${describe(iss.input)} (expected a time such as "07:00"; quote it in YAML)` }).refine(
+  (s) => {
+    const m = /^(\d{2}):(\d{2})$/.exec(s);
+    if (!m) return false;
+    const h = Number(m[1]);
+    const min = Number(m[2]);
+    return (h < 24 && min < 60) || (h === 24 && min === 0);
+  },
+  { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a time from "00:00" to "24:00" such as "07:30")` },
+);
+
+/** Minutes after midnight for a validated "HH:MM". */
+export function minutesOfDay(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h as number) * 60 + (m as number);
+}
+
+/** Units a target amount can be expressed in. */
+export const TARGET_UNITS = ['minutes', 'hours', 'days', 'business-days'] as const;
+/** A target unit. */
+export type TargetUnit = (typeof TARGET_UNITS)[number];
+
+/** Target kinds without an amount, and the words that write them in shorthand. */
+const WORD_TARGETS = {
+  'best-effort': 'best effort',
+  'next-monthly-release': 'next monthly release',
+  'future-update': 'future update',
+  'on-news': 'when there is news',
+  asap: 'as soon as possible',
+} as const;
+/** A target kind that has no amount. */
+export type WordTarget = keyof typeof WORD_TARGETS;
+
+/**
+ * A service target (response, restoration, resolution, status updates). Written either as
+ * shorthand ("30 minutes", "2 business days", "best effort", "next monthly release") or as a
+ * map with the shorthand under `target` plus qualifiers.
+ */
+export type Target =
+  | { kind: 'duration'; amount: number; unit: TargetUnit; excludesCustomerWait: boolean; condition?: Localized; alsoOnNews: boolean; until?: Localized }
+  | { kind: WordTarget; excludesCustomerWait: boolean; condition?: Localized; alsoOnNews: boolean; until?: Localized };
+
+const SHORTHAND_HELP = `"30 minutes", "2 hours", "2 business days", ${Object.values(WORD_TARGETS)
+  .map((w) => `"${w}"`)
+  .join(', ')}`;
+
+/** Parses target shorthand; undefined when the text is not one. */
+export function parseTargetShorthand(text: string): Pick<Target, 'kind'> & { amount?: number; unit?: TargetUnit } | undefined {
+  const t = text.trim().toLowerCase();
+  for (const [kind, words] of Object.entries(WORD_TARGETS)) if (t === words) return { kind: kind as WordTarget };
+  const m = /^(\d+(?:\.\d+)?)\s+(minutes?|hours?|days?|business[ -]days?)$/.exec(t);
+  if (!m) return undefined;
+  const unitWord = (m[2] as string).replace(' ', '-');
+  const unit = (unitWord.endsWith('s') ? unitWord : `${unitWord}s`) as TargetUnit;
+  return { kind: 'duration', amount: Number(m[1]), unit };
+}
+
+const ShorthandSchema = z.string({ error: (iss) => `found ${describe(iss.input)} (expected a target such as ${SHORTHAND_HELP})` }).transform((s, ctx) => {
+  const parsed = parseTargetShorthand(s);
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', message: `found "${s}" (expected a target such as ${SHORTHAND_HELP})` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+/** A target: shorthand string, or `{ target, excludesCustomerWait, condition, alsoOnNews, until }`. */
+export const TargetSchema = z.union([
+  ShorthandSchema.transform((p): Target => ({ ...p, excludesCustomerWait: false, alsoOnNews: false }) as Target),
+  z
+    .strictObject({
+      /** The target in shorthand: "48 hours", "best effort". */
+      target: ShorthandSchema,
+      /** Time spent waiting for the customer's information does not count. */
+      excludesCustomerWait: z.boolean().default(false),
+      /** The condition under which the target holds ("provided no code change is needed"). */
+      condition: LocalizedSchema.optional(),
+      /** For status updates: also whenever there is news. */
+      alsoOnNews: z.boolean().default(false),
+      /** For status updates: until when the cadence runs ("until service is restored"). */
+      until: LocalizedSchema.optional(),
+    })
+    .transform(({ target, ...rest }): Target => ({ ...target, ...rest }) as Target),
+]);
+
+/** Describes a YAML value for an error message: `"urgent"`, `42`, `a list`, `nothing`. */
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  return 'a map';
+}

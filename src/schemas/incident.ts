@@ -1,0 +1,57 @@
+/** content/incidents/*.md front matter: one incident, its impact and its timeline. */
+import { z } from 'astro/zod';
+import { IdSchema, InstantSchema, LocalizedSchema } from './common.ts';
+import { SCOPES } from './severities.ts';
+
+/** Impact on a product, in the Statuspage component vocabulary. */
+export const IMPACTS = ['degraded_performance', 'partial_outage', 'major_outage'] as const;
+/** An impact level. */
+export type Impact = (typeof IMPACTS)[number];
+
+/** Incident progress, in the Statuspage incident vocabulary. */
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+/** An incident status. */
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** How one product is affected. */
+export const AffectedSchema = z.strictObject({
+  /** Product id from products.yaml. */
+  product: IdSchema,
+  /** How badly. */
+  impact: z.enum(IMPACTS),
+});
+
+/** One timeline entry. */
+export const IncidentUpdateSchema = z.strictObject({
+  /** When it was posted, ISO 8601 with offset. */
+  at: InstantSchema,
+  /** The incident's status as of this update. */
+  status: z.enum(INCIDENT_STATUSES),
+  /** What customers are told (Markdown). */
+  message: LocalizedSchema,
+});
+
+/** Incident front matter. */
+export const IncidentSchema = z.strictObject({
+  /** Headline. */
+  title: LocalizedSchema,
+  /** Severity id from severities.yaml. */
+  severity: IdSchema,
+  /** Whose software failed: which target table applies. */
+  scope: z.enum(SCOPES),
+  /** Whether the problem hit the whole system rather than a few customers (a root-cause report is due). */
+  systemWide: z.boolean().default(false),
+  /** Products hit and how. */
+  affects: z.array(AffectedSchema).min(1, { error: 'found an empty list (expected at least one affected product)' }),
+  /** When the problem began. */
+  started: InstantSchema,
+  /** Timeline, oldest first. */
+  updates: z.array(IncidentUpdateSchema).min(1, { error: 'found an empty list (expected at least one update)' }),
+  /** When service was fully back; equals the time of the resolved update. */
+  resolved: InstantSchema.optional(),
+});
+
+/** Parsed incident front matter. */
+export type IncidentData = z.output<typeof IncidentSchema>;
+/** An incident with its id (from the file name) and report body. */
+export type Incident = IncidentData & { id: string; file: string; body: string };

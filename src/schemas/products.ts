@@ -1,0 +1,71 @@
+/** content/products.yaml: the products whose status, support and releases the site covers. */
+import { z } from 'astro/zod';
+import { IdSchema, LocalizedSchema, ZoneSchema } from './common.ts';
+
+const RRULE_PARTS = ['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYSETPOS', 'BYMONTH', 'WKST', 'COUNT', 'UNTIL'];
+
+/** An RFC 5545 recurrence rule, checked for the parts release schedules use. */
+export const RRuleSchema = z.string().superRefine((s, ctx) => {
+  const parts = s.replace(/^RRULE:/, '').split(';');
+  const keys = parts.map((p) => p.split('=')[0] ?? '');
+  const bad = parts.find((p) => !/^[A-Z]+=[A-Z0-9,+-]+$/.test(p) || !RRULE_PARTS.includes(p.split('=')[0] ?? ''));
+  if (bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `found "${bad}" in "${s}" (expected RFC 5545 parts such as FREQ=MONTHLY;BYDAY=3TU or FREQ=WEEKLY;INTERVAL=2;BYDAY=WE)` });
+  } else if (!keys.includes('FREQ') || !/FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `found "${s}" (expected a rule with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY)` });
+  }
+});
+
+/** When a product ships: on a recurring schedule, or continuously. */
+export const CadenceSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('recurring'),
+      /** RFC 5545 rule, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU. */
+      rrule: RRuleSchema,
+      /** First release date of the series, a local date in `zone`. */
+      start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a date such as "2026-01-13")` }),
+      /** Zone in which the dates fall. */
+      zone: ZoneSchema,
+      /** The cadence in words ("monthly", "every two weeks"). */
+      label: LocalizedSchema,
+    }),
+    z.strictObject({
+      kind: z.literal('continuous'),
+      /** The cadence in words ("continuous delivery, several times a day"). */
+      label: LocalizedSchema,
+    }),
+  ],
+  { error: (iss) => `found ${JSON.stringify((iss.input as { kind?: unknown } | undefined)?.kind ?? iss.input)} (expected kind: recurring or kind: continuous)` },
+);
+
+/** One product. */
+export const ProductSchema = z.strictObject({
+  /** Stable id used in URLs and by other files. */
+  id: IdSchema,
+  /** Product name as customers know it. */
+  name: z.string().min(1),
+  /** One sentence on what it is. */
+  description: LocalizedSchema.optional(),
+  /** Optional group heading on the status page ("Portfolio management"). */
+  group: LocalizedSchema.optional(),
+  /** multi: one shared cloud version for all customers; single: customers run a chosen release. */
+  tenancy: z.enum(['multi', 'single']),
+  /** Release schedule. */
+  cadence: CadenceSchema,
+  /** Where release notes live. */
+  releaseNotes: z.url().optional(),
+  /** How customers open a case for this product (portal, community form). */
+  caseForm: z.url().optional(),
+  /** Who may open cases: designated administrators only, or any user through a product form. */
+  caseAccess: z.enum(['administrators', 'product-form']),
+  /** Whether chat is offered for this product. */
+  chat: z.boolean().default(false),
+});
+
+/** products.yaml: a list under `products`. */
+export const ProductsFileSchema = z.strictObject({ products: z.array(ProductSchema).min(1, { error: 'found an empty list (expected at least one product)' }) });
+
+/** A parsed product. */
+export type Product = z.output<typeof ProductSchema>;

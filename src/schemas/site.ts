@@ -1,0 +1,42 @@
+/** content/site.yaml: the site's identity, languages, zone and links. */
+import { z } from 'astro/zod';
+import { InstantSchema, LocaleCodeSchema, LocalizedSchema, ZoneSchema } from './common.ts';
+
+/** One language the site is offered in. */
+export const LocaleSchema = z.strictObject({
+  /** BCP 47 code, also the URL prefix (/sv/). */
+  code: LocaleCodeSchema,
+  /** The language's own name, shown in the language switcher ("Svenska"). */
+  name: z.string().min(1),
+});
+
+/** A link shown in the header or footer. */
+export const LinkSchema = z.strictObject({
+  /** Visible text. */
+  label: LocalizedSchema,
+  /** Absolute URL. */
+  url: z.url({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected an absolute URL such as "https://example.com/")` }),
+});
+
+/** The whole of site.yaml. */
+export const SiteSchema = z.strictObject({
+  /** The vendor's or site's name, shown in the header and titles. */
+  name: LocalizedSchema,
+  /** One sentence under the name and in search results. */
+  description: LocalizedSchema,
+  /** Public URL of the deployed site, used in feeds, calendars and the API. */
+  url: z.url({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected the site's public URL such as "https://status.example.com/")` }),
+  /** Languages offered; the default one is served at /, the others under /<code>/. */
+  locales: z.array(LocaleSchema).min(1, { error: 'found an empty list (expected at least one language)' }),
+  /** Code of the default language; must be one of `locales`. */
+  defaultLocale: LocaleCodeSchema,
+  /** Zone in which times are shown before the reader's browser converts them. */
+  timeZone: ZoneSchema,
+  /** Pins "now" for a demonstration build; PHAROS_NOW overrides it; otherwise the real clock. */
+  now: InstantSchema.optional(),
+  /** Links in the header or footer (support portal, main website). */
+  links: z.array(LinkSchema).default([]),
+});
+
+/** Parsed site.yaml. */
+export type Site = z.output<typeof SiteSchema>;
