@@ -1,0 +1,40 @@
+/** UI strings and localized content text, with fallback to the reference language. */
+import en from '../i18n/en.json' with { type: 'json' };
+import sv from '../i18n/sv.json' with { type: 'json' };
+import fr from '../i18n/fr.json' with { type: 'json' };
+import type { Localized } from '../schemas/common.ts';
+
+/** A UI string key; en.json is the reference every locale file must match. */
+export type UiKey = keyof typeof en;
+type Strings = Partial<Record<UiKey, string>>;
+
+/** UI strings per locale; a locale without a file falls back to English. */
+export const UI: Record<string, Strings> = { en, sv, fr };
+
+/** Text with the language it is actually written in (differs from the page's after a fallback). */
+export interface LocalizedText {
+  text: string;
+  lang: string;
+}
+
+/** Picks `locale` from localized content text, else the default locale; says which it used. */
+export function localize(value: Localized, locale: string, defaultLocale: string): LocalizedText {
+  if (typeof value === 'string') return { text: value, lang: defaultLocale };
+  const own = value[locale];
+  if (own !== undefined) return { text: own, lang: locale };
+  return { text: value[defaultLocale] ?? Object.values(value)[0] ?? '', lang: defaultLocale };
+}
+
+/** A translator for one locale: `t('home.firstResponse', { target })`. */
+export function translator(locale: string): (key: UiKey, params?: Record<string, string | number>) => string {
+  const strings = UI[locale] ?? {};
+  return (key, params = {}) => {
+    const template = strings[key] ?? en[key];
+    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  };
+}
+
+/** Chooses the plural key suffix ("one" or "other") for a count in a locale. */
+export function pluralKey(locale: string, n: number): 'one' | 'other' {
+  return new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
+}

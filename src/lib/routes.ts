@@ -1,0 +1,21 @@
+/** URLs per locale: the default locale at the root, the others under /<code>/. */
+
+/** A locale-neutral route path such as "/" or "/support/hours/". */
+export type RoutePath = `/${string}`;
+
+/** The URL of `path` in `locale`, below the deployment's base path. */
+export function localeUrl(path: RoutePath, locale: string, defaultLocale: string, base = '/'): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const prefix = locale === defaultLocale ? '' : `${locale}/`;
+  return `${root}${prefix}${path.replace(/^\//, '')}`;
+}
+
+/** The `lang` route parameter of a locale: undefined for the default locale (served at the root). */
+export function langParam(locale: string, defaultLocale: string): string | undefined {
+  return locale === defaultLocale ? undefined : locale;
+}
+
+/** The locale a `lang` route parameter stands for. */
+export function localeOf(lang: string | undefined, defaultLocale: string): string {
+  return lang ?? defaultLocale;
+}

@@ -1,0 +1,27 @@
+/** The build's content, loaded once per process and shared by every page. */
+import { resolve } from 'node:path';
+import { loadContent, type SiteContent } from './content/load.ts';
+import { ContentInvalidError } from './content/errors.ts';
+
+let cached: { dir: string; content: SiteContent } | undefined;
+
+/** The content folder: PHAROS_CONTENT, else ./content of the project. */
+export function contentDir(env: Record<string, string | undefined> = process.env): string {
+  return resolve(env.PHAROS_CONTENT ?? 'content');
+}
+
+/** Loads and validates content/ once; throws ContentInvalidError listing every problem. */
+export function getContent(): SiteContent {
+  const dir = contentDir();
+  if (cached?.dir === dir) return cached.content;
+  const result = loadContent(dir, { displayRoot: process.env.PHAROS_CONTENT ?? 'content' });
+  if (!result.ok) throw new ContentInvalidError(result.errors);
+  cached = { dir, content: result.content };
+  return result.content;
+}
+
+/** Static paths for a route in every locale: `{ params: { lang } }` with the default at the root. */
+export function localePaths(): { params: { lang: string | undefined }; props: { locale: string } }[] {
+  const { site } = getContent();
+  return site.locales.map(({ code }) => ({ params: { lang: code === site.defaultLocale ? undefined : code }, props: { locale: code } }));
+}

@@ -1,0 +1,37 @@
+/** View model of the first page per locale: an overview of what the site covers. */
+import type { SiteContent } from '../content/load.ts';
+import { localize, translator, type LocalizedText } from '../i18n.ts';
+import { formatTarget } from '../targets.ts';
+import { formatDate } from '../time.ts';
+
+/** What the overview page renders. */
+export interface HomeView {
+  products: { id: string; name: string; description?: LocalizedText; cadence: LocalizedText; tenancy: string }[];
+  severities: { id: string; name: LocalizedText; response?: string }[];
+  desks: { id: string; name: LocalizedText; zone: string; products: string }[];
+  summary: string;
+  policy: string;
+}
+
+/** Builds the overview for one locale. */
+export function homeView(c: SiteContent, locale: string): HomeView {
+  const t = translator(locale);
+  const def = c.site.defaultLocale;
+  const loc = (v: Parameters<typeof localize>[0]) => localize(v, locale, def);
+  return {
+    products: c.products.map((p) => ({
+      id: p.id,
+      name: p.name,
+      ...(p.description ? { description: loc(p.description) } : {}),
+      cadence: loc(p.cadence.label),
+      tenancy: t(p.tenancy === 'multi' ? 'home.tenancy.multi' : 'home.tenancy.single'),
+    })),
+    severities: c.severities.map((s) => {
+      const response = s.targets.own.response;
+      return response ? { id: s.id, name: loc(s.name), response: t('home.firstResponse', { target: formatTarget(response, locale) }) } : { id: s.id, name: loc(s.name) };
+    }),
+    desks: c.support.desks.map((d) => ({ id: d.id, name: loc(d.name), zone: t('home.deskZone', { zone: d.zone }), products: t('home.deskProducts', { count: d.products.length }) })),
+    summary: t('home.noticesSummary', { incidents: c.incidents.length, maintenance: c.maintenance.length }),
+    policy: t('home.policyRevision', { revision: c.policy.revision, date: formatDate(c.policy.effective, locale) }),
+  };
+}

@@ -1,0 +1,85 @@
+/** View model of the page shell: titles, navigation, language alternates, footer. */
+import type { SiteContent } from '../content/load.ts';
+import { localize, translator, type LocalizedText } from '../i18n.ts';
+import { localeUrl, type RoutePath } from '../routes.ts';
+import { formatInstant } from '../time.ts';
+
+/** What the layout, header and footer render. */
+export interface LayoutView {
+  locale: string;
+  title: string;
+  description: string;
+  siteName: LocalizedText;
+  homeHref: string;
+  canonical?: string;
+  xDefault: string;
+  alternates: { code: string; name: string; href: string; absolute?: string }[];
+  nav: { label: string; href: string; current: boolean }[];
+  links: { label: LocalizedText; href: string }[];
+  builtAt: { iso: string; text: string };
+  strings: { skipToContent: string; mainNav: string; languageSwitcher: string; footerLinks: string; timesIn: string; builtBefore: string; builtAfter: string };
+}
+
+/** Options of the layout view. */
+export interface LayoutOptions {
+  locale: string;
+  path: RoutePath;
+  /** Where the language switcher and hreflang links point (default: `path` in each locale). */
+  alternatePath?: RoutePath | undefined;
+  base: string;
+  title?: string | undefined;
+  description?: string | undefined;
+  site?: URL | undefined;
+}
+
+const NAV: { key: 'nav.status' | 'nav.incidents' | 'nav.maintenance' | 'nav.releases' | 'nav.support'; path: RoutePath }[] = [
+  { key: 'nav.status', path: '/' },
+  { key: 'nav.incidents', path: '/incidents/' },
+  { key: 'nav.maintenance', path: '/maintenance/' },
+  { key: 'nav.releases', path: '/releases/' },
+  { key: 'nav.support', path: '/support/' },
+];
+
+/** Builds the shell's view model for one page in one locale. */
+export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
+  const { site } = content;
+  const t = translator(o.locale);
+  const def = site.defaultLocale;
+  const url = (path: RoutePath, locale: string) => localeUrl(path, locale, def, o.base);
+  const abs = (href: string) => (o.site ? new URL(href, o.site).href : undefined);
+  const siteName = localize(site.name, o.locale, def);
+  const [builtBefore = '', builtAfter = ''] = t('site.builtAt').split('{time}');
+  const alternates = site.locales.map((l) => {
+    const href = url(o.alternatePath ?? o.path, l.code);
+    const absolute = abs(href);
+    return absolute ? { code: l.code, name: l.name, href, absolute } : { code: l.code, name: l.name, href };
+  });
+  const canonical = o.alternatePath ? undefined : abs(url(o.path, o.locale));
+  const view: LayoutView = {
+    locale: o.locale,
+    title: o.title ? `${o.title} · ${siteName.text}` : siteName.text,
+    description: o.description ?? localize(site.description, o.locale, def).text,
+    siteName,
+    homeHref: url('/', o.locale),
+    xDefault: abs(url(o.alternatePath ?? o.path, def)) ?? url(o.alternatePath ?? o.path, def),
+    alternates,
+    // Sections arrive issue by issue; link only the ones this build has.
+    nav: NAV.filter((n) => AVAILABLE.has(n.path)).map((n) => ({ label: t(n.key), href: url(n.path, o.locale), current: n.path === '/' ? o.path === '/' : o.path.startsWith(n.path) })),
+    links: site.links.map((l) => ({ label: localize(l.label, o.locale, def), href: l.url })),
+    builtAt: { iso: content.now, text: formatInstant(content.now, o.locale, site.timeZone) },
+    strings: {
+      skipToContent: t('site.skipToContent'),
+      mainNav: t('site.mainNav'),
+      languageSwitcher: t('site.languageSwitcher'),
+      footerLinks: t('site.footerLinks', { name: siteName.text }),
+      timesIn: t('site.timesIn', { zone: site.timeZone }),
+      builtBefore,
+      builtAfter,
+    },
+  };
+  if (canonical) view.canonical = canonical;
+  return view;
+}
+
+/** Sections that have pages in this build. */
+const AVAILABLE = new Set<RoutePath>(['/']);
