@@ -1,0 +1,64 @@
+/** Test helpers: temporary content folders made from fixtures, and real builds of them. */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+/** The project root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** Where tests write temporary sites and builds (git-ignored). */
+export const TMP = join(ROOT, 'test/.tmp');
+/** The smallest valid site, which broken fixtures modify. */
+export const MINIMAL = join(ROOT, 'test/fixtures/sites/minimal');
+
+/** A fresh temporary folder under test/.tmp. */
+export function tempDir(prefix: string): string {
+  mkdirSync(TMP, { recursive: true });
+  return mkdtempSync(join(TMP, `${prefix}-`));
+}
+
+/**
+ * Materialises a broken-fixture case: a copy of the minimal site with the case's `content/`
+ * files laid over it and the files listed in `remove.txt` deleted.
+ */
+export function materialise(caseDir: string): string {
+  const dir = join(tempDir('case'), 'content');
+  cpSync(MINIMAL, dir, { recursive: true });
+  const overlay = join(caseDir, 'content');
+  if (existsSync(overlay)) cpSync(overlay, dir, { recursive: true });
+  const remove = join(caseDir, 'remove.txt');
+  if (existsSync(remove)) {
+    for (const line of readFileSync(remove, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) rmSync(join(dir, line), { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** Every file below a folder, relative paths, sorted. */
+export function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir)
+    .flatMap((e) => (statSync(join(dir, e)).isDirectory() ? listFiles(join(dir, e), base) : [join(dir, e).slice(base.length + 1)]))
+    .sort();
+}
+
+/** Result of running a command. */
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI (`node scripts/pharos.ts ...`) on the project's Node. */
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Run {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/pharos.ts'), ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs `astro build` of the project with the given content folder into `outDir` (default: a fresh one). */
+export function buildSite(contentDir: string, env: Record<string, string> = {}, outDir = join(tempDir('dist'), 'dist')): Run & { outDir: string } {
+  mkdirSync(dirname(outDir), { recursive: true });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PHAROS_CONTENT: contentDir, ...env },
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, outDir };
+}
