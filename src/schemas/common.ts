@@ -58,11 +58,22 @@ export const InstantSchema = z.string({ error: (iss) => `found ${describe(iss.in
   }
   const dt = DateTime.fromISO(s, { setZone: true });
   if (!dt.isValid) {
-    ctx.addIssue({ code: 'custom', message: `found "${s}", which is not a real date and time (${dt.invalidExplanation ?? dt.invalidReason})` });
+    ctx.addIssue({ code: 'custom', message: `found "${s}", which is not a real date and time (${whyInvalid(s)})` });
     return z.NEVER;
   }
   return dt.toUTC().toISO() as string;
 });
+
+/** Why a well-formed "YYYY-MM-DDTHH:MM" is not a real date and time, in words. */
+function whyInvalid(s: string): string {
+  const [y, mo, d, h, mi] = (s.match(/\d+/g) ?? []).map(Number) as [number, number, number, number, number];
+  if (mo < 1 || mo > 12) return `there is no month ${mo}`;
+  const days = DateTime.fromObject({ year: y, month: mo }).daysInMonth ?? 31;
+  if (d < 1 || d > days) return `${DateTime.fromObject({ year: y, month: mo }).setLocale('en').toFormat('LLLL yyyy')} has ${days} days`;
+  if (h > 23) return `hours run from 00 to 23`;
+  if (mi > 59) return `minutes run from 00 to 59`;
+  return 'check each part';
+}
 
 /** A calendar date ("2026-12-24"). */
 export const DateSchema = z.string({ error: (iss) => `found ${describe(iss.input)} (expected a date such as "2026-12-24")` }).refine(

@@ -21,7 +21,8 @@ export const DaysSchema = z
         const i = DAYS.indexOf(a);
         const j = DAYS.indexOf(b);
         if (i < 0 || j < 0 || j < i) {
-          ctx.addIssue({ code: 'custom', message: `found "${raw}" (expected a range within the week such as "mon-fri" or "mon-thu")` });
+          const wrap = i >= 0 && j >= 0 ? `; a range cannot wrap past Sunday, so write [${[...DAYS.slice(i), ...DAYS.slice(0, j + 1)].join(', ')}]` : '';
+          ctx.addIssue({ code: 'custom', message: `found "${raw}" (expected a range within the week such as "mon-fri"${wrap})` });
           return z.NEVER;
         }
         DAYS.slice(i, j + 1).forEach((d) => out.add(d));

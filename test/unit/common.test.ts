@@ -70,10 +70,10 @@ describe('times and zones', () => {
 
 describe('clock', () => {
   test('PHAROS_NOW wins over site.yaml', () => {
-    expect(resolveNow({ PHAROS_NOW: '2026-11-22T11:00:00+01:00' }, '2020-01-01T00:00:00.000Z')).toEqual({ now: '2026-11-22T10:00:00.000Z' });
+    expect(resolveNow({ PHAROS_NOW: '2026-11-22T11:00:00+01:00' }, '2020-01-01T00:00:00.000Z')).toEqual({ now: '2026-11-22T10:00:00.000Z', source: 'PHAROS_NOW' });
   });
   test("site.yaml's now is used without PHAROS_NOW", () => {
-    expect(resolveNow({}, '2026-11-22T10:00:00.000Z')).toEqual({ now: '2026-11-22T10:00:00.000Z' });
+    expect(resolveNow({}, '2026-11-22T10:00:00.000Z')).toEqual({ now: '2026-11-22T10:00:00.000Z', source: 'site.yaml' });
   });
   test('without either, the real clock', () => {
     const before = Date.now();

@@ -1,7 +1,6 @@
 /** Loads and validates the whole of content/: every file, then the rules that span files. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DateTime } from 'luxon';
 import type { z } from 'astro/zod';
 import { isLocalizedMap } from '../../schemas/common.ts';
 import { SiteSchema, type Site } from '../../schemas/site.ts';
@@ -14,8 +13,8 @@ import { PolicyRevisionSchema, PolicySchema, type Policy, type PolicyRevision } 
 import { IncidentSchema, type Incident } from '../../schemas/incident.ts';
 import { MaintenanceSchema, type Maintenance } from '../../schemas/maintenance.ts';
 import type { ContentError } from './errors.ts';
-import { errorAt, parseYaml, readText, validate, type YamlSource } from './source.ts';
-import { resolveNow } from '../clock.ts';
+import { errorAt, parseYaml, readText, validate, type Hints, type YamlSource } from './source.ts';
+import { resolveNow, type NowSource } from '../clock.ts';
 
 /** Everything in content/, validated. */
 export interface SiteContent {
@@ -104,14 +103,17 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   }
   history.sort((a, b) => b.published.localeCompare(a.published));
 
+  const hints: Hints = {};
+  if (severitiesFile) hints.severity = `one of ${severitiesFile.levels.map((l) => l.id).join(', ')}`;
+  if (productsFile) hints.product = `one of ${productsFile.products.map((p) => p.id).join(', ')}`;
   const incidents: Incident[] = [];
   for (const path of listFolder(dir, 'incidents', /\.md$/, errors, display)) {
-    const parsed = parseFile(path, display(path), IncidentSchema, errors, sources, true);
+    const parsed = parseFile(path, display(path), IncidentSchema, errors, sources, true, hints);
     if (parsed) incidents.push({ ...parsed.value, id: idOf(path), file: display(path), body: parsed.body });
   }
   const maintenance: Maintenance[] = [];
   for (const path of listFolder(dir, 'maintenance', /\.md$/, errors, display)) {
-    const parsed = parseFile(path, display(path), MaintenanceSchema, errors, sources, true);
+    const parsed = parseFile(path, display(path), MaintenanceSchema, errors, sources, true, hints);
     if (parsed) maintenance.push({ ...parsed.value, id: idOf(path), file: display(path), body: parsed.body });
   }
 
@@ -134,9 +136,9 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
       now: now.now,
     };
     const at = (file: string) => sources.get(file);
-    errors.push(...crossFileRules(content, { dir, display, at, releaseSources, historySources }));
+    errors.push(...crossFileRules(content, { dir, display, at, releaseSources, historySources, now: describeNow(now.source, now.now, at(display(join(dir, 'site.yaml'))), options.env ?? process.env) }));
     if (errors.length === 0) return { ok: true, content, errors: [] };
-  } else if (site) {
+  } else if (site && site.locales.some((l) => l.code === site.defaultLocale)) {
     // Still check localized text in what parsed, so one run shows as many problems as it can.
     for (const src of sources.values()) errors.push(...localeRules(src, site));
   }
@@ -180,6 +182,7 @@ function parseFile<S extends z.ZodType>(
   errors: ContentError[],
   sources: Map<string, YamlSource>,
   markdown: boolean,
+  hints: Hints = {},
 ): { value: z.output<S>; body: string; source: YamlSource } | undefined {
   const read = readText(path, file);
   if ('error' in read) {
@@ -219,7 +222,7 @@ function parseFile<S extends z.ZodType>(
     return undefined;
   }
   sources.set(file, src);
-  const result = validate(src, schema);
+  const result = validate(src, schema, hints);
   if ('errors' in result) {
     errors.push(...result.errors);
     return undefined;
@@ -234,12 +237,22 @@ interface RuleContext {
   at: (file: string) => YamlSource | undefined;
   releaseSources: Map<string, YamlSource>;
   historySources: Map<PolicyRevision, YamlSource>;
+  /** "now" as written where it was set, and where that is. */
+  now: { written: string; advice: string };
+}
+
+/** How a message shows "now" and what to do about it, by where it was set. */
+function describeNow(source: NowSource, now: string, site: YamlSource | undefined, env: Record<string, string | undefined>): RuleContext['now'] {
+  if (source === 'PHAROS_NOW') return { written: env.PHAROS_NOW!.trim(), advice: 'now is set by PHAROS_NOW; set it later to build as of a later time' };
+  if (source === 'site.yaml') return { written: String(site?.doc.get('now') ?? now), advice: `now is pinned by "now:" in ${site?.file ?? 'site.yaml'}, so change it there or set PHAROS_NOW to build as of a later time` };
+  return { written: now, advice: 'the real clock says it has not happened yet' };
 }
 
 /** Rules no single schema can check: references, order, uniqueness, time, locales. */
 function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
   const errors: ContentError[] = [];
   const file = (name: string) => ctx.display(join(ctx.dir, name));
+  const written = (s: YamlSource, path: PropertyKey[]) => String(s.doc.getIn(path as unknown[]));
   const src = (name: string) => ctx.at(file(name))!;
   const list = (ids: Iterable<string>) => [...ids].join(', ');
 
@@ -304,15 +317,18 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
       if (!knownProduct(a.product)) errors.push(errorAt(s, ['affects', i, 'product'], unknownProduct(a.product)));
     });
     duplicates(inc.affects.map((a) => a.product)).forEach((i) => errors.push(errorAt(s, ['affects', i, 'product'], `found "${inc.affects[i]!.product}" twice (expected each product once, with its worst impact)`)));
-    errors.push(...timelineRules(s, inc.updates, c.now, inc.started, 'started'));
-    const last = inc.updates[inc.updates.length - 1]!;
+    errors.push(...timelineRules(s, inc.updates, c.now, ctx.now, inc.started));
+    const lastIndex = inc.updates.length - 1;
+    const last = inc.updates[lastIndex]!;
+    const lastAt = written(s, ['updates', lastIndex, 'at']);
     if (inc.resolved !== undefined) {
-      if (inc.resolved < inc.started) errors.push(errorAt(s, ['resolved'], `found ${show(inc.resolved)}, before started ${show(inc.started)} (expected a time after the incident started)`));
+      const resolvedAt = written(s, ['resolved']);
+      if (inc.resolved < inc.started) errors.push(errorAt(s, ['resolved'], `found ${resolvedAt}, before started ${written(s, ['started'])} (expected a time after the incident started)`));
       else if (last.status !== 'resolved') errors.push(errorAt(s, ['resolved'], `is set but the last update's status is "${last.status}" (expected a last update with status: resolved, or no resolved field)`));
-      else if (last.at !== inc.resolved) errors.push(errorAt(s, ['resolved'], `found ${show(inc.resolved)} (expected the time of the resolved update, ${show(last.at)})`));
-      if (inc.resolved > c.now) errors.push(errorAt(s, ['resolved'], `found ${show(inc.resolved)}, after now ${show(c.now)} (expected a time in the past)`));
+      else if (last.at !== inc.resolved) errors.push(errorAt(s, ['resolved'], `found ${resolvedAt} (expected the time of the resolved update, ${lastAt})`));
+      if (inc.resolved > c.now) errors.push(errorAt(s, ['resolved'], `found ${resolvedAt}, after now ${ctx.now.written} (expected a time that has passed; ${ctx.now.advice})`));
     } else if (last.status === 'resolved') {
-      errors.push(errorAt(s, ['updates', inc.updates.length - 1, 'status'], `is resolved but the incident has no resolved time (expected "resolved: ${last.at}" at the top level)`));
+      errors.push(errorAt(s, ['updates', lastIndex, 'status'], `is resolved but the incident has no resolved time (expected resolved: "${lastAt}" at the top level)`));
     }
   }
 
@@ -322,9 +338,9 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
     m.products.forEach((p, i) => {
       if (!knownProduct(p)) errors.push(errorAt(s, ['products', i], unknownProduct(p)));
     });
-    if (m.window.end <= m.window.start) errors.push(errorAt(s, ['window', 'end'], `found ${show(m.window.end)}, not after the start ${show(m.window.start)} (expected the window to end after it starts)`));
-    errors.push(...timelineRules(s, m.updates, c.now));
-    if (m.cancelled !== undefined && m.cancelled > c.now) errors.push(errorAt(s, ['cancelled'], `found ${show(m.cancelled)}, after now ${show(c.now)} (expected the time it was called off, in the past)`));
+    if (m.window.end <= m.window.start) errors.push(errorAt(s, ['window', 'end'], `found ${written(s, ['window', 'end'])}, not after the start ${written(s, ['window', 'start'])} (expected the window to end after it starts)`));
+    errors.push(...timelineRules(s, m.updates, c.now, ctx.now));
+    if (m.cancelled !== undefined && m.cancelled > c.now) errors.push(errorAt(s, ['cancelled'], `found ${written(s, ['cancelled'])}, after now ${ctx.now.written} (expected the time it was called off; ${ctx.now.advice})`));
   }
 
   // History
@@ -333,21 +349,24 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
     duplicates(ids).forEach((i) => errors.push(errorAt(s, ['levels', i, 'id'], `found "${ids[i]}" again (expected each severity id once)`)));
   }
 
-  // Localized text everywhere
+  // Localized text everywhere (meaningless while the default language itself is wrong)
+  if (!localeCodes.includes(c.site.defaultLocale)) return errors;
   for (const source of new Set([...REQUIRED.map((n) => ctx.at(file(n))), ...c.incidents.map((i) => ctx.at(i.file)), ...c.maintenance.map((m) => ctx.at(m.file)), ...ctx.releaseSources.values(), ...ctx.historySources.values()])) {
     if (source) errors.push(...localeRules(source, c.site));
   }
   return errors;
 }
 
-/** Updates in time order, none before the start nor after now. */
-function timelineRules(s: YamlSource, updates: { at: string }[], now: string, started?: string, startField?: string): ContentError[] {
+/** Updates in time order, none before the start nor after now; times are quoted as written. */
+function timelineRules(s: YamlSource, updates: { at: string }[], now: string, nowText: RuleContext['now'], started?: string): ContentError[] {
   const errors: ContentError[] = [];
+  const written = (path: PropertyKey[]) => String(s.doc.getIn(path as unknown[]));
   updates.forEach((u, i) => {
     const prev = updates[i - 1];
-    if (prev && u.at < prev.at) errors.push(errorAt(s, ['updates', i, 'at'], `found ${show(u.at)}, earlier than the update before it (${show(prev.at)}) (expected updates oldest first)`));
-    if (u.at > now) errors.push(errorAt(s, ['updates', i, 'at'], `found ${show(u.at)}, after now ${show(now)} (expected a time that has passed; set PHAROS_NOW to build as of a later time)`));
-    if (started !== undefined && i === 0 && u.at < started) errors.push(errorAt(s, ['updates', 0, 'at'], `found ${show(u.at)}, before ${startField} ${show(started)} (expected the first update at or after the start)`));
+    const at = written(['updates', i, 'at']);
+    if (prev && u.at < prev.at) errors.push(errorAt(s, ['updates', i, 'at'], `found ${at}, earlier than the update before it (${written(['updates', i - 1, 'at'])}) (expected updates oldest first)`));
+    if (u.at > now) errors.push(errorAt(s, ['updates', i, 'at'], `found ${at}, after now ${nowText.written} (expected a time that has passed; ${nowText.advice})`));
+    if (started !== undefined && i === 0 && u.at < started) errors.push(errorAt(s, ['updates', 0, 'at'], `found ${at}, before started ${written(['started'])} (expected the first update at or after the start)`));
   });
   return errors;
 }
@@ -378,8 +397,4 @@ function duplicates(values: string[]): number[] {
     seen.add(v);
   });
   return out;
-}
-
-function show(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).toISO({ suppressMilliseconds: true }) ?? iso;
 }

@@ -40,11 +40,50 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { source:
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
-    const pos = lines.linePos(first.pos[0]);
-    const what = first.code === 'DUPLICATE_KEY' ? 'duplicate key (each field may appear once)' : `is not valid YAML: ${first.message.split('\n')[0]}`;
-    return { errors: [{ file, line: pos.line + lineOffset, message: what }] };
+    const line = lines.linePos(first.pos[0]).line + lineOffset;
+    if (first.code === 'DUPLICATE_KEY') return { errors: [duplicateKey(doc, lines, first.pos[0], file, lineOffset) ?? { file, line, message: 'duplicate key (each field may appear once)' }] };
+    return { errors: [{ file, line, message: `is not valid YAML: ${YAML_WORDS[first.code] ?? first.message.split('\n')[0]}` }] };
   }
   return { source: { file, data: doc.toJS({ maxAliasCount: 100 }), doc, lines, lineOffset } };
+}
+
+/** Plain words for the YAML mistakes people make most. */
+const YAML_WORDS: Record<string, string> = {
+  MULTILINE_IMPLICIT_KEY: 'expected "field: value" (is the ":" after the field name missing, or the line indented wrongly?)',
+  BAD_INDENT: 'this line is indented differently from the lines around it (expected the same indentation for fields of one map)',
+  TAB_AS_INDENT: 'found a tab used for indentation (expected spaces)',
+  MISSING_CHAR: 'a closing quote or bracket is missing',
+  UNEXPECTED_TOKEN: 'found something YAML cannot read here (is a value with ":" or "#" missing its quotes?)',
+};
+
+/** A duplicate key, reported at the second occurrence with its field path and the first one's line. */
+function duplicateKey(doc: Document, lines: LineCounter, offset: number, file: string, lineOffset: number): ContentError | undefined {
+  let found: ContentError | undefined;
+  const walk = (node: unknown, path: PropertyKey[]) => {
+    if (found) return;
+    if (isMap(node)) {
+      const seen = new Map<unknown, number>();
+      for (const pair of node.items) {
+        const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+        const start = key?.range?.[0];
+        if (key && start !== undefined) {
+          if (start === offset && seen.has(key.value)) {
+            found = {
+              file,
+              line: lines.linePos(start).line + lineOffset,
+              field: fieldPath([...path, String(key.value)]),
+              message: `duplicate key (each field may appear once; "${String(key.value)}" is already on line ${seen.get(key.value)! + lineOffset})`,
+            };
+            return;
+          }
+          if (!seen.has(key.value)) seen.set(key.value, lines.linePos(start).line);
+        }
+        walk(pair.value, [...path, String(key?.value)]);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+  };
+  walk(doc.contents, []);
+  return found;
 }
 
 /** Line of the node at `path`, or of its nearest existing ancestor. */
@@ -77,11 +116,60 @@ export function errorAt(src: YamlSource, path: readonly PropertyKey[], message: 
   return field ? { file: src.file, line: lineOf(src, path), field, message } : { file: src.file, line: lineOf(src, path), message };
 }
 
+/** What a missing or mistyped field should hold, by field name ("severity": "one of critical, major"). */
+export type Hints = Record<string, string>;
+
 /** Validates a source against a schema; every issue becomes an error with file, line and field. */
-export function validate<S extends z.ZodType>(src: YamlSource, schema: S, data: unknown = src.data): { value: z.output<S> } | { errors: ContentError[] } {
-  const result = schema.safeParse(data, { reportInput: true });
+export function validate<S extends z.ZodType>(src: YamlSource, schema: S, hints: Hints = {}): { value: z.output<S> } | { errors: ContentError[] } {
+  const result = schema.safeParse(src.data, { reportInput: true });
   if (result.success) return { value: result.data };
-  return { errors: flattenIssues(result.error.issues as Issue[], []).map((i) => errorAt(src, i.path, i.message)) };
+  const issues = flattenIssues(result.error.issues as Issue[], []);
+  return { errors: mergeTypos(issues, hints).map((i) => errorAt(src, i.path, i.message)) };
+}
+
+/**
+ * One line per unknown field, at the field itself. When an unknown field is a near miss of a
+ * missing one ("serverity" for "severity"), the two issues become one "did you mean".
+ */
+function mergeTypos(issues: FlatIssue[], hints: Hints): FlatIssue[] {
+  const missing = issues.filter((i) => i.missing);
+  const dropped = new Set<FlatIssue>();
+  const out: FlatIssue[] = [];
+  for (const issue of issues) {
+    if (!issue.unknownKeys) continue;
+    for (const key of issue.unknownKeys) {
+      const sibling = missing.find((m) => !dropped.has(m) && samePath(m.path.slice(0, -1), issue.path) && editDistance(String(m.path[m.path.length - 1]), key) <= 2);
+      if (sibling) dropped.add(sibling);
+      const name = sibling ? String(sibling.path[sibling.path.length - 1]) : undefined;
+      out.push({ path: [...issue.path, key], message: name ? `unknown field (did you mean "${name}"?)` : 'unknown field (check the spelling; CONTRIBUTING.md lists the fields of each file)' });
+    }
+  }
+  for (const issue of issues) {
+    if (issue.unknownKeys || dropped.has(issue)) continue;
+    const name = issue.path[issue.path.length - 1];
+    const hint = typeof name === 'string' ? hints[name] : undefined;
+    out.push(issue.missing && hint ? { ...issue, message: `is missing (expected ${hint})` } : issue);
+  }
+  return out;
+}
+
+function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Levenshtein distance, for "did you mean". */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
 }
 
 interface Issue {
@@ -98,9 +186,18 @@ interface Issue {
   errors?: Issue[][];
 }
 
+interface FlatIssue {
+  path: PropertyKey[];
+  message: string;
+  /** The field is absent. */
+  missing?: boolean;
+  /** Unknown field names found in the map at `path`. */
+  unknownKeys?: string[];
+}
+
 /** Turns zod issues into one message each, in our "found X (expected Y)" wording. */
-function flattenIssues(issues: Issue[], base: PropertyKey[]): { path: PropertyKey[]; message: string }[] {
-  const out: { path: PropertyKey[]; message: string }[] = [];
+function flattenIssues(issues: Issue[], base: PropertyKey[]): FlatIssue[] {
+  const out: FlatIssue[] = [];
   for (const issue of issues) {
     const path = [...base, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0 && !issue.message.startsWith('found')) {
@@ -109,13 +206,17 @@ function flattenIssues(issues: Issue[], base: PropertyKey[]): { path: PropertyKe
       out.push(...flattenIssues(branch, path));
       continue;
     }
-    out.push({ path, message: messageFor(issue) });
+    const flat: FlatIssue = { path, message: messageFor(issue) };
+    if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) flat.missing = true;
+    if (issue.code === 'unrecognized_keys' && issue.keys) flat.unknownKeys = issue.keys;
+    out.push(flat);
   }
   return out;
 }
 
 function messageFor(issue: Issue): string {
-  if (issue.message.startsWith('found ')) return issue.message;
+  if (issue.message.startsWith('found ') || issue.message.startsWith('is missing')) return issue.message;
+  if (issue.input === undefined && issue.code === 'invalid_value') return `is missing (expected ${issue.values && issue.values.length > 1 ? `one of ${issue.values.join(', ')}` : String(issue.values?.[0])})`;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return `is missing (expected ${article(issue.expected)})`;
