@@ -1,0 +1,77 @@
+/** Adding target durations to instants: calendar time, business days, and pauses that do not count. */
+import { DateTime } from 'luxon';
+import type { Target } from '../schemas/common.ts';
+import type { Day } from '../schemas/support-hours.ts';
+
+/** Which days count as business days, in which zone. */
+export interface BusinessCalendar {
+  zone: string;
+  /** Working weekdays (e.g. mon-fri). */
+  workdays: readonly Day[];
+  /** Closed days, "YYYY-MM-DD" in `zone`, with an optional last day. */
+  closures: readonly { date: string; until?: string | undefined }[];
+}
+
+/** A period that does not count towards a target (waiting for the customer). */
+export interface Pause {
+  from: string;
+  to: string;
+}
+
+const WEEKDAY: readonly Day[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** Whether a local date is a business day of the calendar. */
+export function isBusinessDay(date: DateTime, cal: BusinessCalendar): boolean {
+  const day = WEEKDAY[date.weekday - 1]!;
+  if (!cal.workdays.includes(day)) return false;
+  const iso = date.toISODate()!;
+  return !cal.closures.some((c) => iso >= c.date && iso <= (c.until ?? c.date));
+}
+
+/**
+ * Adds `n` business days to an instant: the same wall-clock time on the n-th following business
+ * day. A start outside business days counts from the start of the next business day. Wall-clock
+ * arithmetic in the calendar's zone keeps the result right across DST changes.
+ */
+export function addBusinessDays(iso: string, n: number, cal: BusinessCalendar): string {
+  let t = DateTime.fromISO(iso, { zone: cal.zone });
+  if (!isBusinessDay(t, cal)) {
+    let guard = 0;
+    while (!isBusinessDay(t, cal)) {
+      t = t.plus({ days: 1 }).startOf('day');
+      if (++guard > 3660) throw new Error(`no business day within ten years after ${iso} in ${cal.zone}`);
+    }
+  }
+  let counted = 0;
+  let guard = 0;
+  while (counted < n) {
+    t = t.plus({ days: 1 });
+    if (isBusinessDay(t, cal)) counted++;
+    if (++guard > 3660) throw new Error(`no business day within ten years after ${iso} in ${cal.zone}`);
+  }
+  return t.toUTC().toISO()!;
+}
+
+/** The instant a duration target falls due from `start`; undefined for targets without an amount. */
+export function dueAt(start: string, target: Target, cal: BusinessCalendar, pauses: readonly Pause[] = []): string | undefined {
+  if (target.kind !== 'duration') return undefined;
+  const base = (from: string) => {
+    if (target.unit === 'business-days') return addBusinessDays(from, target.amount, cal);
+    const dt = DateTime.fromISO(from, { zone: 'utc' });
+    // Days are calendar days in the calendar's zone (wall clock); minutes and hours are elapsed time.
+    if (target.unit === 'days') return DateTime.fromISO(from, { zone: cal.zone }).plus({ days: target.amount }).toUTC().toISO()!;
+    return dt.plus({ [target.unit]: target.amount }).toISO()!;
+  };
+  let due = base(start);
+  if (!target.excludesCustomerWait || pauses.length === 0) return due;
+  // Extend by every pause that begins before the (moving) due time, counting only its part after the start.
+  const sorted = [...pauses].sort((a, b) => a.from.localeCompare(b.from));
+  let waited = 0;
+  for (const p of sorted) {
+    const from = p.from < start ? start : p.from;
+    if (from >= due || p.to <= from) continue;
+    waited += Date.parse(p.to) - Date.parse(from);
+    due = DateTime.fromISO(base(start), { zone: 'utc' }).plus({ milliseconds: waited }).toISO()!;
+  }
+  return due;
+}

@@ -1,0 +1,64 @@
+/** Current status of products and the whole site, from unresolved incidents and maintenance in progress. */
+import type { SiteContent } from './content/load.ts';
+import type { Impact, Incident } from '../schemas/incident.ts';
+import type { Maintenance } from '../schemas/maintenance.ts';
+
+/** A product's status, in the Statuspage component vocabulary. */
+export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
+/** Statuspage's page indicator and incident impact. */
+export type Indicator = 'none' | 'minor' | 'major' | 'critical';
+/** A maintenance window's state at a given time. */
+export type MaintenanceState = 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+
+const IMPACT_RANK: Record<ComponentStatus, number> = { operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4 };
+const INDICATOR_OF: Record<Impact, Indicator> = { degraded_performance: 'minor', partial_outage: 'major', major_outage: 'critical' };
+
+/** The more severe of two statuses (an outage outranks maintenance, which outranks operational). */
+export function worse(a: ComponentStatus, b: ComponentStatus): ComponentStatus {
+  return IMPACT_RANK[b] > IMPACT_RANK[a] ? b : a;
+}
+
+/** Whether an incident is still open at `now` (no resolved time, or one still ahead). */
+export function isOpen(incident: Incident, now: string): boolean {
+  return incident.resolved === undefined || incident.resolved > now;
+}
+
+/** A maintenance window's state at `now`; a cancelled window stays cancelled. */
+export function maintenanceState(m: Maintenance, now: string): MaintenanceState {
+  if (m.cancelled !== undefined) return 'cancelled';
+  if (now < m.window.start) return 'scheduled';
+  if (now < m.window.end) return 'in_progress';
+  return 'completed';
+}
+
+/** An incident's impact in Statuspage terms: the worst impact on any product it affects. */
+export function incidentImpact(incident: Incident): Indicator {
+  return incident.affects.reduce<Indicator>((acc, a) => (INDICATOR_RANK[INDICATOR_OF[a.impact]] > INDICATOR_RANK[acc] ? INDICATOR_OF[a.impact] : acc), 'none');
+}
+const INDICATOR_RANK: Record<Indicator, number> = { none: 0, minor: 1, major: 2, critical: 3 };
+
+/** Status of every product at `now`: worst impact of its open incidents, else maintenance, else operational. */
+export function productStatuses(c: Pick<SiteContent, 'products' | 'incidents' | 'maintenance'>, now: string): Map<string, ComponentStatus> {
+  const out = new Map<string, ComponentStatus>(c.products.map((p) => [p.id, 'operational']));
+  for (const m of c.maintenance) {
+    if (maintenanceState(m, now) !== 'in_progress') continue;
+    for (const id of m.products) out.set(id, worse(out.get(id) ?? 'operational', 'under_maintenance'));
+  }
+  for (const inc of c.incidents) {
+    if (!isOpen(inc, now)) continue;
+    for (const a of inc.affects) out.set(a.product, worse(out.get(a.product) ?? 'operational', a.impact));
+  }
+  return out;
+}
+
+/** The site-wide status: the worst product status. */
+export function overallStatus(statuses: Map<string, ComponentStatus>): ComponentStatus {
+  let acc: ComponentStatus = 'operational';
+  for (const s of statuses.values()) acc = worse(acc, s);
+  return acc;
+}
+
+/** Statuspage's page indicator for an overall status (maintenance alone raises none). */
+export function indicatorOf(status: ComponentStatus): Indicator {
+  return status === 'operational' || status === 'under_maintenance' ? 'none' : INDICATOR_OF[status];
+}
