@@ -12,6 +12,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import type { Root, Element } from 'hast';
+import { stripBidiControls } from '../schemas/common.ts';
 import { visit } from 'unist-util-visit';
 
 const schema = {
@@ -38,7 +39,7 @@ const htmlCache = new Map<string, string>();
 const textCache = new Map<string, string>();
 
 function tree(markdown: string): Root {
-  return toHast.runSync(toHast.parse(markdown)) as Root;
+  return toHast.runSync(toHast.parse(stripBidiControls(markdown))) as Root;
 }
 
 /** Safe HTML for a Markdown text; links open normally, raw HTML never passes. */

@@ -14,6 +14,14 @@ export const LocaleCodeSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, {
   error: (iss) => `found ${JSON.stringify(iss.input)} (expected a language code such as "en" or "pt-BR")`,
 });
 
+/**
+ * Removes bidirectional embedding and override controls (U+202A to U+202E, U+2066 to U+2069): they
+ * can make a title display reversed or spoofed text, and real right-to-left writing does not need them.
+ */
+export function stripBidiControls(text: string): string {
+  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
 /** Marks the maps that are localized text, so cross-file rules can find them in parsed data. */
 export const LOCALIZED_MAP = Symbol('localized map');
 
@@ -28,9 +36,9 @@ export function isLocalizedMap(value: unknown): value is Record<string, string> 
  */
 export const LocalizedSchema = z.union(
   [
-    z.string().min(1, { error: 'found an empty text (expected some words)' }),
+    z.string().min(1, { error: 'found an empty text (expected some words)' }).transform(stripBidiControls),
     z
-      .record(LocaleCodeSchema, z.string().min(1, { error: 'found an empty text (expected some words)' }))
+      .record(LocaleCodeSchema, z.string().min(1, { error: 'found an empty text (expected some words)' }).transform(stripBidiControls))
       .transform((map) => Object.defineProperty(map, LOCALIZED_MAP, { value: true, enumerable: false })),
   ],
   { error: (iss) => `found ${describe(iss.input)} (expected a text, or a map of language to text such as { en: ..., sv: ... })` },

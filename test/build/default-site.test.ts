@@ -116,7 +116,7 @@ describe('the default site builds', () => {
     const html = listFiles(build.outDir).filter((f) => f.endsWith('.html'));
     expect(html).toEqual(expect.arrayContaining(['index.html', 'sv/index.html', 'fr/index.html', '404.html']));
     expect(readFileSync(join(build.outDir, 'fr/index.html'), 'utf8')).toMatch(/<html lang="fr"/);
-    expect(readFileSync(join(build.outDir, 'fr/index.html'), 'utf8')).toContain('Première réponse sous 30 minutes');
-    expect(readFileSync(join(build.outDir, 'sv/index.html'), 'utf8')).toContain('Första svar inom 30 minuter');
+    expect(readFileSync(join(build.outDir, 'fr/support/index.html'), 'utf8')).toContain('Première réponse sous 30 minutes');
+    expect(readFileSync(join(build.outDir, 'sv/support/index.html'), 'utf8')).toContain('Första svar inom 30 minuter');
   });
 });

@@ -17,6 +17,8 @@ export interface LayoutView {
   nav: { label: string; href: string; current: boolean }[];
   links: { label: LocalizedText; href: string }[];
   builtAt: { iso: string; text: string };
+  /** The locale's feed of all incidents and maintenance, for autodiscovery. */
+  feed: { title: string; href: string };
   strings: { skipToContent: string; mainNav: string; languageSwitcher: string; footerLinks: string; timesIn: string; builtBefore: string; builtAfter: string };
 }
 
@@ -67,6 +69,7 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
     nav: NAV.filter((n) => AVAILABLE.has(n.path)).map((n) => ({ label: t(n.key), href: url(n.path, o.locale), current: n.path === '/' ? o.path === '/' : o.path.startsWith(n.path) })),
     links: site.links.map((l) => ({ label: localize(l.label, o.locale, def), href: l.url })),
     builtAt: { iso: content.now, text: formatInstant(content.now, o.locale, site.timeZone) },
+    feed: { title: t('feed.all.title', { site: siteName.text }), href: url('/rss.xml', o.locale) },
     strings: {
       skipToContent: t('site.skipToContent'),
       mainNav: t('site.mainNav'),
@@ -82,4 +85,4 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
 }
 
 /** Sections that have pages in this build. */
-const AVAILABLE = new Set<RoutePath>(['/']);
+const AVAILABLE = new Set<RoutePath>(['/', '/incidents/', '/maintenance/', '/support/']);

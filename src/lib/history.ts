@@ -1,0 +1,43 @@
+/** Per-day history of a product: the worst impact each day, for the 90-day bar. */
+import { DateTime } from 'luxon';
+import type { Incident } from '../schemas/incident.ts';
+import { worse, type ComponentStatus } from './status.ts';
+
+/** One day of a product's history. */
+export interface DayImpact {
+  /** Local date in the site's zone, "YYYY-MM-DD". */
+  date: string;
+  /** Worst impact of any incident on the product that overlapped the day. */
+  worst: ComponentStatus;
+  /** Ids of those incidents. */
+  incidents: string[];
+}
+
+/**
+ * The last `days` days up to and including today (in `zone`), oldest first. An incident counts on
+ * every day its span [started, resolved or now] touches.
+ */
+export function dailyImpact(incidents: readonly Incident[], productId: string, now: string, zone: string, days = 90): DayImpact[] {
+  const today = DateTime.fromISO(now, { zone }).startOf('day');
+  const out: DayImpact[] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const start = today.minus({ days: i });
+    out.push({ date: start.toISODate()!, worst: 'operational', incidents: [] });
+  }
+  const first = today.minus({ days: days - 1 });
+  for (const inc of incidents) {
+    const affected = inc.affects.find((a) => a.product === productId);
+    if (!affected) continue;
+    const from = DateTime.fromISO(inc.started, { zone }).startOf('day');
+    const endIso = inc.resolved !== undefined && inc.resolved < now ? inc.resolved : now;
+    const to = DateTime.fromISO(endIso, { zone }).startOf('day');
+    if (to < first) continue;
+    for (let d = from < first ? first : from; d <= to && d <= today; d = d.plus({ days: 1 })) {
+      const day = out[Math.round(d.diff(first, 'days').days)];
+      if (!day) continue;
+      day.worst = worse(day.worst, affected.impact);
+      day.incidents.push(inc.id);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/** View models for incidents: the summary used in lists, and the full incident page. */
+import { DateTime } from 'luxon';
+import type { SiteContent } from '../content/load.ts';
+import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
+import type { Target } from '../../schemas/common.ts';
+import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts';
+import { localeUrl } from '../routes.ts';
+import { markdownToHtml } from '../markdown.ts';
+import { isOpen } from '../status.ts';
+import { calendarFor, slaClock, type ClockEntry, type Outcome } from '../sla.ts';
+import { formatTarget } from '../targets.ts';
+import { formatDuration } from '../durations.ts';
+
+/** An instant to render in a <time> element. */
+export interface Instant {
+  iso: string;
+}
+
+/** One incident in a list (status page, product page, history). */
+export interface IncidentSummary {
+  id: string;
+  href: string;
+  title: LocalizedText;
+  status: IncidentStatus;
+  statusText: string;
+  severity: { id: string; name: LocalizedText; rank: number };
+  affects: { id: string; name: string; href: string; impact: string; impactText: string }[];
+  started: Instant;
+  resolved?: Instant;
+  latest: { at: Instant; statusText: string; html: string; lang: string };
+  /** When the next status update is due, for open incidents whose severity sets a cadence. */
+  nextUpdate?: { text: string; overdue: boolean; at?: Instant };
+  month: string;
+}
+
+/** Shared helpers for one locale. */
+export function context(c: SiteContent, locale: string, base: string) {
+  const def = c.site.defaultLocale;
+  return {
+    c,
+    locale,
+    t: translator(locale),
+    loc: (v: Parameters<typeof localize>[0]) => localize(v, locale, def),
+    url: (path: `/${string}`) => localeUrl(path, locale, def, base),
+    productName: (id: string) => c.products.find((p) => p.id === id)?.name ?? id,
+  };
+}
+/** The helpers' type. */
+export type Ctx = ReturnType<typeof context>;
+
+/** Summarises an incident for lists. */
+export function summarise(x: Ctx, inc: Incident): IncidentSummary {
+  const sev = x.c.severities.find((s) => s.id === inc.severity)!;
+  const last = inc.updates[inc.updates.length - 1]!;
+  const message = x.loc(last.message);
+  const summary: IncidentSummary = {
+    id: inc.id,
+    href: x.url(`/incidents/${inc.id}/`),
+    title: x.loc(inc.title),
+    status: last.status,
+    statusText: x.t(`incidentStatus.${last.status}`),
+    severity: { id: sev.id, name: x.loc(sev.name), rank: sev.rank },
+    affects: inc.affects.map((a) => ({ id: a.product, name: x.productName(a.product), href: x.url(`/products/${a.product}/`), impact: a.impact, impactText: x.t(`status.${a.impact}`) })),
+    started: { iso: inc.started },
+    latest: { at: { iso: last.at }, statusText: x.t(`incidentStatus.${last.status}`), html: markdownToHtml(message.text), lang: message.lang },
+    month: DateTime.fromISO(inc.started, { zone: x.c.site.timeZone }).toFormat('yyyy-MM'),
+  };
+  if (inc.resolved) summary.resolved = { iso: inc.resolved };
+  if (isOpen(inc, x.c.now)) {
+    const clock = slaClock(inc, sev, calendarFor(x.c, inc.affects[0]?.product), x.c.now);
+    const u = clock.statusUpdates;
+    if (u?.due) summary.nextUpdate = { text: x.t(u.outcome === 'overdue' ? 'incident.nextUpdateOverdue' : 'incident.nextUpdate'), overdue: u.outcome === 'overdue', at: { iso: u.due } };
+    else if (u) summary.nextUpdate = { text: x.t('incident.nextUpdateOnNews'), overdue: false };
+  }
+  return summary;
+}
+
+/** One row of the SLA table. */
+export interface ClockRow {
+  key: string;
+  label: string;
+  target: string;
+  due?: Instant;
+  outcome: Outcome;
+  outcomeText: string;
+  note?: string;
+}
+
+/** The full incident page. */
+export interface IncidentPage extends IncidentSummary {
+  scopeText: string;
+  duration: string;
+  timeline: { at: Instant; statusText: string; html: string; lang: string }[];
+  clock: { intro: string; rows: ClockRow[] };
+  reportHtml?: string;
+  reportLang: string;
+}
+
+function targetWords(x: Ctx, key: string, t: Target): string {
+  const words = formatTarget(t, x.locale);
+  const base = key === 'statusUpdates' && t.kind === 'duration' ? x.t('sla.every', { interval: words }) : words;
+  const extras = [t.condition ? x.loc(t.condition).text : undefined, t.until ? x.loc(t.until).text : undefined].filter(Boolean);
+  return extras.length > 0 ? `${base} (${extras.join('; ')})` : base;
+}
+
+/** Builds the incident page's view model. */
+export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
+  const summary = summarise(x, inc);
+  const sev = x.c.severities.find((s) => s.id === inc.severity)!;
+  const clock = slaClock(inc, sev, calendarFor(x.c, inc.affects[0]?.product), x.c.now);
+  const rows: ClockRow[] = [];
+  for (const key of ['response', 'restoration', 'resolution', 'statusUpdates', 'rootCauseReport'] as const) {
+    const e: ClockEntry | undefined = clock[key];
+    if (!e) continue;
+    const row: ClockRow = { key, label: x.t(`sla.${key}` as UiKey), target: targetWords(x, key, e.target), outcome: e.outcome, outcomeText: x.t(`outcome.${e.outcome}` as UiKey) };
+    if (e.due) row.due = { iso: e.due };
+    if (e.target.excludesCustomerWait) row.note = x.t('sla.excludesWait');
+    rows.push(row);
+  }
+  const page: IncidentPage = {
+    ...summary,
+    scopeText: x.t(`scope.${inc.scope}`),
+    duration: inc.resolved ? formatDuration(inc.started, inc.resolved, x.locale) : `${formatDuration(inc.started, x.c.now, x.locale)} (${x.t('incident.ongoing')})`,
+    timeline: [...inc.updates].reverse().map((u) => {
+      const m = x.loc(u.message);
+      return { at: { iso: u.at }, statusText: x.t(`incidentStatus.${u.status}`), html: markdownToHtml(m.text), lang: m.lang };
+    }),
+    clock: { intro: x.t('sla.intro', { severity: summary.severity.name.text, scope: x.t(`scope.${inc.scope}`).toLowerCase() }), rows },
+    reportLang: x.c.site.defaultLocale,
+  };
+  if (inc.body.trim()) page.reportHtml = markdownToHtml(inc.body);
+  return page;
+}

@@ -1,0 +1,173 @@
+/** View models of the status page, product pages, the history and maintenance. */
+import type { SiteContent } from '../content/load.ts';
+import type { Maintenance } from '../../schemas/maintenance.ts';
+import type { LocalizedText } from '../i18n.ts';
+import { markdownToHtml } from '../markdown.ts';
+import { isOpen, maintenanceState, overallStatus, productStatuses, type ComponentStatus, type MaintenanceState } from '../status.ts';
+import { dailyImpact } from '../history.ts';
+import { formatDate } from '../time.ts';
+import { summarise, type Ctx, type IncidentSummary, type Instant } from './incidents.ts';
+
+/** A product with its current status. */
+export interface ProductLine {
+  id: string;
+  name: string;
+  href: string;
+  status: ComponentStatus;
+  statusText: string;
+}
+
+/** A maintenance window in a list or on its page. */
+export interface MaintenanceSummary {
+  id: string;
+  href: string;
+  title: LocalizedText;
+  state: MaintenanceState;
+  stateText: string;
+  start: Instant;
+  end: Instant;
+  products: { id: string; name: string; href: string }[];
+  updates: { at: Instant; html: string; lang: string }[];
+  bodyHtml?: string;
+}
+
+/** The status page. */
+export interface StatusView {
+  overall: ComponentStatus;
+  banner: string;
+  groups: { name?: LocalizedText; products: ProductLine[] }[];
+  open: IncidentSummary[];
+  maintenanceNow: MaintenanceSummary[];
+  maintenanceSoon: MaintenanceSummary[];
+}
+
+/** Summarises a maintenance window. */
+export function summariseMaintenance(x: Ctx, m: Maintenance): MaintenanceSummary {
+  const state = maintenanceState(m, x.c.now);
+  const out: MaintenanceSummary = {
+    id: m.id,
+    href: x.url(`/maintenance/${m.id}/`),
+    title: x.loc(m.title),
+    state,
+    stateText: x.t(`maintenanceState.${state}`),
+    start: { iso: m.window.start },
+    end: { iso: m.window.end },
+    products: m.products.map((id) => ({ id, name: x.productName(id), href: x.url(`/products/${id}/`) })),
+    updates: [...m.updates].reverse().map((u) => {
+      const msg = x.loc(u.message);
+      return { at: { iso: u.at }, html: markdownToHtml(msg.text), lang: msg.lang };
+    }),
+  };
+  if (m.body.trim()) out.bodyHtml = markdownToHtml(m.body);
+  return out;
+}
+
+/** Products with their status, in content order, grouped by their `group`. */
+export function productLines(x: Ctx): { statuses: Map<string, ComponentStatus>; groups: StatusView['groups'] } {
+  const statuses = productStatuses(x.c, x.c.now);
+  const groups: StatusView['groups'] = [];
+  for (const p of x.c.products) {
+    const name = p.group ? x.loc(p.group) : undefined;
+    let group = groups.find((g) => g.name?.text === name?.text);
+    if (!group) {
+      group = name ? { name, products: [] } : { products: [] };
+      groups.push(group);
+    }
+    const status = statuses.get(p.id) ?? 'operational';
+    group.products.push({ id: p.id, name: p.name, href: x.url(`/products/${p.id}/`), status, statusText: x.t(`status.${status}`) });
+  }
+  return { statuses, groups };
+}
+
+/** Builds the status page. */
+export function statusView(x: Ctx): StatusView {
+  const { statuses, groups } = productLines(x);
+  const overall = overallStatus(statuses);
+  const weekAhead = new Date(Date.parse(x.c.now) + 7 * 86400000).toISOString();
+  const windows = x.c.maintenance.map((m) => summariseMaintenance(x, m));
+  return {
+    overall,
+    banner: x.t(`banner.${overall}`),
+    groups,
+    open: x.c.incidents.filter((i) => isOpen(i, x.c.now)).map((i) => summarise(x, i)),
+    maintenanceNow: windows.filter((m) => m.state === 'in_progress'),
+    maintenanceSoon: windows.filter((m) => m.state === 'scheduled' && m.start.iso <= weekAhead).reverse(),
+  };
+}
+
+/** A product page. */
+export interface ProductView {
+  id: string;
+  name: string;
+  description?: LocalizedText;
+  status: ComponentStatus;
+  statusText: string;
+  open: IncidentSummary[];
+  recent: IncidentSummary[];
+  days: { date: string; label: string; status: ComponentStatus; href?: string }[];
+  summary: string;
+  maintenance: MaintenanceSummary[];
+}
+
+/** Builds a product page: status, open incidents, 90 days, recent incidents, maintenance. */
+export function productView(x: Ctx, id: string): ProductView {
+  const p = x.c.products.find((q) => q.id === id)!;
+  const status = productStatuses(x.c, x.c.now).get(id) ?? 'operational';
+  const mine = x.c.incidents.filter((i) => i.affects.some((a) => a.product === id));
+  const days = dailyImpact(mine, id, x.c.now, x.c.site.timeZone);
+  const view: ProductView = {
+    id,
+    name: p.name,
+    status,
+    statusText: x.t(`status.${status}`),
+    open: mine.filter((i) => isOpen(i, x.c.now)).map((i) => summarise(x, i)),
+    recent: mine.filter((i) => !isOpen(i, x.c.now)).slice(0, 10).map((i) => summarise(x, i)),
+    days: days.map((d) => {
+      const date = formatDate(d.date, x.locale);
+      const label = d.incidents.length === 0 ? x.t('product.dayClear', { date }) : x.t('product.dayImpact', { date, status: x.t(`status.${d.worst}`) });
+      return d.incidents[0] ? { date: d.date, label, status: d.worst, href: x.url(`/incidents/${d.incidents[0]}/`) } : { date: d.date, label, status: d.worst };
+    }),
+    summary: x.t('product.last90Summary', { clear: days.filter((d) => d.incidents.length === 0).length, total: days.length }),
+    maintenance: x.c.maintenance.filter((m) => m.products.includes(id) && maintenanceState(m, x.c.now) !== 'completed' && maintenanceState(m, x.c.now) !== 'cancelled').map((m) => summariseMaintenance(x, m)),
+  };
+  if (p.description) view.description = x.loc(p.description);
+  return view;
+}
+
+/** Incidents per history page. */
+export const HISTORY_PAGE_SIZE = 25;
+
+/** One page of the incident history, grouped by month. */
+export interface HistoryPage {
+  n: number;
+  total: number;
+  months: { month: string; label: string; incidents: IncidentSummary[] }[];
+  pages: { n: number; href: string }[];
+}
+
+/** Number of history pages (at least one). */
+export function historyPageCount(c: SiteContent): number {
+  return Math.max(1, Math.ceil(c.incidents.length / HISTORY_PAGE_SIZE));
+}
+
+/** The URL path of history page n (page 1 is /incidents/). */
+export function historyPath(n: number): `/${string}` {
+  return n === 1 ? '/incidents/' : `/incidents/page/${n}/`;
+}
+
+/** Builds history page n (1-based). */
+export function historyPage(x: Ctx, n: number): HistoryPage {
+  const total = historyPageCount(x.c);
+  const slice = x.c.incidents.slice((n - 1) * HISTORY_PAGE_SIZE, n * HISTORY_PAGE_SIZE).map((i) => summarise(x, i));
+  const months: HistoryPage['months'] = [];
+  for (const s of slice) {
+    let m = months[months.length - 1];
+    if (!m || m.month !== s.month) {
+      const label = new Intl.DateTimeFormat(x.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${s.month}-15T00:00:00Z`));
+      m = { month: s.month, label, incidents: [] };
+      months.push(m);
+    }
+    m.incidents.push(s);
+  }
+  return { n, total, months, pages: Array.from({ length: total }, (_, i) => ({ n: i + 1, href: x.url(historyPath(i + 1)) })) };
+}

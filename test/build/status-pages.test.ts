@@ -1,0 +1,179 @@
+/** Status, incident, product, history and maintenance pages, read from real builds. */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ROOT, MINIMAL, buildSite, listFiles, tempDir, type Run } from '../helpers/fixtures.ts';
+
+const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('the default site at its pinned now (2026-11-22T10:00Z)', () => {
+  let build: Run & { outDir: string };
+  const page = (p: string) => readFileSync(join(build.outDir, p), 'utf8');
+  beforeAll(() => {
+    build = buildSite(join(ROOT, 'content'));
+  });
+
+  test('builds', () => {
+    expect(build.status).toBe(0);
+  });
+
+  test('the banner gives the worst current status in words, in each language', () => {
+    expect(text(page('index.html'))).toContain('Some products are partly unavailable');
+    expect(text(page('sv/index.html'))).toContain('Vissa produkter är delvis otillgängliga');
+    expect(text(page('fr/index.html'))).toContain('Certains produits sont partiellement indisponibles');
+  });
+
+  test.each([
+    ['projectplace', 'Partial outage'],
+    ['spigit', 'Partial outage'],
+    ['daptiv', 'Degraded performance'],
+    ['changepoint', 'Under maintenance'],
+    ['enterprise-one', 'Operational'],
+    ['leankit', 'Operational'],
+  ])('the status page shows %s as %s', (id, status) => {
+    const li = new RegExp(`<li id="product-${id}"[^>]*>([\\s\\S]*?)</li>`).exec(page('index.html'))?.[1] ?? '';
+    expect(text(li)).toContain(status);
+  });
+
+  test('open incidents show their latest update and when the next one is due', () => {
+    const home = text(page('index.html'));
+    expect(home).toContain('File uploads failing in Projectplace');
+    expect(home).toContain('Slow page loads in Daptiv');
+    expect(home).toContain('Spigit e-mail notifications delayed');
+    expect(home).not.toContain('Enterprise One unavailable in the EU region');
+    expect(page('index.html')).toMatch(/Next update due by <time datetime="2026-11-22T14:00:00.000Z" data-local/);
+  });
+
+  test('maintenance in progress and within 7 days are on the status page; a cancelled window is not', () => {
+    const home = text(page('index.html'));
+    expect(home).toContain('Maintenance in progress');
+    expect(home).toMatch(/Upcoming maintenance \(next 7 days\).*Enterprise One/);
+    expect(home).not.toMatch(/LeanKit database migration/i);
+  });
+
+  test('every time is a <time datetime> in UTC with its text in the site zone, zone named', () => {
+    expect(page('incidents/2026-11-22-projectplace-file-uploads-failing/index.html')).toContain(
+      '<time datetime="2026-11-22T04:40:00.000Z" data-local title="November 21, 2026 at 10:40 PM CST (America/Chicago)">November 21, 2026 at 10:40 PM CST</time>',
+    );
+  });
+
+  test('an incident page has status, severity, products, times, the timeline newest first and the SLA clock', () => {
+    const html = page('incidents/2026-11-22-projectplace-file-uploads-failing/index.html');
+    const t = text(html);
+    expect(t).toMatch(/Status Identified Severity Critical Affected software Our software Affected products Planview Projectplace : Partial outage Started/);
+    expect(t.indexOf('cluster is rebalancing')).toBeLessThan(t.indexOf('Uploading files and opening documents'));
+    expect(t).toMatch(/First response 30 minutes .* Met/);
+    expect(t).toMatch(/Service restored 2 hours \(provided no code change is needed\) .* Overdue/);
+    expect(t).toMatch(/Status updates every 6 hours \(until functionality is restored\) .* In progress/);
+    expect(html).toContain('href="/products/projectplace/rss.xml"');
+  });
+
+  test('a resolved system-wide incident shows its duration, outcomes and post-incident report', () => {
+    const t = text(page('incidents/2026-10-14-enterprise-one-eu-unavailable/index.html'));
+    expect(t).toContain('Resolved');
+    expect(t).toContain('Post-incident report');
+    expect(t).toMatch(/Root-cause report 15 days/);
+    expect(t).not.toContain('ongoing');
+  });
+
+  test('a product page has a 90-day bar with a text alternative and its recent incidents', () => {
+    const html = page('products/enterprise-one/index.html');
+    expect((html.match(/<rect /g) ?? []).length).toBe(90);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="\d+ of 90 days without incidents\."/);
+    expect(text(html)).toContain('Enterprise One unavailable in the EU region');
+    expect(html).toMatch(/<rect[^>]*class="d-major_outage"[^>]*><title>October 14, 2026: Major outage<\/title>/);
+  });
+
+  test('pages exist for every incident, product and maintenance window in every language', () => {
+    const files = listFiles(build.outDir);
+    for (const lang of ['', 'sv/', 'fr/']) {
+      expect(files).toContain(`${lang}incidents/2026-11-05-leankit-unavailable/index.html`);
+      expect(files).toContain(`${lang}products/clarizen/index.html`);
+      expect(files).toContain(`${lang}maintenance/2026-12-06-leankit-database-migration/index.html`);
+      expect(files).toContain(`${lang}incidents/index.html`);
+    }
+  });
+
+  test('pages announce their feeds for autodiscovery', () => {
+    expect(page('sv/index.html')).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/sv\/rss.xml">/);
+    expect(page('products/leankit/index.html')).toContain('href="/products/leankit/rss.xml"');
+  });
+
+  test('with JavaScript off the history lists everything; the filter form starts hidden', () => {
+    const html = page('incidents/index.html');
+    expect(html).toMatch(/<form class="filter"[^>]*hidden/);
+    expect((html.match(/<article class="incident card/g) ?? []).length).toBe(12);
+  });
+});
+
+describe('history is paginated', () => {
+  let build: Run & { outDir: string };
+  beforeAll(() => {
+    const dir = join(tempDir('many'), 'content');
+    cpSync(MINIMAL, dir, { recursive: true });
+    const template = readFileSync(join(dir, 'incidents/2026-11-21-widget-slow.md'), 'utf8');
+    for (let i = 1; i <= 60; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const month = String(10 - Math.floor(i / 28)).padStart(2, '0');
+      writeFileSync(join(dir, `incidents/2026-${month}-${day}-bulk-${i}.md`), template.replaceAll('2026-11-21', `2026-${month}-${day}`).replace('Widget is slow', `Bulk incident ${i}`));
+    }
+    build = buildSite(dir);
+  });
+
+  test('62 incidents make 3 pages of at most 25, linked to each other', () => {
+    expect(build.status).toBe(0);
+    const files = listFiles(build.outDir);
+    expect(files).toEqual(expect.arrayContaining(['incidents/index.html', 'incidents/page/2/index.html', 'incidents/page/3/index.html', 'sv/incidents/page/3/index.html']));
+    expect(files).not.toContain('incidents/page/4/index.html');
+    const first = readFileSync(join(build.outDir, 'incidents/index.html'), 'utf8');
+    expect((first.match(/<article class="incident card/g) ?? []).length).toBe(25);
+    expect(first).toMatch(/<a href="\/incidents\/page\/2\/" rel="next"/);
+    const last = readFileSync(join(build.outDir, 'incidents/page/3/index.html'), 'utf8');
+    expect((last.match(/<article class="incident card/g) ?? []).length).toBe(12);
+    expect(last).toMatch(/<a href="\/incidents\/page\/2\/" rel="prev"/);
+  });
+});
+
+describe('hostile content is inert in pages', () => {
+  let build: Run & { outDir: string };
+  beforeAll(() => {
+    const dir = join(tempDir('hostile'), 'content');
+    cpSync(MINIMAL, dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'incidents/2026-11-20-hostile.md'),
+      [
+        '---',
+        'title: "Quote \\" and </title><script>alert(1)</script> \\u202Eevil"',
+        'severity: minor',
+        'scope: own',
+        'affects: [{ product: widget, impact: degraded_performance }]',
+        'started: "2026-11-20T08:00:00Z"',
+        'updates:',
+        '  - at: "2026-11-20T08:05:00Z"',
+        '    status: investigating',
+        '    message: "<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) <svg onload=alert(1)></svg> <!-- --><script>alert(2)</script>"',
+        '---',
+        '<iframe src="https://evil.example/"></iframe> [y](data:text/html,hi)',
+        '',
+      ].join('\n'),
+    );
+    build = buildSite(dir);
+  });
+
+  test('nothing executable reaches the incident page, the status page or the history', () => {
+    expect(build.status).toBe(0);
+    for (const file of ['incidents/2026-11-20-hostile/index.html', 'index.html', 'incidents/index.html', 'sv/incidents/2026-11-20-hostile/index.html']) {
+      const html = readFileSync(join(build.outDir, file), 'utf8');
+      const scripts = html.match(/<script[^>]*>[\s\S]*?<\/script>/g) ?? [];
+      expect(scripts.every((s) => !s.includes('alert')), file).toBe(true);
+      expect(html, file).not.toMatch(/onerror=|onload=|href="javascript:|href="data:|<iframe|<svg onload/);
+      expect(html, file).not.toContain('</title><script>');
+    }
+    expect(readFileSync(join(build.outDir, 'incidents/2026-11-20-hostile/index.html'), 'utf8')).toContain('Quote &quot; and &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; evil');
+  });
+
+  test('bidirectional override characters are removed, so a title cannot display reversed text', () => {
+    const html = readFileSync(join(build.outDir, 'incidents/2026-11-20-hostile/index.html'), 'utf8');
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});
