@@ -39,6 +39,13 @@ export function listFiles(dir: string, base = dir): string[] {
     .sort();
 }
 
+/** The test process's environment without the variables Vite/vitest inject (BASE_URL, MODE...), which would override a child build's own. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
+  return env;
+}
+
 /** Result of running a command. */
 export interface Run {
   status: number | null;
@@ -48,7 +55,7 @@ export interface Run {
 
 /** Runs the real CLI (`node scripts/pharos.ts ...`) on the project's Node. */
 export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Run {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/pharos.ts'), ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/pharos.ts'), ...args], { cwd, env: { ...cleanEnv(), ...env }, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -57,7 +64,7 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}, 
   mkdirSync(dirname(outDir), { recursive: true });
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PHAROS_CONTENT: contentDir, ...env },
+    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', PHAROS_CONTENT: contentDir, ...env },
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, outDir };

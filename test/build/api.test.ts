@@ -1,0 +1,142 @@
+/** Builds sites for real and reads /api/v2 as a Statuspage client would: schema-valid, with the facts users see. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { loadContent } from '../../src/lib/content/load.ts';
+import { API_PATHS } from '../../src/lib/api.ts';
+import { MINIMAL, ROOT, buildSite, listFiles, type Run } from '../helpers/fixtures.ts';
+
+// ajv-formats is CommonJS: its function is the default export under Node's ESM loader.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/statuspage-v2.schema.json'), 'utf8')) as { $id: string };
+const ajv = new Ajv2020({ allErrors: true });
+addFormats(ajv);
+ajv.addSchema(schema);
+/** The schema of one document, by its path below /api/v2/. */
+const validator = (path: string): ValidateFunction => ajv.getSchema(`${schema.$id}#/$defs/${path.replace('/', '~1')}`)!;
+
+type Doc = Record<string, any>;
+type Build = Run & { outDir: string };
+const read = (build: Build, path: string): Doc => JSON.parse(readFileSync(join(build.outDir, 'api/v2', path), 'utf8'));
+
+// Two real builds, shared by every test below: the minimal site under a base path, and the default site.
+const builds: { minimal?: Build; default?: Build } = {};
+beforeAll(() => {
+  builds.minimal = buildSite(MINIMAL, { PHAROS_BASE: '/status/' });
+  builds.default = buildSite(join(ROOT, 'content'));
+});
+
+describe('the schema is strict', () => {
+  const valid = {
+    page: { id: 'abcdefghijkl', name: 'Acme', url: 'https://status.acme.test/', time_zone: 'Etc/UTC', updated_at: '2026-11-22T10:00:00.000Z' },
+    status: { indicator: 'none', description: 'All Systems Operational' },
+  };
+  test.each([
+    ['a valid document', valid, true],
+    ['a missing field', { ...valid, page: { ...valid.page, time_zone: undefined } }, false],
+    ['an indicator outside the vocabulary', { ...valid, status: { ...valid.status, indicator: 'maintenance' } }, false],
+    ['a field Statuspage does not have', { ...valid, status: { ...valid.status, color: 'green' } }, false],
+    ['a time that is not ISO 8601', { ...valid, page: { ...valid.page, updated_at: '22 November 2026' } }, false],
+    ['an id that is not 12 base-36 characters', { ...valid, page: { ...valid.page, id: 'ABC' } }, false],
+  ])('status.json with %s: %s', (_name, doc, ok) => {
+    expect(validator('status.json')(JSON.parse(JSON.stringify(doc)))).toBe(ok);
+  });
+});
+
+describe.each([
+  ['the minimal site under a base path', 'minimal'],
+  ['the default site', 'default'],
+] as const)('%s', (_name, which) => {
+  let build: Build;
+  beforeAll(() => {
+    build = builds[which]!;
+  });
+
+  test('builds', () => {
+    expect(build.stderr).not.toMatch(/error/i);
+    expect(build.status).toBe(0);
+  });
+
+  test('serves exactly the Statuspage v2 documents, once, not per language', () => {
+    expect(listFiles(join(build.outDir, 'api/v2')).sort()).toEqual([...API_PATHS].sort());
+    expect(listFiles(build.outDir).filter((f) => f.includes('api/') && !f.startsWith('api/v2/'))).toEqual([]);
+  });
+
+  test.each([...API_PATHS])('%s matches the Statuspage schema', (path) => {
+    const validate = validator(path);
+    const ok = validate(read(build, path));
+    expect(validate.errors ?? [], path).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  test('every document describes the same page', () => {
+    const pages = API_PATHS.map((p) => JSON.stringify(read(build, p).page));
+    expect(new Set(pages).size).toBe(1);
+  });
+});
+
+describe('what a client of the default site sees at its pinned now', () => {
+  let build: Build;
+  const loaded = loadContent(join(ROOT, 'content'), { env: {} });
+  if (!loaded.ok) throw new Error('default content is invalid');
+  const content = loaded.content;
+  beforeAll(() => {
+    build = builds.default!;
+  });
+
+  test('three incidents are unresolved, the newest first', () => {
+    expect(read(build, 'incidents/unresolved.json').incidents.map((i: Doc) => [i.name, i.status])).toEqual([
+      ['Slow page loads in Daptiv', 'investigating'],
+      [expect.stringMatching(/Projectplace/), 'identified'],
+      [expect.stringMatching(/Spigit/), 'monitoring'],
+    ]);
+    expect(read(build, 'summary.json').incidents).toEqual(read(build, 'incidents/unresolved.json').incidents);
+  });
+
+  test('the overall status is the worst product status', () => {
+    expect(read(build, 'status.json').status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
+  });
+
+  test('components include all 9 products, each with its status now', () => {
+    const products = read(build, 'components.json').components.filter((x: Doc) => !x.group);
+    expect(products.map((x: Doc) => x.name).sort()).toEqual(content.products.map((p) => p.name).sort());
+    expect(products).toHaveLength(9);
+    const status = Object.fromEntries(products.map((x: Doc) => [x.name, x.status]));
+    expect(status).toMatchObject({ 'Planview Changepoint': 'under_maintenance', 'Planview Daptiv': 'degraded_performance', 'Planview Enterprise One': 'operational' });
+  });
+
+  test('the Changepoint window is active; the Enterprise One patching is upcoming; the cancelled LeanKit migration is in neither', () => {
+    expect(read(build, 'scheduled-maintenances/active.json').scheduled_maintenances.map((m: Doc) => m.name)).toEqual(['Network upgrade for Changepoint']);
+    const upcoming = read(build, 'scheduled-maintenances/upcoming.json').scheduled_maintenances.map((m: Doc) => m.name);
+    expect(upcoming).toEqual([expect.stringMatching(/Enterprise One/)]);
+    const leankit = read(build, 'scheduled-maintenances.json').scheduled_maintenances.find((m: Doc) => m.name === 'Database migration for LeanKit');
+    expect(leankit).toMatchObject({ status: 'completed', resolved_at: expect.any(String) });
+  });
+
+  test('shortlinks point at the incident and maintenance pages on the site', () => {
+    const inc = read(build, 'incidents.json').incidents.find((i: Doc) => i.name === 'Slow page loads in Daptiv');
+    expect(inc.shortlink).toBe('https://status.planview.com/incidents/2026-11-22-daptiv-slow-page-loads/');
+    expect(read(build, 'scheduled-maintenances/active.json').scheduled_maintenances[0].shortlink).toBe('https://status.planview.com/maintenance/2026-11-22-changepoint-network-upgrade/');
+  });
+});
+
+describe('the minimal site under a base path', () => {
+  let build: Build;
+  beforeAll(() => {
+    build = builds.minimal!;
+  });
+
+  test('page url and shortlinks include the base', () => {
+    const doc = read(build, 'summary.json');
+    expect(doc.page.url).toBe('https://status.acme.test/status/');
+    expect(doc.incidents.map((i: Doc) => i.shortlink)).toEqual(['https://status.acme.test/status/incidents/2026-11-22-cloud-down/']);
+    expect(doc.scheduled_maintenances.map((m: Doc) => m.shortlink)).toEqual(['https://status.acme.test/status/maintenance/2026-11-25-db-upgrade/']);
+  });
+
+  test('the open incident takes Cloud down: critical', () => {
+    expect(read(build, 'status.json').status).toEqual({ indicator: 'critical', description: 'Major System Outage' });
+  });
+});
