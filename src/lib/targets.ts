@@ -1,6 +1,6 @@
 /** Service targets in words, per locale ("30 minutes", "2 jours ouvrés", "i mån av tid"). */
 import type { Target } from '../schemas/common.ts';
-import { pluralKey, translator, type UiKey } from './i18n.ts';
+import { localize, pluralKey, translator, type UiKey } from './i18n.ts';
 
 /** The target's amount and unit, or its word form, in the reader's language. */
 export function formatTarget(target: Target, locale: string): string {
@@ -10,4 +10,16 @@ export function formatTarget(target: Target, locale: string): string {
     return t(`target.${target.unit}.${pluralKey(locale, target.amount)}` as UiKey, { n });
   }
   return t(`target.${target.kind}` as UiKey);
+}
+
+/** Which promise a target is about; status updates read "every 6 hours". */
+export type TargetKey = 'response' | 'restoration' | 'resolution' | 'statusUpdates' | 'rootCauseReport';
+
+/** A target in words with its qualifiers: "every 6 hours (until functionality is restored)". */
+export function describeTarget(target: Target, key: TargetKey, locale: string, defaultLocale: string): string {
+  const t = translator(locale);
+  const words = formatTarget(target, locale);
+  const base = key === 'statusUpdates' && target.kind === 'duration' ? t('sla.every', { interval: words }) : words;
+  const extras = [target.condition, target.until].filter((e) => e !== undefined).map((e) => localize(e, locale, defaultLocale).text);
+  return extras.length > 0 ? `${base} (${extras.join('; ')})` : base;
 }

@@ -2,13 +2,12 @@
 import { DateTime } from 'luxon';
 import type { SiteContent } from '../content/load.ts';
 import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
-import type { Target } from '../../schemas/common.ts';
 import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts';
 import { localeUrl } from '../routes.ts';
 import { markdownToHtml } from '../markdown.ts';
 import { isOpen } from '../status.ts';
 import { calendarFor, slaClock, type ClockEntry, type Outcome } from '../sla.ts';
-import { formatTarget } from '../targets.ts';
+import { describeTarget } from '../targets.ts';
 import { formatDuration } from '../durations.ts';
 
 /** An instant to render in a <time> element. */
@@ -96,13 +95,6 @@ export interface IncidentPage extends IncidentSummary {
   reportLang: string;
 }
 
-function targetWords(x: Ctx, key: string, t: Target): string {
-  const words = formatTarget(t, x.locale);
-  const base = key === 'statusUpdates' && t.kind === 'duration' ? x.t('sla.every', { interval: words }) : words;
-  const extras = [t.condition ? x.loc(t.condition).text : undefined, t.until ? x.loc(t.until).text : undefined].filter(Boolean);
-  return extras.length > 0 ? `${base} (${extras.join('; ')})` : base;
-}
-
 /** Builds the incident page's view model. */
 export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
   const summary = summarise(x, inc);
@@ -112,7 +104,7 @@ export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
   for (const key of ['response', 'restoration', 'resolution', 'statusUpdates', 'rootCauseReport'] as const) {
     const e: ClockEntry | undefined = clock[key];
     if (!e) continue;
-    const row: ClockRow = { key, label: x.t(`sla.${key}` as UiKey), target: targetWords(x, key, e.target), outcome: e.outcome, outcomeText: x.t(`outcome.${e.outcome}` as UiKey) };
+    const row: ClockRow = { key, label: x.t(`sla.${key}` as UiKey), target: describeTarget(e.target, key, x.locale, x.c.site.defaultLocale), outcome: e.outcome, outcomeText: x.t(`outcome.${e.outcome}` as UiKey) };
     if (e.due) row.due = { iso: e.due };
     if (e.target.excludesCustomerWait) row.note = x.t('sla.excludesWait');
     rows.push(row);
