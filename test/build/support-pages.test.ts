@@ -1,0 +1,83 @@
+/** Customer-care policy pages built from content/: severity, case types, the index, policy history. */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ROOT, buildSite, tempDir, type Run } from '../helpers/fixtures.ts';
+
+const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('customer-care pages of the default site', () => {
+  let build: Run & { outDir: string };
+  const page = (p: string) => readFileSync(join(build.outDir, p), 'utf8');
+  beforeAll(() => {
+    build = buildSite(join(ROOT, 'content'));
+  });
+
+  test('builds', () => expect(build.status).toBe(0));
+
+  test.each([
+    ['support/severity/index.html', /Critical .*First response 30 minutes 30 minutes Service restored 2 hours \(provided no code change is needed\) 2 hours/],
+    ['support/severity/index.html', /Problem resolved 48 hours \(by a workaround, or by an update when no stable workaround exists\) \* 48 hours/],
+    ['support/severity/index.html', /Status updates every 6 hours \(until functionality is restored\)/],
+    ['support/severity/index.html', /Root-cause report no target 15 days/],
+    ['support/severity/index.html', /Major .*Problem resolved 96 hours .* 120 hours/],
+    ['sv/support/severity/index.html', /Första svar 30 minuter 30 minuter/],
+    ['fr/support/severity/index.html', /Problème résolu 96 heures/],
+    ['support/severity/index.html', /Time spent waiting for the customer is not counted\./],
+  ])('%s shows %s', (file, pattern) => {
+    expect(text(page(file))).toMatch(pattern);
+  });
+
+  test('the severity page lists what no target applies to and how to change a severity', () => {
+    const t = text(page('support/severity/index.html'));
+    expect(t).toContain('Problems without a target');
+    expect(t).toContain('Changing the severity of a case');
+  });
+
+  test('the calculator is an enhancement: hidden without JavaScript, with its data inline', () => {
+    const html = page('support/severity/index.html');
+    expect(html).toMatch(/<section[^>]*data-calculator[^>]*hidden/);
+    expect(html).toMatch(/<script type="application\/json" data-calculator-data>\{"labels"/);
+  });
+
+  test('the case-type chooser works as plain links to each type', () => {
+    const html = page('support/case-types/index.html');
+    for (const id of ['issue-error', 'privacy', 'integrations', 'security', 'functional', 'defect', 'enhancement', 'performance', 'cloud-operations']) {
+      expect(html).toContain(`href="#${id}"`);
+      expect(html).toMatch(new RegExp(`<section id="${id}"`));
+    }
+    expect(text(html)).toMatch(/Functional .* Severity targets do not apply\. Handled by:/);
+  });
+
+  test('the index explains the lifecycle and the support window from the policy data', () => {
+    const t = text(page('support/index.html'));
+    expect(t).toContain('when 10 business days pass without a reply from you after 2 reminders by e-mail');
+    expect(t).toContain('the latest 2 releases are supported');
+    expect(t).toMatch(/Shared cloud products \(Planview Projectplace, Planview LeanKit, Planview Spigit\): only the latest 1 release is supported/);
+    expect(page('support/index.html')).toContain('href="https://support.planview.com"');
+  });
+
+  test('the previous policy revision is reachable with what changed', () => {
+    expect(page('support/index.html')).toContain('href="/support/policy-history/"');
+    const t = text(page('sv/support/policy-history/index.html'));
+    expect(t).toContain('REV-20201117-A');
+    expect(t).toContain('Vad som ändrades i den nuvarande versionen');
+    expect(text(page('support/policy-history/index.html'))).toMatch(/Problem resolved 2 business days/);
+  });
+});
+
+describe('a fact changed in YAML changes every page and language that shows it', () => {
+  test('a new response target appears in all three languages', () => {
+    const dir = join(tempDir('edit'), 'content');
+    cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    const file = join(dir, 'severities.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(own:\n\s+response:) 30 minutes/, '$1 20 minutes'));
+    const build = buildSite(dir);
+    expect(build.status).toBe(0);
+    const read = (p: string) => text(readFileSync(join(build.outDir, p), 'utf8'));
+    expect(read('support/severity/index.html')).toMatch(/First response 20 minutes 30 minutes/);
+    expect(read('sv/support/severity/index.html')).toMatch(/Första svar 20 minuter 30 minuter/);
+    expect(read('fr/support/severity/index.html')).toMatch(/Première réponse 20 minutes 30 minutes/);
+    expect(read('support/index.html')).toContain('First response within 20 minutes');
+  });
+});
