@@ -25,3 +25,5 @@ if (form) {
   form.addEventListener('change', apply);
   form.addEventListener('submit', (e) => e.preventDefault());
 }
+
+export {};

@@ -19,3 +19,5 @@ for (const el of document.querySelectorAll<HTMLTimeElement>('time[data-local]'))
   el.textContent = local(date);
   el.dataset.localized = Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+export {};

@@ -1,0 +1,134 @@
+/** View model of the hours-and-contacts page: per product, each desk's channels, hours, state and coverage. */
+import { DateTime } from 'luxon';
+import { DAYS, type Day, type Desk, type WeeklyRule } from '../../schemas/support-hours.ts';
+import type { LocalizedText } from '../i18n.ts';
+import { deskState, expandHours, hoursWindow, weeklyCoverage, type Interval } from '../hours.ts';
+import type { Ctx } from './incidents.ts';
+
+/** A phone line ready to dial. */
+export interface PhoneView {
+  country: string;
+  number: string;
+  tel: string;
+  tollFree: boolean;
+}
+
+/** One desk's service for one product. */
+export interface DeskProductView {
+  deskId: string;
+  deskName: LocalizedText;
+  zone: string;
+  zoneLabel?: string;
+  rules: { days: string; open: string; close: string; nextDay: boolean }[];
+  phones: PhoneView[];
+  emails: string[];
+  portal?: string;
+  chat?: { url?: string };
+  note?: LocalizedText;
+  closures: { when: string; name: LocalizedText }[];
+  state: { open: boolean; text: string };
+  intervals: Interval[];
+}
+
+/** A product with every desk that serves it and its weekly coverage. */
+export interface ProductHoursView {
+  id: string;
+  name: string;
+  desks: DeskProductView[];
+  coverage: { zone: string; week: string; rows: { day: string; spans: [number, number][] }[] };
+}
+
+/** The whole page. */
+export interface HoursView {
+  products: ProductHoursView[];
+  tiers: { names: string; description: LocalizedText }[];
+  noPhone: { desk: LocalizedText; products: string }[];
+  routing?: LocalizedText;
+}
+
+/** "tel:" target of a printed number: digits only, with the "(0)" trunk prefix dropped. */
+export function telHref(number: string): string {
+  const cleaned = number.replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
+  return `tel:${cleaned.startsWith('+') ? cleaned : `+${cleaned}`}`;
+}
+
+/** Weekday names of a locale, Monday first. */
+function weekdayNames(locale: string): Record<Day, string> {
+  const fmt = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  return Object.fromEntries(DAYS.map((d, i) => [d, fmt.format(new Date(Date.UTC(2026, 0, 5 + i)))])) as Record<Day, string>;
+}
+
+/** "Monday – Thursday", "Sunday", "Monday, Wednesday". */
+function daysText(days: readonly Day[], names: Record<Day, string>): string {
+  const idx = days.map((d) => DAYS.indexOf(d));
+  const consecutive = idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
+  if (days.length > 2 && consecutive) return `${names[days[0]!]} – ${names[days[days.length - 1]!]}`;
+  return days.map((d) => names[d]).join(', ');
+}
+
+function ruleView(rule: WeeklyRule, names: Record<Day, string>) {
+  return { days: daysText(rule.days, names), open: rule.open, close: rule.close === '24:00' ? '24:00' : rule.close, nextDay: rule.close <= rule.open && rule.close !== '00:00' };
+}
+
+/** Builds the page for one locale at the content's now. */
+export function hoursView(x: Ctx): HoursView {
+  const names = weekdayNames(x.locale);
+  const regions = new Intl.DisplayNames([x.locale], { type: 'region' });
+  const now = x.c.now;
+  const when = (iso: string, zone: string) => new Intl.DateTimeFormat(x.locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+  const siteZone = x.c.site.timeZone;
+  const monday = DateTime.fromISO(now, { zone: siteZone }).startOf('week').plus({ weeks: 1 });
+  const deskProduct = (desk: Desk, entry: Desk['products'][number]): DeskProductView => {
+    const win = hoursWindow(now, desk.zone);
+    const intervals = expandHours(entry.hours, desk.zone, desk.closures, win.fromDate, win.days);
+    const state = deskState(intervals, now);
+    const lastDay = DateTime.fromISO(win.fromDate).plus({ days: win.days }).toISODate()!;
+    const view: DeskProductView = {
+      deskId: desk.id,
+      deskName: x.loc(desk.name),
+      zone: desk.zone,
+      rules: entry.hours.map((r) => ruleView(r, names)),
+      phones: entry.phones.map((p) => ({ country: regions.of(p.country) ?? p.country, number: p.number, tel: telHref(p.number), tollFree: p.tollFree })),
+      emails: entry.emails,
+      closures: desk.closures
+        .filter((c) => (c.until ?? c.date) >= now.slice(0, 10) && c.date <= lastDay)
+        .map((c) => ({ when: c.until ? `${fmtDate(c.date, x.locale)} – ${fmtDate(c.until, x.locale)}` : fmtDate(c.date, x.locale), name: x.loc(c.name) })),
+      state:
+        entry.hours.length === 0
+          ? { open: false, text: x.t('hours.noHours') }
+          : state.open
+            ? { open: true, text: `${x.t('hours.openNow')}, ${x.t('hours.closesAt', { time: when(state.closes, desk.zone) })}` }
+            : { open: false, text: state.opens ? `${x.t('hours.closedNow')}, ${x.t('hours.opensAt', { time: when(state.opens, desk.zone) })}` : x.t('hours.closedNow') },
+      intervals,
+    };
+    if (desk.zoneLabel) view.zoneLabel = desk.zoneLabel;
+    if (entry.portal) view.portal = entry.portal;
+    if (entry.chat) view.chat = entry.chat === 'in-product' ? {} : { url: entry.chat };
+    if (entry.note) view.note = x.loc(entry.note);
+    return view;
+  };
+  const products = x.c.products.map((p): ProductHoursView => {
+    const desks = x.c.support.desks.flatMap((d) => d.products.filter((e) => e.product === p.id).map((e) => deskProduct(d, e)));
+    const all = desks.flatMap((d) => d.intervals).sort((a, b) => a.start.localeCompare(b.start));
+    const coverage = weeklyCoverage(all, siteZone, monday.toISODate()!);
+    return {
+      id: p.id,
+      name: p.name,
+      desks,
+      coverage: { zone: siteZone, week: monday.toISODate()!, rows: DAYS.map((d) => ({ day: names[d], spans: coverage[d] })) },
+    };
+  });
+  const view: HoursView = {
+    products: products.filter((p) => p.desks.length > 0),
+    tiers: x.c.support.tiers.map((tier) => ({ names: tier.names.join(' / '), description: x.loc(tier.description) })),
+    noPhone: x.c.support.desks
+      .map((d) => ({ desk: x.loc(d.name), products: d.products.filter((e) => e.phones.length === 0).map((e) => x.productName(e.product)).join(', ') }))
+      .filter((d) => d.products !== ''),
+  };
+  if (x.c.support.routing) view.routing = x.loc(x.c.support.routing);
+  return view;
+}
+
+function fmtDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}

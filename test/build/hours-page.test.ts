@@ -1,0 +1,77 @@
+/** The hours-and-contacts page of the default site at its pinned now (Sunday 2026-11-22 10:00 UTC), read without JavaScript. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ROOT, buildSite, type Run } from '../helpers/fixtures.ts';
+import { telHref } from '../../src/lib/views/hours.ts';
+
+const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('hours and contacts', () => {
+  let build: Run & { outDir: string };
+  let html: string;
+  const section = (id: string) => new RegExp(`<section id="${id}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
+  beforeAll(() => {
+    build = buildSite(join(ROOT, 'content'));
+    html = readFileSync(join(build.outDir, 'support/hours/index.html'), 'utf8');
+  });
+
+  test('builds in every language', () => {
+    expect(build.status).toBe(0);
+    for (const lang of ['sv/', 'fr/']) expect(readFileSync(join(build.outDir, `${lang}support/hours/index.html`), 'utf8')).toContain('tel:+15123468460');
+  });
+
+  test.each([
+    ['+1 512-346-8460', 'tel:+15123468460'],
+    ['+33 (0) 4 89 73 73 02', 'tel:+33489737302'],
+    ['+61 2 80149318', 'tel:+61280149318'],
+    ['49-721-95-97-262', 'tel:+497219597262'],
+  ])('%s dials as %s', (printed, href) => {
+    expect(telHref(printed)).toBe(href);
+  });
+
+  test('phones are tel: links with their country, e-mail addresses are mailto: links', () => {
+    const e1 = section('enterprise-one');
+    expect(e1).toMatch(/Phone \(United States\): <a href="tel:\+15123468460"[^>]*>\+1 512-346-8460<\/a>/);
+    expect(e1).toMatch(/<a href="mailto:customercare@planview.eu"/);
+    expect(section('daptiv')).toMatch(/<a href="tel:\+18883419117"[^>]*>\+1 888-341-9117<\/a> \(toll-free\)/);
+  });
+
+  test('hours are shown in the desk zone, with hours past midnight marked', () => {
+    const t = text(section('enterprise-one'));
+    expect(t).toContain('Hours in America/Chicago (UTC-6) Sunday 17:00–01:00 (+1) Monday – Thursday 07:00–01:00 (+1) Friday 07:00–19:00');
+    expect(t).toContain('Hours in Europe/Berlin (UTC+1) Monday – Friday 08:00–18:00');
+  });
+
+  test('the state at build time is right for each desk: Sunday 04:00 in Chicago, 11:00 in Berlin', () => {
+    const t = text(section('enterprise-one'));
+    expect(t).toContain('Closed now, opens Sunday 17:00');
+    expect(t).toContain('Closed now, opens Monday 08:00');
+    expect(text(section('daptiv'))).toContain('Closed now, opens Monday 02:00');
+  });
+
+  test('upcoming closures are listed with their names', () => {
+    expect(text(section('enterprise-one'))).toContain('Closed on: November 26, 2026 (Thanksgiving Day); December 25, 2026 (Christmas Day)');
+  });
+
+  test('chat, the 24/7 tier line, the products without a phone line, and routing between regions', () => {
+    expect(section('projectplace')).toContain('href="https://lc.chat/now/8700631/"');
+    expect(text(section('spigit'))).toContain('Chat: Chat from within the product');
+    const t = text(html);
+    expect(t).toContain('Around the clock for Critical cases: Elite / Platinum / Medallion');
+    expect(t).toMatch(/No phone line .*Europe, Middle East and Africa: [^.]*Planview PPM Pro[^.]*Planview LeanKit/);
+    expect(t).toContain('Between regions');
+  });
+
+  test('the coverage chart is drawn at build time in the site zone, and carries the UTC intervals for the script', () => {
+    const chart = /<figure class="coverage"[\s\S]*?<\/figure>/.exec(section('enterprise-one'))?.[0] ?? '';
+    expect(chart).toMatch(/data-coverage="\[\{&quot;start&quot;:&quot;2026-11-2\dT/);
+    expect(chart).toContain('Hours per weekday in America/Chicago, across all desks.');
+    expect((chart.match(/<rect /g) ?? []).length).toBeGreaterThan(5);
+  });
+
+  test('without JavaScript the zone picker stays hidden and nothing is missing', () => {
+    expect(html).toMatch(/<form class="zone" data-zone-picker[^>]*hidden/);
+    expect(html).toMatch(/<p class="local"[^>]*hidden/);
+  });
+});
