@@ -1,0 +1,212 @@
+/**
+ * RSS feeds of incidents and maintenance: the channel and its items for one locale, optionally for
+ * one product. Each incident and each maintenance window is one item whose link (also its guid) is
+ * its page, so an update changes the item and never adds a second one.
+ */
+import type { SiteContent } from './content/load.ts';
+import type { Incident } from '../schemas/incident.ts';
+import type { Maintenance } from '../schemas/maintenance.ts';
+import { stripBidiControls, type Localized } from '../schemas/common.ts';
+import { localize, translator, type LocalizedText } from './i18n.ts';
+import { localeUrl, type RoutePath } from './routes.ts';
+import { markdownToHtml, markdownToText } from './markdown.ts';
+import { maintenanceState } from './status.ts';
+import { formatInstant } from './time.ts';
+
+/** How many items a feed carries at most. */
+export const FEED_LIMIT = 50;
+
+/** Which feed: its locale, where the site lives, and optionally one product. */
+export interface FeedOptions {
+  locale: string;
+  /** The site's absolute URL (Astro's `site`, else site.yaml's url). */
+  site: string | URL;
+  /** The deployment's base path (`import.meta.env.BASE_URL`). */
+  base: string;
+  /** Only what affects this product id. */
+  product?: string | undefined;
+  /** At most this many items (default FEED_LIMIT). */
+  limit?: number;
+}
+
+/** One feed item, in the shape @astrojs/rss takes; it makes the guid from `link` (isPermaLink). */
+export interface FeedItem {
+  /** Plain-text title in the feed's locale (or the default one when untranslated). */
+  title: string;
+  /** Absolute URL of the incident's or window's page in the feed's locale; also the guid. */
+  link: string;
+  /** The latest activity: last update, or for maintenance also its start, end or cancellation once passed. */
+  pubDate: Date;
+  /** Plain text: the latest status and time, and the latest message. */
+  description: string;
+  /** Sanitized HTML: affected products and the whole timeline, newest first. */
+  content: string;
+  /** Names of the affected products. */
+  categories: string[];
+}
+
+/** Everything @astrojs/rss needs for one feed (structurally its RSSOptions). */
+export interface Feed {
+  title: string;
+  description: string;
+  /** The channel's link: the localized home page, or the product's page for a product feed. */
+  site: string;
+  items: FeedItem[];
+  xmlns: Record<string, string>;
+  /** `<language>` and the `<atom:link rel="self">` of the feed. */
+  customData: string;
+}
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+
+/** The feed of one locale (and optionally one product): channel texts, links and items. */
+export function buildFeed(c: SiteContent, o: FeedOptions): Feed {
+  const t = translator(o.locale);
+  const def = c.site.defaultLocale;
+  const abs = (path: RoutePath) => new URL(localeUrl(path, o.locale, def, o.base), o.site).href;
+  const site = plain(localize(c.site.name, o.locale, def).text);
+  const product = o.product === undefined ? undefined : c.products.find((p) => p.id === o.product);
+  const self = abs(o.product === undefined ? '/rss.xml' : `/products/${o.product}/rss.xml`);
+  return {
+    title: product ? t('feed.product.title', { site, product: plain(product.name) }) : t('feed.all.title', { site }),
+    description: product ? t('feed.product.description', { product: plain(product.name) }) : t('feed.all.description', { site }),
+    site: abs(product ? `/products/${product.id}/` : '/'),
+    items: feedItems(c, o),
+    xmlns: { atom: ATOM },
+    customData: `<language>${escapeXml(o.locale)}</language><atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
+  };
+}
+
+/** The items of one feed: one per incident and maintenance window, newest activity first, at most `limit`. */
+export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
+  const t = translator(o.locale);
+  const def = c.site.defaultLocale;
+  const loc = (v: Localized) => localize(v, o.locale, def);
+  const text = (v: Localized) => loc(v).text;
+  // Markdown as HTML, marked with its language when it fell back to another one than the feed's.
+  const html = ({ text: markdown, lang }: LocalizedText) => (lang === o.locale ? markdownToHtml(markdown) : `<div lang="${escapeHtml(lang)}">${markdownToHtml(markdown)}</div>`);
+  const when = (iso: string) => formatInstant(iso, o.locale, c.site.timeZone);
+  const link = (path: RoutePath) => new URL(localeUrl(path, o.locale, def, o.base), o.site).href;
+  const name = (id: string) => plain(c.products.find((p) => p.id === id)?.name ?? id);
+  const items: { at: string; key: string; item: FeedItem }[] = [];
+
+  for (const inc of c.incidents) {
+    if (o.product !== undefined && !inc.affects.some((a) => a.product === o.product)) continue;
+    const last = inc.updates[inc.updates.length - 1]!;
+    const at = incidentActivity(inc);
+    const timeline = [...inc.updates].reverse().map((u) => update(t(`incidentStatus.${u.status}`), when(u.at), html(loc(u.message))));
+    const affects = inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`)})`).join(', ');
+    items.push({
+      at,
+      key: `incident ${inc.id}`,
+      item: {
+        title: title(text(inc.title), inc.id),
+        link: link(`/incidents/${inc.id}/`),
+        pubDate: new Date(at),
+        description: describe(t('feed.latest', { status: t(`incidentStatus.${last.status}`), time: when(at) }), [], text(last.message)),
+        content: xmlSafe([para(t('feed.affects', { products: affects })), timelineHtml(t('feed.timeline'), timeline)].join('')),
+        categories: inc.affects.map((a) => name(a.product)),
+      },
+    });
+  }
+
+  for (const m of c.maintenance) {
+    if (o.product !== undefined && !m.products.includes(o.product)) continue;
+    const state = t(`maintenanceState.${maintenanceState(m, c.now)}`);
+    const at = maintenanceActivity(m, c.now);
+    const last = m.updates[m.updates.length - 1];
+    const window = t('feed.window', { start: when(m.window.start), end: when(m.window.end) });
+    const timeline = [...m.updates].reverse().map((u) => update(undefined, when(u.at), html(loc(u.message))));
+    items.push({
+      at,
+      key: `maintenance ${m.id}`,
+      item: {
+        title: title(text(m.title), m.id),
+        link: link(`/maintenance/${m.id}/`),
+        pubDate: new Date(at),
+        description: describe(t('feed.latest', { status: state, time: when(at) }), [window], last ? text(last.message) : ''),
+        content: xmlSafe(
+          [
+            para(`${state}. ${window}`),
+            para(t('feed.affects', { products: m.products.map(name).join(', ') })),
+            m.body.trim() ? html({ text: m.body, lang: def }) : '',
+            timeline.length > 0 ? timelineHtml(t('feed.timeline'), timeline) : '',
+          ].join(''),
+        ),
+        categories: m.products.map(name),
+      },
+    });
+  }
+
+  // Instants are compared as dates: content may write them with different offsets.
+  const ms = (iso: string) => Date.parse(iso);
+  return items
+    .sort((a, b) => ms(b.at) - ms(a.at) || a.key.localeCompare(b.key))
+    .slice(0, o.limit ?? FEED_LIMIT)
+    .map((x) => x.item);
+}
+
+/**
+ * A window's latest activity at `now`: its last notice, its cancellation, or its start and end once
+ * they have passed (a reader sees it begin and finish); before any of these, its planned start.
+ */
+export function maintenanceActivity(m: Maintenance, now: string): string {
+  const times = [...m.updates.map((u) => u.at), ...(m.cancelled ? [m.cancelled] : [m.window.start, m.window.end].filter((x) => Date.parse(x) <= Date.parse(now)))];
+  if (times.length === 0) return m.window.start;
+  return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+}
+
+/** The latest activity of an incident: its last update (a resolved incident's last update is the resolution). */
+export function incidentActivity(inc: Incident): string {
+  return inc.updates[inc.updates.length - 1]!.at;
+}
+
+function update(status: string | undefined, time: string, messageHtml: string): string {
+  const head = status === undefined ? escapeHtml(time) : `<strong>${escapeHtml(status)}</strong> · ${escapeHtml(time)}`;
+  return `<p>${head}</p>${messageHtml}`;
+}
+
+function timelineHtml(heading: string, entries: string[]): string {
+  return `<h2>${escapeHtml(heading)}</h2>${entries.join('')}`;
+}
+
+function para(text: string): string {
+  return `<p>${escapeHtml(text)}</p>`;
+}
+
+/** "Latest update: Resolved, <time>.", extra lines, then the message as plain text. */
+function describe(latest: string, extra: string[], markdown: string): string {
+  const message = markdown ? plain(markdownToText(markdown)) : '';
+  return [`${latest}.`, ...extra.map((e) => `${e}.`), message].filter(Boolean).join('\n');
+}
+
+function title(text: string, id: string): string {
+  return plain(text) || id;
+}
+
+/**
+ * Plain text safe for RSS fields that many readers render as HTML (title, description): anything
+ * shaped like a tag is removed, so a title such as `<img onerror=...>` cannot become markup there;
+ * characters XML forbids and bidirectional overrides are dropped, and whitespace is tidied.
+ */
+export function plain(text: string): string {
+  return stripBidiControls(xmlSafe(text))
+    .replace(/<[A-Za-z/!?][^<>]*>/g, '')
+    .replace(/<(?=[A-Za-z/!?])/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+/** Drops characters XML 1.0 does not allow (C0 controls but tab and newlines, lone surrogates, U+FFFE/F). */
+function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function escapeXml(text: string): string {
+  return escapeHtml(text).replace(/'/g, '&apos;');
+}

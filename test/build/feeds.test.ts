@@ -1,0 +1,172 @@
+/** RSS feeds read from real builds with an independent parser (rss-parser, on xml2js in strict mode). */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Parser from 'rss-parser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { MINIMAL, ROOT, buildSite, listFiles, tempDir, type Run } from '../helpers/fixtures.ts';
+
+type Item = { 'content:encoded'?: string };
+type Feed = Parser.Output<Item> & { language?: string };
+const parser = new Parser<Record<string, never>, Item>();
+
+/** Parses a built feed; rejects anything that is not well-formed RSS. */
+async function parse(outDir: string, path: string): Promise<Feed> {
+  return (await parser.parseString(readFileSync(join(outDir, path), 'utf8'))) as Feed;
+}
+
+function copyOfMinimal(): string {
+  const dir = join(tempDir('feeds'), 'content');
+  cpSync(MINIMAL, dir, { recursive: true });
+  return dir;
+}
+
+const SITE = 'https://status.acme.test/';
+const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">y</a>', 'quote " and </ and \u202Ereversed'];
+
+describe('feeds of the minimal site', () => {
+  let build: Run & { outDir: string };
+  beforeAll(() => {
+    build = buildSite(MINIMAL);
+  });
+
+  test('builds', () => {
+    expect(build.status, build.stderr).toBe(0);
+  });
+
+  test('there is one feed per locale, and one per product and locale', () => {
+    expect(listFiles(build.outDir).filter((f) => f.endsWith('rss.xml'))).toEqual([
+      'products/cloud/rss.xml',
+      'products/widget/rss.xml',
+      'rss.xml',
+      'sv/products/cloud/rss.xml',
+      'sv/products/widget/rss.xml',
+      'sv/rss.xml',
+    ]);
+  });
+
+  test.each([
+    ['rss.xml', 'en', 'Acme Status: incidents and maintenance', SITE, ['Cloud sign-in fails', 'Widget is slow', 'Database upgrade'], ['incidents/2026-11-22-cloud-down/', 'incidents/2026-11-21-widget-slow/', 'maintenance/2026-11-25-db-upgrade/']],
+    ['sv/rss.xml', 'sv', 'Acme driftstatus: incidenter och underhåll', `${SITE}sv/`, ['Inloggning misslyckas', 'Widget är långsam', 'Databasuppgradering'], ['sv/incidents/2026-11-22-cloud-down/', 'sv/incidents/2026-11-21-widget-slow/', 'sv/maintenance/2026-11-25-db-upgrade/']],
+    ['products/widget/rss.xml', 'en', 'Acme Status: Acme Widget', `${SITE}products/widget/`, ['Cloud sign-in fails', 'Widget is slow', 'Database upgrade'], ['incidents/2026-11-22-cloud-down/', 'incidents/2026-11-21-widget-slow/', 'maintenance/2026-11-25-db-upgrade/']],
+    ['products/cloud/rss.xml', 'en', 'Acme Status: Acme Cloud', `${SITE}products/cloud/`, ['Cloud sign-in fails'], ['incidents/2026-11-22-cloud-down/']],
+    ['sv/products/cloud/rss.xml', 'sv', 'Acme driftstatus: Acme Cloud', `${SITE}sv/products/cloud/`, ['Inloggning misslyckas'], ['sv/incidents/2026-11-22-cloud-down/']],
+    ['sv/products/widget/rss.xml', 'sv', 'Acme driftstatus: Acme Widget', `${SITE}sv/products/widget/`, ['Inloggning misslyckas', 'Widget är långsam', 'Databasuppgradering'], ['sv/incidents/2026-11-22-cloud-down/', 'sv/incidents/2026-11-21-widget-slow/', 'sv/maintenance/2026-11-25-db-upgrade/']],
+  ])('%s parses: language %s, "%s", its items newest first', async (path, language, title, link, titles, pages) => {
+    const feed = await parse(build.outDir, path);
+    expect({ language: feed.language, title: feed.title, link: feed.link, self: feed.feedUrl }).toEqual({ language, title, link, self: `${SITE}${path}` });
+    expect(feed.items.map((i) => i.title)).toEqual(titles);
+    expect(feed.items.map((i) => i.link)).toEqual(pages.map((p) => `${SITE}${p}`));
+    expect(feed.items.map((i) => i.guid)).toEqual(pages.map((p) => `${SITE}${p}`));
+  });
+
+  test.each([
+    ['rss.xml', 'Latest update: Resolved, November 21, 2026 at 9:30 AM GMT+1.', ['Resolved', 'Pages are fast again.', 'Investigating', 'We are looking into slow pages.']],
+    ['sv/rss.xml', 'Senaste uppdatering: Löst, 21 november 2026 kl. 09:30 CET.', ['Löst', 'Pages are fast again.', 'Felsökning pågår', 'Vi undersöker långsamma sidor.']],
+  ])('in %s the description has the latest update and the content every update, newest first', async (path, latest, timeline) => {
+    const item = (await parse(build.outDir, path)).items[1]!;
+    expect(item.content).toBe(`${latest}\nPages are fast again.`);
+    expect(item.isoDate).toBe('2026-11-21T08:30:00.000Z');
+    const positions = timeline.map((s) => item['content:encoded']!.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(item.categories).toEqual(['Acme Widget']);
+  });
+});
+
+describe('an update changes the item, never adds one', () => {
+  let before: Run & { outDir: string };
+  let after: Run & { outDir: string };
+  beforeAll(() => {
+    const dir = copyOfMinimal();
+    before = buildSite(dir);
+    const file = join(dir, 'incidents/2026-11-22-cloud-down.md');
+    const edited = readFileSync(file, 'utf8')
+      .replace('Our identity provider is down.', 'Our identity provider is down in the EU.')
+      .replace(/\n---\n?$/, `\n  - at: "2026-11-22T09:40:00Z"\n    status: monitoring\n    message: { en: The provider has restored sign-in; we are watching., sv: Leverantören har åtgärdat felet; vi bevakar. }\n---\n`);
+    expect(edited).toContain('status: monitoring');
+    writeFileSync(file, edited);
+    after = buildSite(dir);
+  });
+
+  test('both builds succeed', () => {
+    expect([before.status, after.status], before.stderr + after.stderr).toEqual([0, 0]);
+  });
+
+  test.each(['rss.xml', 'sv/rss.xml', 'products/cloud/rss.xml', 'sv/products/widget/rss.xml'])('%s keeps the same guids; the edited item says what is new', async (path) => {
+    const [a, b] = [await parse(before.outDir, path), await parse(after.outDir, path)];
+    expect(b.items.map((i) => i.guid).sort()).toEqual(a.items.map((i) => i.guid).sort());
+    const was = a.items.find((i) => i.guid?.includes('/incidents/2026-11-22-cloud-down/'))!;
+    const now = b.items.find((i) => i.guid?.includes('/incidents/2026-11-22-cloud-down/'))!;
+    expect(now.content).not.toBe(was.content);
+    expect(now.content).toMatch(/^(Latest update: Monitoring|Senaste uppdatering: Bevakas)/);
+    expect(now.content).toMatch(/The provider has restored sign-in|Leverantören har åtgärdat felet/);
+    expect(now.isoDate).toBe('2026-11-22T09:40:00.000Z');
+    expect(now['content:encoded']).toMatch(/Our identity provider is down in the EU\.|Vår identitetsleverantör ligger nere\./);
+  });
+});
+
+describe('hostile content never reaches a feed as markup', () => {
+  let build: Run & { outDir: string };
+  beforeAll(() => {
+    const dir = copyOfMinimal();
+    // A title is plain text (a Markdown link in it is shown as written, never a link); its hostile parts are HTML.
+    const title = `Widget ${HOSTILE.join(' ')}`.replaceAll("'", "''");
+    const message = [...HOSTILE, '[x](javascript:alert(1))'].map((l) => `      ${l}`).join('\n\n');
+    writeFileSync(
+      join(dir, 'incidents/2026-11-22-hostile.md'),
+      `---\ntitle: '${title}'\nseverity: minor\nscope: own\naffects:\n  - { product: widget, impact: degraded_performance }\nstarted: "2026-11-22T09:30:00Z"\nupdates:\n  - at: "2026-11-22T09:35:00Z"\n    status: investigating\n    message: |\n${message}\n---\n${HOSTILE.join('\n\n')}\n`,
+    );
+    build = buildSite(dir);
+  });
+
+  test('builds', () => {
+    expect(build.status, build.stderr).toBe(0);
+  });
+
+  test.each(['rss.xml', 'sv/rss.xml', 'products/widget/rss.xml', 'sv/products/widget/rss.xml'])('%s parses, and no script, handler, javascript: URL or bidi override is in it', async (path) => {
+    const raw = readFileSync(join(build.outDir, path), 'utf8');
+    expect(raw).not.toMatch(/<script|onerror|javascript:|\u202E/i);
+    const item = (await parse(build.outDir, path)).items[0]!;
+    expect(item.guid).toMatch(/\/incidents\/2026-11-22-hostile\/$/);
+    expect(item.title).toMatch(/^Widget .*quote " and \/ and reversed$/);
+    expect(item.title).not.toContain('<');
+    expect(item.content).toContain('quote " and');
+    for (const field of [item.title, item.content, item['content:encoded']]) expect(field).not.toMatch(/<script|onerror|javascript:|<img|\u202E/i);
+  });
+});
+
+describe('feeds of the default site (content/)', () => {
+  let build: Run & { outDir: string };
+  const locales = ['', 'fr/', 'sv/'];
+  beforeAll(() => {
+    build = buildSite(join(ROOT, 'content'));
+  });
+
+  test('every locale has the site feed and a feed per product', () => {
+    expect(build.status, build.stderr).toBe(0);
+    const feeds = listFiles(build.outDir).filter((f) => f.endsWith('rss.xml'));
+    const products = [...readFileSync(join(ROOT, 'content/products.yaml'), 'utf8').matchAll(/^ {2}- id: ([a-z0-9-]+)$/gm)].map((m) => m[1]!);
+    expect(products.length).toBeGreaterThan(1);
+    expect(feeds).toEqual(locales.flatMap((l) => [...products.map((p) => `${l}products/${p}/rss.xml`), `${l}rss.xml`]).sort());
+  });
+
+  test.each([
+    ['rss.xml', 'en', /incidents and maintenance$/],
+    ['sv/rss.xml', 'sv', /incidenter och underhåll$/],
+    ['fr/rss.xml', 'fr', /incidents et maintenance$/],
+  ])('%s parses in %s, newest first, each item once, links in its language', async (path, language, title) => {
+    const feed = await parse(build.outDir, path);
+    expect(feed.language).toBe(language);
+    expect(feed.title).toMatch(title);
+    expect(feed.items.length).toBeGreaterThan(3);
+    expect(feed.items.length).toBeLessThanOrEqual(50);
+    const dates = feed.items.map((i) => Date.parse(i.isoDate!));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(new Set(feed.items.map((i) => i.guid)).size).toBe(feed.items.length);
+    const prefix = new URL(language === 'en' ? '/' : `/${language}/`, feed.link).href;
+    for (const item of feed.items) {
+      expect(item.guid).toBe(item.link);
+      expect(item.link).toMatch(new RegExp(`^${prefix}(incidents|maintenance)/[a-z0-9-]+/$`));
+    }
+  });
+});

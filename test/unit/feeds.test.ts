@@ -1,0 +1,143 @@
+import { describe, expect, test } from 'vitest';
+import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import { buildFeed, feedItems, maintenanceActivity, plain, FEED_LIMIT, type FeedOptions } from '../../src/lib/feeds.ts';
+import type { Incident } from '../../src/schemas/incident.ts';
+import type { Maintenance } from '../../src/schemas/maintenance.ts';
+import { MINIMAL } from '../helpers/fixtures.ts';
+
+const loaded = loadContent(MINIMAL, { env: {} });
+if (!loaded.ok) throw new Error(`the minimal fixture does not load: ${JSON.stringify(loaded.errors)}`);
+const C: SiteContent = loaded.content;
+const SITE = 'https://status.acme.test/';
+const opts = (o: Partial<FeedOptions> = {}): FeedOptions => ({ locale: 'en', site: SITE, base: '/', ...o });
+const byId = (id: string) => C.incidents.find((i) => i.id === id)!;
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '[x](javascript:alert(1))',
+  '<a href="javascript:alert(1)">y</a>',
+  'quote " and </ and \u202Ereversed',
+].join('\n\n');
+
+describe('which items, in which order', () => {
+  test.each<[string, Partial<FeedOptions>, string[]]>([
+    ['everything, newest activity first', {}, ['/incidents/2026-11-22-cloud-down/', '/incidents/2026-11-21-widget-slow/', '/maintenance/2026-11-25-db-upgrade/']],
+    ['only what affects widget', { product: 'widget' }, ['/incidents/2026-11-22-cloud-down/', '/incidents/2026-11-21-widget-slow/', '/maintenance/2026-11-25-db-upgrade/']],
+    ['only what affects cloud', { product: 'cloud' }, ['/incidents/2026-11-22-cloud-down/']],
+    ['an unknown product has nothing', { product: 'nope' }, []],
+    ['Swedish links are under /sv/', { locale: 'sv', product: 'cloud' }, ['/sv/incidents/2026-11-22-cloud-down/']],
+    ['a base path comes before the locale', { locale: 'sv', product: 'cloud', base: '/status/' }, ['/status/sv/incidents/2026-11-22-cloud-down/']],
+  ])('%s', (_name, o, paths) => {
+    expect(feedItems(C, opts(o)).map((i) => i.link)).toEqual(paths.map((p) => new URL(p, SITE).href));
+  });
+
+  test('pubDate is the latest activity: the last update of an incident, the last notice of a window not yet started', () => {
+    expect(feedItems(C, opts()).map((i) => i.pubDate.toISOString())).toEqual(['2026-11-22T09:05:00.000Z', '2026-11-21T08:30:00.000Z', '2026-11-20T12:00:00.000Z']);
+  });
+
+  test(`at most ${FEED_LIMIT} items, the newest ones`, () => {
+    const base = byId('2026-11-22-cloud-down');
+    // 60 incidents a minute apart, all newer than the fixture's own items.
+    const many: Incident[] = Array.from({ length: 60 }, (_, n) => {
+      const at = new Date(Date.parse('2026-11-22T09:10:00Z') + n * 60_000).toISOString();
+      return { ...base, id: `2026-11-22-clone-${n}`, started: at, updates: [{ ...base.updates[0]!, at }] };
+    });
+    const items = feedItems({ ...C, incidents: [...many, ...C.incidents] }, opts());
+    expect(items).toHaveLength(50);
+    expect(items[0]!.link).toBe(`${SITE}incidents/2026-11-22-clone-59/`);
+    expect(items.at(-1)!.link).toBe(`${SITE}incidents/2026-11-22-clone-10/`);
+    expect(items.map((i) => i.pubDate.getTime())).toEqual(items.map((i) => i.pubDate.getTime()).sort((a, b) => b - a));
+  });
+
+  test.each<[string, Partial<Maintenance>, string, string]>([
+    ['before its start: the last notice', {}, '2026-11-22T10:00:00Z', '2026-11-20T12:00:00.000Z'],
+    ['under way: its start', {}, '2026-11-25T23:00:00Z', '2026-11-25T21:00:00.000Z'],
+    ['over: its end', {}, '2026-11-27T00:00:00Z', '2026-11-26T00:00:00.000Z'],
+    ['cancelled: the cancellation, even after the planned end', { cancelled: '2026-11-21T09:00:00.000Z' }, '2026-11-27T00:00:00Z', '2026-11-21T09:00:00.000Z'],
+    ['no notice and not started: its planned start', { updates: [] }, '2026-11-22T10:00:00Z', '2026-11-25T21:00:00.000Z'],
+  ])('maintenance activity %s', (_name, change, now, expected) => {
+    expect(maintenanceActivity({ ...C.maintenance[0]!, ...change }, now)).toBe(expected);
+  });
+});
+
+describe('what an item says', () => {
+  const en = (id: string) => feedItems(C, opts()).find((i) => i.link.endsWith(`/${id}/`))!;
+  const sv = (id: string) => feedItems(C, opts({ locale: 'sv' })).find((i) => i.link.endsWith(`/${id}/`))!;
+
+  test.each([
+    ['en', '2026-11-22-cloud-down', 'Cloud sign-in fails'],
+    ['sv', '2026-11-22-cloud-down', 'Inloggning misslyckas'],
+    ['en', '2026-11-25-db-upgrade', 'Database upgrade'],
+    ['sv', '2026-11-25-db-upgrade', 'Databasuppgradering'],
+  ])('the %s title of %s is the plain title "%s", without a status', (locale, id, title) => {
+    expect((locale === 'en' ? en : sv)(id).title).toBe(title);
+  });
+
+  test.each([
+    ['en', '2026-11-21-widget-slow', 'Latest update: Resolved, November 21, 2026 at 9:30 AM GMT+1.\nPages are fast again.'],
+    ['sv', '2026-11-21-widget-slow', 'Senaste uppdatering: Löst, 21 november 2026 kl. 09:30 CET.\nPages are fast again.'],
+    ['en', '2026-11-22-cloud-down', 'Latest update: Identified, November 22, 2026 at 10:05 AM GMT+1.\nOur identity provider is down.'],
+    ['sv', '2026-11-25-db-upgrade', 'Senaste uppdatering: Kommande, 20 november 2026 kl. 13:00 CET.\nTidsfönster: 25 november 2026 kl. 22:00 CET till 26 november 2026 kl. 01:00 CET.\nPlanerat.'],
+  ])('the %s description of %s is the latest update in the site zone', (locale, id, description) => {
+    expect((locale === 'en' ? en : sv)(id).description).toBe(description);
+  });
+
+  test('the content has every update, newest first, with status and time, and the products with their impact', () => {
+    const { content } = en('2026-11-21-widget-slow');
+    const order = ['Acme Widget (Degraded performance)', 'Resolved', '9:30', 'Pages are fast again.', 'Investigating', '8:10', 'We are looking into slow pages.'].map((s) => content.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(en('2026-11-22-cloud-down').content).toContain('Affects: Acme Cloud (Major outage), Acme Widget (Partial outage)');
+  });
+
+  test('text that fell back to the default language is marked as such in the content', () => {
+    expect(sv('2026-11-21-widget-slow').content).toContain('<div lang="en"><p>Pages are fast again.</p></div>');
+    expect(sv('2026-11-21-widget-slow').content).toContain('<p>Vi undersöker långsamma sidor.</p>');
+  });
+
+  test('categories are the affected products', () => {
+    expect(en('2026-11-22-cloud-down').categories).toEqual(['Acme Cloud', 'Acme Widget']);
+    expect(en('2026-11-25-db-upgrade').categories).toEqual(['Acme Widget']);
+  });
+
+  test('hostile Markdown and titles never reach the feed as markup', () => {
+    const base = byId('2026-11-22-cloud-down');
+    // A title is plain text everywhere (a Markdown link in it is shown as written, never a link), so its hostile part is HTML.
+    const title = 'Bad <script>alert(1)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(1)">y</a> quote " and </ and \u202Ereversed';
+    const bad: Incident = { ...base, id: '2026-11-22-hostile', title, updates: [{ ...base.updates[0]!, message: HOSTILE }] };
+    const item = feedItems({ ...C, incidents: [bad] }, opts())[0]!;
+    for (const field of [item.title, item.description, item.content]) {
+      expect(field).not.toMatch(/<script|onerror|javascript:|<img|\u202E/i);
+    }
+    expect(item.title).not.toContain('<');
+    expect(item.title).toContain('quote " and');
+    expect(item.description).toContain('quote " and');
+    expect(item.content).toContain('<a>x</a>');
+  });
+});
+
+describe('the channel', () => {
+  test.each<[string, Partial<FeedOptions>, string, string, string, string]>([
+    ['all, English', {}, 'Acme Status: incidents and maintenance', 'Every incident and maintenance window on Acme Status, newest first.', SITE, `${SITE}rss.xml`],
+    ['all, Swedish', { locale: 'sv' }, 'Acme driftstatus: incidenter och underhåll', 'Alla incidenter och underhållsfönster på Acme driftstatus, de senaste först.', `${SITE}sv/`, `${SITE}sv/rss.xml`],
+    ['one product, Swedish', { locale: 'sv', product: 'widget' }, 'Acme driftstatus: Acme Widget', 'Incidenter och underhåll som berör Acme Widget.', `${SITE}sv/products/widget/`, `${SITE}sv/products/widget/rss.xml`],
+  ])('%s', (_name, o, title, description, site, self) => {
+    const feed = buildFeed(C, opts(o));
+    expect({ title: feed.title, description: feed.description, site: feed.site }).toEqual({ title, description, site });
+    expect(feed.customData).toContain(`<language>${o.locale ?? 'en'}</language>`);
+    expect(feed.customData).toContain(`<atom:link href="${self}" rel="self" type="application/rss+xml"/>`);
+  });
+});
+
+describe('plain text for titles and descriptions', () => {
+  test.each([
+    ['Widget is slow', 'Widget is slow'],
+    ['Latency < 5 s & rising', 'Latency < 5 s & rising'],
+    ['a <b>bold</b> move', 'a bold move'],
+    ['<img src=x onerror=alert(1)>gone', 'gone'],
+    ['half <img src=x onerror=alert(1)', 'half img src=x onerror=alert(1)'],
+    ['bell\u0007 and null\u0000', 'bell and null'],
+  ])('%j becomes %j', (input, expected) => {
+    expect(plain(input)).toBe(expected);
+  });
+});
