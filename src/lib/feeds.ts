@@ -104,7 +104,14 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
         link: link(`/incidents/${inc.id}/`),
         pubDate: new Date(at),
         description: describe(t('feed.latest', { status: t(`incidentStatus.${last.status}`), time: when(at) }), [], text(last.message)),
-        content: xmlSafe([para(t('feed.affects', { products: affects })), timelineHtml(t('feed.timeline'), timeline)].join('')),
+        content: xmlSafe(
+          [
+            para(t('feed.affects', { products: affects })),
+            timelineHtml(t('feed.timeline'), timeline),
+            // The post-incident report, under a heading, in the default language it is written in.
+            inc.body.trim() ? `<h2>${escapeHtml(t('incident.report'))}</h2>${html({ text: inc.body, lang: def })}` : '',
+          ].join(''),
+        ),
         categories: inc.affects.map((a) => name(a.product)),
       },
     });

@@ -141,3 +141,17 @@ describe('plain text for titles and descriptions', () => {
     expect(plain(input)).toBe(expected);
   });
 });
+
+describe('post-incident reports in feeds', () => {
+  test('an incident with a report carries it in the content, under a heading, marked with its language', async () => {
+    const { loadContent } = await import('../../src/lib/content/load.ts');
+    const { feedItems } = await import('../../src/lib/feeds.ts');
+    const { join } = await import('node:path');
+    const r = loadContent(join(import.meta.dirname, '../../content'), { env: {} });
+    if (!r.ok) throw new Error('content invalid');
+    const items = feedItems(r.content, { locale: 'sv', site: new URL('https://status.example.com/'), base: '/' });
+    const item = items.find((i) => i.link.endsWith('/incidents/2026-10-14-enterprise-one-eu-unavailable/'))!;
+    expect(item.content).toContain('<h2>Rapport efter incidenten</h2><div lang="en">');
+    expect(items.find((i) => i.link.endsWith('/incidents/2026-11-22-daptiv-slow-page-loads/'))!.content).not.toContain('Rapport efter incidenten');
+  });
+});
