@@ -1,11 +1,11 @@
-/** View model of the first page per locale: an overview of what the site covers. */
+/** View model of the customer-care overview: products and cadence, severities with first response, desks. */
 import type { SiteContent } from '../content/load.ts';
 import { localize, translator, type LocalizedText } from '../i18n.ts';
 import { formatTarget } from '../targets.ts';
 import { formatDate } from '../time.ts';
 
-/** What the overview page renders. */
-export interface HomeView {
+/** What the overview renders. */
+export interface OverviewView {
   products: { id: string; name: string; description?: LocalizedText; cadence: LocalizedText; tenancy: string }[];
   severities: { id: string; name: LocalizedText; response?: string }[];
   desks: { id: string; name: LocalizedText; zone: string; products: string }[];
@@ -14,7 +14,7 @@ export interface HomeView {
 }
 
 /** Builds the overview for one locale. */
-export function homeView(c: SiteContent, locale: string): HomeView {
+export function overviewView(c: SiteContent, locale: string): OverviewView {
   const t = translator(locale);
   const def = c.site.defaultLocale;
   const loc = (v: Parameters<typeof localize>[0]) => localize(v, locale, def);
