@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // Build tests run `astro build` in a child process; give them room on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 300_000,
