@@ -1,7 +1,16 @@
-/** Runs once before the tests: clears the previous run's temporary sites and builds. */
-import { rmSync } from 'node:fs';
+/**
+ * Runs once before the tests: removes temporary sites and builds that earlier runs left behind.
+ * Only entries older than an hour go, so runs that overlap (two terminals, CI retries) keep theirs.
+ */
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export default function setup(): void {
-  rmSync(join(import.meta.dirname, '.tmp'), { recursive: true, force: true });
+  const dir = join(import.meta.dirname, '.tmp');
+  if (!existsSync(dir)) return;
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
+  }
 }
