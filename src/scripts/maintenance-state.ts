@@ -1,0 +1,30 @@
+/**
+ * A static page ages: a window built as "upcoming" may be under way or over when someone reads it.
+ * This moves each window's state on by the reader's clock (a cancelled window stays cancelled).
+ */
+type State = 'scheduled' | 'in_progress' | 'completed';
+
+/** The state of a window at `now` (ms). */
+function stateAt(start: number, end: number, now: number): State {
+  return now < start ? 'scheduled' : now < end ? 'in_progress' : 'completed';
+}
+
+function update(): void {
+  const now = Date.now();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-maintenance-state]')) {
+    if (el.dataset.maintenanceState === 'cancelled') continue;
+    const state = stateAt(Date.parse(el.dataset.start ?? ''), Date.parse(el.dataset.end ?? ''), now);
+    if (state === el.dataset.maintenanceState) continue;
+    const labels = JSON.parse(el.dataset.labels ?? '{}') as Record<State, string>;
+    const badge = el.querySelector<HTMLElement>('.badge');
+    if (!badge || !labels[state]) continue;
+    badge.className = badge.className.replace(/\bs-[a-z_]+/, `s-${state}`);
+    const dot = badge.firstElementChild;
+    badge.replaceChildren(...(dot ? [dot] : []), labels[state]);
+    el.dataset.maintenanceState = state;
+  }
+}
+
+update();
+setInterval(update, 60000);
+export {};
