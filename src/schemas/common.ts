@@ -46,6 +46,12 @@ export const LocalizedSchema = z.union(
 /** Localized text: a default-locale string or a map from locale code to string. */
 export type Localized = string | Record<string, string>;
 
+/** A web address customers can open: absolute http or https only (never javascript: or data:). */
+export const WebUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: (iss) => `found ${JSON.stringify(iss.input)} (expected an absolute http or https address such as "https://support.example.com/")`,
+});
+
 /** A list of localized texts (bullet points such as examples or conditions). */
 export const LocalizedListSchema = z.array(LocalizedSchema);
 

@@ -1,6 +1,6 @@
 /** content/products.yaml: the products whose status, support and releases the site covers. */
 import { z } from 'astro/zod';
-import { IdSchema, LocalizedSchema, ZoneSchema } from './common.ts';
+import { IdSchema, LocalizedSchema, WebUrlSchema, ZoneSchema } from './common.ts';
 
 const RRULE_PARTS = ['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYSETPOS', 'BYMONTH', 'WKST', 'COUNT', 'UNTIL'];
 
@@ -55,9 +55,9 @@ export const ProductSchema = z.strictObject({
   /** Release schedule. */
   cadence: CadenceSchema,
   /** Where release notes live. */
-  releaseNotes: z.url().optional(),
+  releaseNotes: WebUrlSchema.optional(),
   /** How customers open a case for this product (portal, community form). */
-  caseForm: z.url().optional(),
+  caseForm: WebUrlSchema.optional(),
   /** Who may open cases: designated administrators only, or any user through a product form. */
   caseAccess: z.enum(['administrators', 'product-form']),
   /** Whether chat is offered for this product. */

@@ -1,6 +1,6 @@
 /** content/releases/<product-id>.yaml: a product's published releases. */
 import { z } from 'astro/zod';
-import { DateSchema, LocalizedSchema } from './common.ts';
+import { DateSchema, LocalizedSchema, WebUrlSchema } from './common.ts';
 
 /** One published release. */
 export const ReleaseSchema = z.strictObject({
@@ -9,7 +9,7 @@ export const ReleaseSchema = z.strictObject({
   /** Day it reached customers. */
   date: DateSchema,
   /** Link to its release notes. */
-  notes: z.url().optional(),
+  notes: WebUrlSchema.optional(),
   /** One line on what it brings. */
   summary: LocalizedSchema.optional(),
 });

@@ -1,6 +1,6 @@
 /** content/support-hours.yaml: customer-care desks, their weekly hours, closures and contacts. */
 import { z } from 'astro/zod';
-import { DateSchema, IdSchema, LocalizedSchema, TimeOfDaySchema, ZoneSchema, describe } from './common.ts';
+import { DateSchema, IdSchema, LocalizedSchema, TimeOfDaySchema, WebUrlSchema, ZoneSchema, describe } from './common.ts';
 
 /** Day codes in week order (ISO: Monday first). */
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -72,13 +72,13 @@ export const ProductDeskSchema = z.strictObject({
   /** Weekly hours of the phone, e-mail and chat team; omit (or empty) when there are no staffed hours. */
   hours: z.array(WeeklyRuleSchema).default([]),
   /** Web form or community portal for opening a case (open 24/7). */
-  portal: z.url().optional(),
+  portal: WebUrlSchema.optional(),
   /** Phone lines. */
   phones: z.array(PhoneSchema).default([]),
   /** E-mail addresses. */
   emails: z.array(z.email({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected an e-mail address such as "support@example.com")` })).default([]),
   /** Chat: a URL, or "in-product" when chat opens from within the product. */
-  chat: z.union([z.url(), z.literal('in-product')]).optional(),
+  chat: z.union([WebUrlSchema, z.literal('in-product')]).optional(),
   /** Anything else a customer should know ("several languages spoken"). */
   note: LocalizedSchema.optional(),
 });

@@ -35,11 +35,15 @@ describe('feeds of the minimal site', () => {
 
   test('there is one feed per locale, and one per product and locale', () => {
     expect(listFiles(build.outDir).filter((f) => f.endsWith('rss.xml'))).toEqual([
+      'maintenance/rss.xml',
       'products/cloud/rss.xml',
       'products/widget/rss.xml',
+      'releases/rss.xml',
       'rss.xml',
+      'sv/maintenance/rss.xml',
       'sv/products/cloud/rss.xml',
       'sv/products/widget/rss.xml',
+      'sv/releases/rss.xml',
       'sv/rss.xml',
     ]);
   });
@@ -147,7 +151,7 @@ describe('feeds of the default site (content/)', () => {
     const feeds = listFiles(build.outDir).filter((f) => f.endsWith('rss.xml'));
     const products = [...readFileSync(join(ROOT, 'content/products.yaml'), 'utf8').matchAll(/^ {2}- id: ([a-z0-9-]+)$/gm)].map((m) => m[1]!);
     expect(products.length).toBeGreaterThan(1);
-    expect(feeds).toEqual(locales.flatMap((l) => [...products.map((p) => `${l}products/${p}/rss.xml`), `${l}rss.xml`]).sort());
+    expect(feeds).toEqual(locales.flatMap((l) => [...products.map((p) => `${l}products/${p}/rss.xml`), `${l}maintenance/rss.xml`, `${l}releases/rss.xml`, `${l}rss.xml`]).sort());
   });
 
   test.each([

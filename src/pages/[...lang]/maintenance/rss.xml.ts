@@ -1,0 +1,16 @@
+/** /maintenance/rss.xml, /sv/maintenance/rss.xml, ...: maintenance windows only, in each locale. */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { maintenanceFeed } from '../../../lib/release-feeds.ts';
+import { getContent, localePaths } from '../../../lib/site-data.ts';
+
+/** One feed per locale; the default locale's at the root. */
+export function getStaticPaths() {
+  return localePaths();
+}
+
+/** Built once, at build time, from content. */
+export const GET: APIRoute = ({ props, site }) => {
+  const c = getContent();
+  return rss(maintenanceFeed(c, { locale: (props as { locale: string }).locale, site: site ?? c.site.url, base: import.meta.env.BASE_URL }));
+};
