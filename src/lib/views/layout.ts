@@ -85,4 +85,4 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
 }
 
 /** Sections that have pages in this build. */
-const AVAILABLE = new Set<RoutePath>(['/', '/incidents/', '/maintenance/', '/support/']);
+const AVAILABLE = new Set<RoutePath>(['/', '/incidents/', '/maintenance/', '/releases/', '/support/']);

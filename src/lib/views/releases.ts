@@ -1,0 +1,113 @@
+/** View models of the release schedule page and of the release section on product pages. */
+import type { LocalizedText } from '../i18n.ts';
+import { productSchedules, releaseCalendar } from '../cadence.ts';
+import { productReleases } from '../releases.ts';
+import { calendarLinks, calendarProducts, releaseCalendarPath } from '../calendars.ts';
+import { formatDate } from '../time.ts';
+import type { Ctx } from './incidents.ts';
+
+/** A local date in words with its weekday: "Tuesday, December 8". */
+function dayWords(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** One product's schedule in words. */
+export interface ScheduleView {
+  id: string;
+  name: string;
+  href: string;
+  cadence: LocalizedText;
+  continuous: boolean;
+  next: { date: string; text: string }[];
+  notes?: string;
+  calendar?: { https: string; webcal: string };
+}
+
+/** The release schedule page. */
+export interface ReleasesPageView {
+  months: { month: string; label: string; days: { date: string; text: string; past: boolean; entries: { name: string; href: string; version?: string; notes?: string }[] }[] }[];
+  products: ScheduleView[];
+  calendarAll: { https: string; webcal: string };
+}
+
+/** Builds the release schedule page: three months of planned dates, each product's next dates and calendars. */
+export function releasesPageView(x: Ctx, site: string | URL, base: string): ReleasesPageView {
+  const cal = releaseCalendar(x.c, 3);
+  const schedules = productSchedules(x.c, 3);
+  const withCalendar = new Set(calendarProducts(x.c).map((p) => p.id));
+  return {
+    months: cal.months.map((m) => ({
+      month: m.month,
+      label: new Intl.DateTimeFormat(x.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m.first}T12:00:00Z`)),
+      days: m.days
+        .filter((d) => d.entries.length > 0)
+        .map((d) => ({
+          date: d.date,
+          text: dayWords(d.date, x.locale),
+          past: d.entries.every((e) => e.past),
+          entries: d.entries.map((e) => {
+            const entry: { name: string; href: string; version?: string; notes?: string } = { name: x.productName(e.product), href: x.url(`/products/${e.product}/`) };
+            if (e.release) {
+              entry.version = e.release.version;
+              if (e.release.notes) entry.notes = e.release.notes;
+            }
+            return entry;
+          }),
+        })),
+    })),
+    products: schedules.map((s) => {
+      const view: ScheduleView = {
+        id: s.product.id,
+        name: s.product.name,
+        href: x.url(`/products/${s.product.id}/`),
+        cadence: x.loc(s.product.cadence.label),
+        continuous: s.continuous,
+        next: s.next.map((d) => ({ date: d, text: dayWords(d, x.locale) })),
+      };
+      if (s.product.releaseNotes) view.notes = s.product.releaseNotes;
+      if (withCalendar.has(s.product.id)) view.calendar = calendarLinks(releaseCalendarPath(s.product.id), { site, base });
+      return view;
+    }),
+    calendarAll: calendarLinks(releaseCalendarPath(), { site, base }),
+  };
+}
+
+/** The release section of a product page. */
+export interface ProductReleasesView {
+  cadence: LocalizedText;
+  continuous: boolean;
+  next: { date: string; text: string }[];
+  versions: { anchor: string; version: string; date: string; dateText: string; supported: boolean; supportText: string; notes?: string; summary?: LocalizedText }[];
+  notes?: string;
+  calendar?: { https: string; webcal: string };
+  feed: string;
+}
+
+/** Builds a product's release section: cadence, next dates, supported and unsupported versions. */
+export function productReleasesView(x: Ctx, id: string, site: string | URL, base: string): ProductReleasesView | undefined {
+  const r = productReleases(x.c, id);
+  if (!r) return undefined;
+  const schedule = productSchedules(x.c, 3).find((s) => s.product.id === id);
+  const view: ProductReleasesView = {
+    cadence: x.loc(r.product.cadence.label),
+    continuous: r.continuous,
+    next: (schedule?.next ?? []).map((d) => ({ date: d, text: dayWords(d, x.locale) })),
+    versions: r.versions.map((v) => {
+      const row: ProductReleasesView['versions'][number] = {
+        anchor: v.anchor,
+        version: v.version,
+        date: v.date,
+        dateText: formatDate(v.date, x.locale),
+        supported: v.supported,
+        supportText: v.supported ? x.t('releases.supportedNow') : x.t('releases.unsupportedSince', { date: formatDate(v.supportEnded ?? v.date, x.locale) }),
+      };
+      if (v.notes) row.notes = v.notes;
+      if (v.summary) row.summary = x.loc(v.summary);
+      return row;
+    }),
+    feed: x.url(`/products/${id}/releases.xml`),
+  };
+  if (r.product.releaseNotes) view.notes = r.product.releaseNotes;
+  if (calendarProducts(x.c).some((p) => p.id === id)) view.calendar = calendarLinks(releaseCalendarPath(id), { site, base });
+  return view;
+}
