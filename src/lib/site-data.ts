@@ -25,3 +25,9 @@ export function localePaths(): { params: { lang: string | undefined }; props: { 
   const { site } = getContent();
   return site.locales.map(({ code }) => ({ params: { lang: code === site.defaultLocale ? undefined : code }, props: { locale: code } }));
 }
+
+/** Static paths for a per-product route in every locale: `{ params: { lang, id } }`. */
+export function productLocalePaths(): { params: { lang: string | undefined; id: string }; props: { locale: string; id: string } }[] {
+  const { products } = getContent();
+  return localePaths().flatMap((l) => products.map((p) => ({ params: { ...l.params, id: p.id }, props: { ...l.props, id: p.id } })));
+}

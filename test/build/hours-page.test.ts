@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, buildSite, type Run } from '../helpers/fixtures.ts';
+import { visibleText } from '../helpers/html.ts';
 import { telHref } from '../../src/lib/views/hours.ts';
 
-const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = visibleText;
 
 describe('hours and contacts', () => {
   let build: Run & { outDir: string };

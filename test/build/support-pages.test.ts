@@ -3,8 +3,9 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, buildSite, tempDir, type Run } from '../helpers/fixtures.ts';
+import { visibleText } from '../helpers/html.ts';
 
-const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = visibleText;
 
 describe('customer-care pages of the default site', () => {
   let build: Run & { outDir: string };

@@ -2,12 +2,11 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { releaseFeed } from '../../../../lib/release-feeds.ts';
-import { getContent, localePaths } from '../../../../lib/site-data.ts';
+import { getContent, productLocalePaths } from '../../../../lib/site-data.ts';
 
 /** One feed per product and locale (a product with no releases yet has an empty one to subscribe to). */
 export function getStaticPaths() {
-  const { products } = getContent();
-  return localePaths().flatMap((l) => products.map((p) => ({ params: { ...l.params, id: p.id }, props: { ...l.props, id: p.id } })));
+  return productLocalePaths();
 }
 
 /** Built once, at build time, from content. */
