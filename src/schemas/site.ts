@@ -1,6 +1,6 @@
 /** content/site.yaml: the site's identity, languages, zone and links. */
 import { z } from 'astro/zod';
-import { InstantSchema, LocaleCodeSchema, LocalizedSchema, ZoneSchema } from './common.ts';
+import { InstantSchema, LocaleCodeSchema, LocalizedSchema, ZoneSchema, describe } from './common.ts';
 
 /** One language the site is offered in. */
 export const LocaleSchema = z.strictObject({
@@ -9,6 +9,12 @@ export const LocaleSchema = z.strictObject({
   /** The language's own name, shown in the language switcher ("Svenska"). */
   name: z.string().min(1),
 });
+
+/** A URL path that starts with "/" ("/", "/status/"); a missing trailing slash is added, as every page URL ends with one. */
+export const BasePathSchema = z
+  .string({ error: (iss) => `found ${describe(iss.input)} (expected a path such as "/status/")` })
+  .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a path from the domain root such as "/status/": starting with "/", no spaces, "?" or "#")` })
+  .transform((s) => (s.endsWith('/') ? s : `${s}/`));
 
 /** A link shown in the header or footer. */
 export const LinkSchema = z.strictObject({
@@ -26,6 +32,8 @@ export const SiteSchema = z.strictObject({
   description: LocalizedSchema,
   /** Public URL of the deployed site, used in feeds, calendars and the API. */
   url: z.url({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected the site's public URL such as "https://status.example.com/")` }),
+  /** Sub-path the site is served under ("/status/" for a GitHub Pages project site); PHAROS_BASE overrides it; default "/". */
+  base: BasePathSchema.optional(),
   /** Languages offered; the default one is served at /, the others under /<code>/. */
   locales: z.array(LocaleSchema).min(1, { error: 'found an empty list (expected at least one language)' }),
   /** Code of the default language; must be one of `locales`. */

@@ -1,0 +1,149 @@
+/**
+ * Editing the YAML front matter of an incident or maintenance file without touching anything else.
+ *
+ * The change is made with the `yaml` Document API (the reference result); the text written is the
+ * original with only the new or changed lines spliced in at the nodes' source ranges, so comments,
+ * folded paragraphs, quoting and the Markdown body stay byte for byte. The splice is re-parsed and
+ * compared with the Document API's result; should they ever differ (an unusual layout such as a
+ * flow-style list), the Document is written whole instead, which keeps comments but may re-wrap text.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { Document, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+
+/** A Markdown file cut into its front matter and the rest, which is kept as is. */
+export interface FrontMatterFile {
+  /** Everything before the YAML: an optional byte-order mark and the opening "---" line. */
+  head: string;
+  /** The YAML between the "---" lines (without the line break before the closing one). */
+  yaml: string;
+  /** The closing "---" line and the Markdown body, byte for byte. */
+  tail: string;
+  /** The file's line ending. */
+  eol: '\n' | '\r\n';
+}
+
+// The same front-matter rule as the loader (src/lib/content/load.ts).
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
+
+/** Splits a file into head, YAML and tail; undefined when it has no closed front matter. */
+export function splitFrontMatter(text: string): FrontMatterFile | undefined {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const rest = text.slice(bom.length);
+  const m = rest.startsWith('---') ? FRONT_MATTER.exec(rest) : null;
+  if (!m || m.index !== 0) return undefined;
+  const yaml = m[1] ?? '';
+  const open = /^---[ \t]*\r?\n/.exec(rest)![0];
+  return { head: bom + open, yaml, tail: rest.slice(open.length + yaml.length), eol: rest.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/** Puts a split file back together. */
+export function joinFrontMatter(f: FrontMatterFile): string {
+  return f.head + f.yaml + f.tail;
+}
+
+/** One change to the front matter's top-level map. */
+export type Edit =
+  /** Append an item to a top-level list. */
+  | { op: 'append'; key: string; item: Record<string, unknown> }
+  /** Set a top-level field to a value written as a quoted string (a time). */
+  | { op: 'set'; key: string; value: string; comment?: string }
+  /** Remove a top-level field. */
+  | { op: 'delete'; key: string };
+
+/** Applies edits to front-matter YAML; returns the new YAML text, with everything not edited kept byte for byte when possible. */
+export function editYaml(yaml: string, edits: readonly Edit[], eol: '\n' | '\r\n' = '\n'): string {
+  // The reference: the Document API's own result.
+  const expected = parseDocument(yaml);
+  for (const e of edits) {
+    if (e.op === 'append') {
+      const seq = expected.get(e.key, true);
+      if (!isSeq(seq)) expected.set(e.key, expected.createNode([e.item]));
+      else seq.add(styled(expected.createNode(e.item)));
+    } else if (e.op === 'set') expected.set(e.key, quoted(e.value));
+    else expected.delete(e.key);
+  }
+  const spliced = splice(yaml, edits, eol);
+  if (spliced !== undefined) {
+    const check = parseDocument(spliced);
+    if (check.errors.length === 0 && isDeepStrictEqual(check.toJS(), expected.toJS())) return spliced;
+  }
+  return expected.toString({ lineWidth: 100 }).replace(/\n$/, '').replace(/\n/g, eol);
+}
+
+/** Text edits at the nodes' source ranges; undefined when the layout is not one this handles. */
+function splice(yaml: string, edits: readonly Edit[], eol: string): string | undefined {
+  // Work on text that ends with a line break, so appended lines always start on their own line.
+  const endsBare = !yaml.endsWith('\n');
+  let text = endsBare ? yaml + eol : yaml;
+  for (const e of edits) {
+    const doc = parseDocument(text);
+    if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) return undefined;
+    const pair = (doc.contents as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === e.key) as Pair<Scalar, Node> | undefined;
+    if (e.op === 'append') {
+      const seq = pair?.value;
+      if (!isSeq(seq) || seq.flow || seq.items.length === 0 || !seq.range) return undefined;
+      const dash = seq.range[0];
+      if (text[dash] !== '-') return undefined;
+      const column = dash - (text.lastIndexOf('\n', dash - 1) + 1);
+      const last = seq.items[seq.items.length - 1] as Node;
+      const at = lineEnd(text, last.range![1]);
+      const flow = isMap(last) && last.flow === true;
+      text = text.slice(0, at) + seqItem(e.item, column, flow, eol) + text.slice(at);
+    } else if (e.op === 'set') {
+      if (pair?.value?.range) {
+        const [start, end] = pair.value.range;
+        text = text.slice(0, start) + JSON.stringify(e.value) + text.slice(end);
+      } else {
+        text += `${e.key}: ${JSON.stringify(e.value)}${e.comment ? `   # ${e.comment}` : ''}${eol}`;
+      }
+    } else if (pair?.key?.range && pair.value?.range) {
+      const start = text.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+      text = text.slice(0, start) + text.slice(lineEnd(text, pair.value.range[1]));
+    }
+  }
+  return endsBare ? text.slice(0, -eol.length) : text;
+}
+
+/** The offset just after the line break that ends the line containing `pos` (or `pos` itself when it starts a line). */
+function lineEnd(text: string, pos: number): number {
+  if (pos > 0 && text[pos - 1] === '\n') return pos;
+  const nl = text.indexOf('\n', pos);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/** A list item as text at a column: block style ("- at: ...", the rest indented under it) or one flow line. */
+function seqItem(item: Record<string, unknown>, column: number, flow: boolean, eol: string): string {
+  const doc = new Document(item);
+  styled(doc.contents as Node);
+  const oneLine = flow && Object.values(item).every((v) => typeof v !== 'string' || (v.length <= 60 && !v.includes('\n')));
+  if (oneLine) {
+    (doc.contents as YAMLMap).flow = true;
+    return `${' '.repeat(column)}- ${doc.toString({ lineWidth: 0 }).trimEnd()}${eol}`;
+  }
+  const lines = doc.toString({ lineWidth: 90 }).replace(/\n$/, '').split('\n');
+  return lines.map((l, i) => (i === 0 ? `${' '.repeat(column)}- ${l}` : l === '' ? '' : `${' '.repeat(column + 2)}${l}`)).join(eol) + eol;
+}
+
+/** A string written in double quotes (times, which the conventions always quote). */
+export function quoted(value: string): Scalar {
+  const s = new Scalar(value);
+  s.type = 'QUOTE_DOUBLE';
+  return s;
+}
+
+/**
+ * Gives new nodes the house style: times quoted, long text as a folded block, text with line
+ * breaks (Markdown lists, paragraphs) as a literal block so it reads as written.
+ */
+export function styled<N>(node: N): N {
+  const visit = (n: unknown, key?: unknown) => {
+    if (isScalar(n) && typeof n.value === 'string') {
+      if (key === 'at' || key === 'start' || key === 'end' || key === 'started' || key === 'resolved') n.type = 'QUOTE_DOUBLE';
+      else if (n.value.includes('\n')) n.type = 'BLOCK_LITERAL';
+      else if (n.value.length > 70) n.type = 'BLOCK_FOLDED';
+    } else if (isMap(n)) for (const p of n.items) visit(p.value, isScalar(p.key) ? p.key.value : undefined);
+    else if (isSeq(n)) for (const i of n.items) visit(i);
+  };
+  visit(node);
+  return node;
+}

@@ -1,0 +1,223 @@
+/** `pharos incident new | update | resolve`: write an incident, post an update, close it. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SiteContent } from '../../src/lib/content/load.ts';
+import { IMPACTS, INCIDENT_STATUSES, type Impact, type Incident, type IncidentStatus } from '../../src/schemas/incident.ts';
+import { SCOPES, type Scope } from '../../src/schemas/severities.ts';
+import { IdSchema } from '../../src/schemas/common.ts';
+import { localize } from '../../src/lib/i18n.ts';
+import { isOpen } from '../../src/lib/status.ts';
+import { CliError, flag, list, parseArgs, str, type Io, type ParsedArgs } from './io.ts';
+import { contentFolder, loadValid, pageUrl, timeContext, type ContentFolder } from './site.ts';
+import { parseTime, localDate, show, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
+import { defaultText, localizedText } from './localized.ts';
+import { askChoice, askMany, askText, askYesNo, needAnswers } from './prompts.ts';
+import { incidentText } from './new-file.ts';
+import { editYaml, joinFrontMatter, splitFrontMatter, type Edit } from './front-matter.ts';
+import { writeValidated } from './write.ts';
+import { clockOf, slaLines } from './sla-report.ts';
+import { nearest, slugify } from './text.ts';
+
+const NEW_OPTIONS = {
+  content: 'string',
+  title: 'string',
+  severity: 'string',
+  scope: 'string',
+  'system-wide': 'boolean',
+  affects: 'list',
+  impact: 'string',
+  started: 'string',
+  at: 'string',
+  status: 'string',
+  message: 'string',
+  slug: 'string',
+  zone: 'string',
+} as const;
+
+const UPDATE_OPTIONS = { content: 'string', status: 'string', message: 'string', at: 'string', zone: 'string', force: 'boolean', reopen: 'boolean' } as const;
+const RESOLVE_OPTIONS = { content: 'string', message: 'string', at: 'string', zone: 'string' } as const;
+
+/** Runs `incident <sub> ...`. */
+export async function incidentCommand(args: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'new') return incidentNew(parseArgs(rest, NEW_OPTIONS, ['title', 'message']), io);
+  if (sub === 'update') return incidentUpdate(parseArgs(rest, UPDATE_OPTIONS, ['message']), io, false);
+  if (sub === 'resolve') return incidentUpdate(parseArgs(rest, RESOLVE_OPTIONS, ['message']), io, true);
+  throw new CliError(sub === undefined ? 'which one? new, update or resolve' : `unknown subcommand "${sub}" (expected new, update or resolve)`, 2);
+}
+
+/** A time option, or "now"; a wrong one is a usage error naming the option. */
+function timeOption(option: string, value: string | undefined, ctx: TimeContext): ParsedTime {
+  const t = parseTime(value ?? 'now', ctx);
+  if ('error' in t) throw new CliError(`option --${option}: ${t.error}`, 2);
+  return t;
+}
+
+/** Checks a time as typed in a question: undefined when it reads. */
+function timeCheck(ctx: TimeContext): (s: string) => string | undefined {
+  return (s) => {
+    const t = parseTime(s, ctx);
+    return 'error' in t ? `expected ${TIME_FORMS}` : undefined;
+  };
+}
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`option --${option}: found "${value}" (expected one of ${allowed.join(', ')})`, 2);
+  return value as T;
+}
+
+async function incidentNew(p: ParsedArgs, io: Io): Promise<number> {
+  if (p.positionals.length > 0) throw new CliError(`unexpected "${p.positionals[0]}" (every answer is an option, such as --title "...")`, 2);
+  const folder = contentFolder(io, str(p, 'content'));
+  const content = loadValid(io, folder);
+  const site = content.site;
+  const def = site.defaultLocale;
+  const ctx = timeContext(content, str(p, 'zone'));
+  const sevIds = content.severities.map((s) => s.id);
+  const productIds = content.products.map((x) => x.id);
+  const openStatuses = INCIDENT_STATUSES.filter((s) => s !== 'resolved');
+
+  // Check what was given before asking for the rest, so a typo is not found after five questions.
+  let severity = oneOf('severity', str(p, 'severity'), sevIds);
+  let scope = oneOf<Scope>('scope', str(p, 'scope'), SCOPES);
+  const defaultImpact = oneOf<Impact>('impact', str(p, 'impact'), IMPACTS) ?? 'partial_outage';
+  const status = oneOf<IncidentStatus>('status', str(p, 'status'), openStatuses) ?? 'investigating';
+  let affects = list(p, 'affects').map((entry) => {
+    const [product, impact] = entry.split(':').map((s) => s.trim());
+    if (!productIds.includes(product!)) throw new CliError(`option --affects: unknown product "${product}" (expected one of ${productIds.join(', ')})`, 2);
+    return { product: product!, impact: oneOf<Impact>('affects', impact, IMPACTS) ?? defaultImpact };
+  });
+  let title = defaultText(str(p, 'title'), p.localized.title, site);
+  let message = defaultText(str(p, 'message'), p.localized.message, site);
+  let startedText = str(p, 'started');
+  if (startedText !== undefined) timeOption('started', startedText, ctx);
+  const at = timeOption('at', str(p, 'at'), ctx);
+  const slugOption = str(p, 'slug');
+  if (slugOption !== undefined && !IdSchema.safeParse(slugOption).success) throw new CliError(`option --slug: found "${slugOption}" (expected lower-case letters, digits and single hyphens)`, 2);
+
+  needAnswers(io, [title ? '' : '--title', severity ? '' : '--severity', affects.length ? '' : '--affects', message ? '' : '--message'].filter(Boolean), 'pharos incident new');
+  const sevName = (id: string) => localize(content.severities.find((s) => s.id === id)!.name, def, def).text;
+  title ??= await askText(`Title (${def})`);
+  severity ??= await askChoice(
+    'Severity',
+    content.severities.map((s) => ({ value: s.id, name: `${s.id} (${sevName(s.id)})`, description: localize(s.definition[0] ?? s.name, def, def).text })),
+  );
+  if (scope === undefined) scope = io.interactive ? await askChoice<Scope>('Whose software failed?', [{ value: 'own', name: 'own (our software)' }, { value: 'third-party', name: 'third-party (a supplier\'s software)' }], 'own') : 'own';
+  let systemWide = flag(p, 'system-wide');
+  const level = content.severities.find((s) => s.id === severity)!;
+  // Only worth asking when it changes a promise: a root-cause report is due for system-wide problems.
+  if (!p.values['system-wide'] && io.interactive && level.targets[scope].rootCauseReport) systemWide = await askYesNo('Is the whole service hit (system-wide)?', false);
+  if (affects.length === 0) {
+    const products = await askMany(
+      'Affected products',
+      content.products.map((x) => ({ value: x.id, name: `${x.id} (${localize(x.name, def, def).text})` })),
+    );
+    affects = [];
+    for (const product of products) {
+      affects.push({ product, impact: await askChoice<Impact>(`Impact on ${product}`, IMPACTS.map((i) => ({ value: i, name: i.replace(/_/g, ' ') })), defaultImpact) });
+    }
+  }
+  if (startedText === undefined && io.interactive) startedText = await askText(`Started (${TIME_FORMS.split(',')[0]}, ISO 8601, or "YYYY-MM-DD HH:MM Zone")`, { default: 'now', check: timeCheck(ctx) });
+  message ??= await askText(`First update, for customers (${def}; status ${status})`);
+  const started = timeOption('started', startedText, ctx);
+
+  const slug = slugOption ?? slugify(title);
+  if (slug === '') throw new CliError(`cannot make a file name from the title "${title}" (give one with --slug, such as --slug cloud-sign-in)`, 2);
+  const id = `${localDate(started.iso)}-${slug}`;
+  const file = join('incidents', `${id}.md`);
+  if (existsSync(join(folder.dir, file))) throw new CliError(`${join(folder.display, file)} already exists (choose another name with --slug, or post an update: pharos incident update ${id})`);
+
+  const text = incidentText(
+    {
+      title: localizedText('title', title, p.localized.title, site),
+      severity,
+      severityIds: sevIds,
+      scope,
+      systemWide,
+      affects,
+      started: started.iso,
+      update: { at: at.iso, status, message: localizedText('message', message, p.localized.message, site) },
+    },
+    id,
+  );
+  const after = writeValidated(io, folder, { file, text, create: true });
+  io.out(`Wrote ${join(folder.display, file)}\n`);
+  io.out(`Page: ${pageUrl(io, after, `/incidents/${id}/`)}\n`);
+  nextUpdateLine(io, after, id);
+  io.out(`Publish: git add ${join(folder.display, file)} && git commit -m "Incident: ${title.replace(/"/g, "'")}" && git push\n`);
+  return 0;
+}
+
+/** The incident a typed id names; an unknown one is refused with the nearest id. */
+function findIncident(content: SiteContent, folder: ContentFolder, typed: string): Incident {
+  const id = typed.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+  const found = content.incidents.find((i) => i.id === id);
+  if (found) return found;
+  const guess = nearest(id, content.incidents.map((i) => i.id));
+  throw new CliError(`no incident "${id}" in ${join(folder.display, 'incidents')}/${guess ? ` (did you mean "${guess}"?)` : ''}`);
+}
+
+const RANK: Record<IncidentStatus, number> = { investigating: 0, identified: 1, monitoring: 2, resolved: 3 };
+
+async function incidentUpdate(p: ParsedArgs, io: Io, resolving: boolean): Promise<number> {
+  const command = resolving ? 'resolve' : 'update';
+  if (p.positionals.length > 1) throw new CliError(`expected one incident id (found ${p.positionals.map((s) => `"${s}"`).join(', ')})`, 2);
+  const folder = contentFolder(io, str(p, 'content'));
+  const content = loadValid(io, folder);
+  const site = content.site;
+  const def = site.defaultLocale;
+  const ctx = timeContext(content, str(p, 'zone'));
+
+  let typed = p.positionals[0];
+  if (typed === undefined) {
+    const open = content.incidents.filter((i) => isOpen(i, content.now));
+    if (!io.interactive || open.length === 0) throw new CliError(`which incident? (pharos incident ${command} <id>; \`pharos list\` shows the open ones)`, 2);
+    typed = await askChoice('Incident', open.map((i) => ({ value: i.id, name: `${i.id}: ${localize(i.title, def, def).text}` })));
+  }
+  const incident = findIncident(content, folder, typed);
+  const last = incident.updates[incident.updates.length - 1]!;
+  const reopen = flag(p, 'reopen');
+  if (incident.resolved !== undefined && (resolving || !reopen)) {
+    throw new CliError(
+      `incident ${incident.id} is already resolved (at ${show(incident.resolved, site.timeZone)} ${site.timeZone}); ` +
+        (resolving ? 'nothing to do' : `add --reopen to post an update that reopens it`),
+    );
+  }
+
+  let status: IncidentStatus = resolving ? 'resolved' : (oneOf<IncidentStatus>('status', str(p, 'status'), INCIDENT_STATUSES) ?? (reopen ? 'investigating' : last.status));
+  let message = defaultText(str(p, 'message'), p.localized.message, site);
+  const at = timeOption('at', str(p, 'at'), ctx);
+  needAnswers(io, message ? [] : ['--message'], `pharos incident ${command}`);
+  if (!resolving && str(p, 'status') === undefined && io.interactive && message === undefined) {
+    status = await askChoice<IncidentStatus>('Status', INCIDENT_STATUSES.map((s) => ({ value: s, name: s })), status);
+  }
+  if (status !== 'resolved' && RANK[status] < RANK[last.status] && !flag(p, 'force') && !(reopen && incident.resolved !== undefined)) {
+    throw new CliError(`status "${status}" goes back from "${last.status}" (the last update's, at ${show(last.at, site.timeZone)}); add --force if the incident really got worse again`);
+  }
+  message ??= await askText(`Update for customers (${def}; status ${status})`);
+
+  const path = join(folder.dir, 'incidents', `${incident.id}.md`);
+  const original = readFileSync(path, 'utf8');
+  const fm = splitFrontMatter(original);
+  if (!fm) throw new CliError(`${incident.file} has no front matter to add to`);
+  const edits: Edit[] = [{ op: 'append', key: 'updates', item: { at: at.iso, status, message: localizedText('message', message, p.localized.message, site) } }];
+  if (status === 'resolved') edits.push({ op: 'set', key: 'resolved', value: at.iso, comment: "equals the resolved update's time" });
+  else if (incident.resolved !== undefined) edits.push({ op: 'delete', key: 'resolved' });
+  const text = joinFrontMatter({ ...fm, yaml: editYaml(fm.yaml, edits, fm.eol) });
+
+  const after = writeValidated(io, folder, { file: join('incidents', `${incident.id}.md`), text, create: false });
+  io.out(`Wrote ${incident.file}: ${status} update at ${at.iso}${incident.resolved !== undefined ? ' (reopened)' : ''}\n`);
+  io.out(`Page: ${pageUrl(io, after, `/incidents/${incident.id}/`)}\n`);
+  const updated = after.incidents.find((i) => i.id === incident.id)!;
+  if (status === 'resolved') for (const line of slaLines(after, updated)) io.out(`${line}\n`);
+  else nextUpdateLine(io, after, incident.id);
+  return 0;
+}
+
+/** "Next update due by ..." while the severity promises regular updates. */
+function nextUpdateLine(io: Io, content: SiteContent, id: string): void {
+  const incident = content.incidents.find((i) => i.id === id);
+  const entry = incident && clockOf(content, incident)?.statusUpdates;
+  if (entry?.due && (entry.outcome === 'running' || entry.outcome === 'overdue')) io.out(`Next update due by ${show(entry.due, content.site.timeZone)} (${content.site.timeZone})\n`);
+}

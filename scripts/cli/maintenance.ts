@@ -1,0 +1,88 @@
+/** `pharos maintenance new`: announce a planned maintenance window. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { IdSchema, ZoneSchema } from '../../src/schemas/common.ts';
+import { localize } from '../../src/lib/i18n.ts';
+import { CliError, list, parseArgs, str, type Io, type ParsedArgs } from './io.ts';
+import { contentFolder, loadValid, pageUrl, timeContext } from './site.ts';
+import { localDate, parseTime, show, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
+import { defaultText, localizedText } from './localized.ts';
+import { askMany, askText, needAnswers } from './prompts.ts';
+import { maintenanceText } from './new-file.ts';
+import { writeValidated } from './write.ts';
+import { slugify } from './text.ts';
+
+const OPTIONS = { content: 'string', title: 'string', products: 'list', start: 'string', end: 'string', zone: 'string', message: 'string', at: 'string', slug: 'string' } as const;
+
+/** Runs `maintenance <sub> ...`. */
+export async function maintenanceCommand(args: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'new') return maintenanceNew(parseArgs(rest, OPTIONS, ['title', 'message']), io);
+  throw new CliError(sub === undefined ? 'which one? new' : `unknown subcommand "${sub}" (expected new)`, 2);
+}
+
+function time(option: string, value: string, ctx: TimeContext): ParsedTime {
+  const t = parseTime(value, ctx);
+  if ('error' in t) throw new CliError(`option --${option}: ${t.error}`, 2);
+  return t;
+}
+
+async function maintenanceNew(p: ParsedArgs, io: Io): Promise<number> {
+  if (p.positionals.length > 0) throw new CliError(`unexpected "${p.positionals[0]}" (every answer is an option, such as --title "...")`, 2);
+  const folder = contentFolder(io, str(p, 'content'));
+  const content = loadValid(io, folder);
+  const site = content.site;
+  const def = site.defaultLocale;
+  const ctx = timeContext(content, str(p, 'zone'));
+  const productIds = content.products.map((x) => x.id);
+
+  let products = list(p, 'products');
+  for (const id of products) if (!productIds.includes(id)) throw new CliError(`option --products: unknown product "${id}" (expected one of ${productIds.join(', ')})`, 2);
+  let title = defaultText(str(p, 'title'), p.localized.title, site);
+  let message = defaultText(str(p, 'message'), p.localized.message, site);
+  let startText = str(p, 'start');
+  let endText = str(p, 'end');
+  if (startText !== undefined) time('start', startText, ctx);
+  if (endText !== undefined) time('end', endText, ctx);
+  const at = time('at', str(p, 'at') ?? 'now', ctx);
+  const slugOption = str(p, 'slug');
+  if (slugOption !== undefined && !IdSchema.safeParse(slugOption).success) throw new CliError(`option --slug: found "${slugOption}" (expected lower-case letters, digits and single hyphens)`, 2);
+
+  needAnswers(io, [title ? '' : '--title', products.length ? '' : '--products', startText ? '' : '--start', endText ? '' : '--end', message ? '' : '--message'].filter(Boolean), 'pharos maintenance new');
+  title ??= await askText(`Title (${def})`);
+  if (products.length === 0) products = await askMany('Products', content.products.map((x) => ({ value: x.id, name: `${x.id} (${localize(x.name, def, def).text})` })));
+  const check = (s: string) => ('error' in parseTime(s, ctx) ? `expected ${TIME_FORMS}` : undefined);
+  startText ??= await askText(`Start ("YYYY-MM-DD HH:MM" in ${ctx.localZone}, or with a zone or offset)`, { check });
+  const start = time('start', startText, ctx);
+  // A local end time without a zone is read in the start's zone: a window is planned in one zone.
+  const endCtx: TimeContext = str(p, 'zone') === undefined && ZoneSchema.safeParse(start.zone).success ? { ...ctx, localZone: start.zone } : ctx;
+  endText ??= await askText(`End (same forms; a local time is read in ${endCtx.localZone})`, {
+    check: (s) => {
+      const t = parseTime(s, endCtx);
+      if ('error' in t) return `expected ${TIME_FORMS}`;
+      return new Date(t.iso) <= new Date(start.iso) ? 'expected a time after the start' : undefined;
+    },
+  });
+  const end = time('end', endText, endCtx);
+  if (new Date(end.iso) <= new Date(start.iso)) throw new CliError(`the window ends at ${end.iso}, not after its start ${start.iso} (expected an end after the start)`, 2);
+  message ??= await askText(`Notice for customers (${def})`, { default: 'Planned maintenance. No action is needed.' });
+
+  const slug = slugOption ?? slugify(title);
+  if (slug === '') throw new CliError(`cannot make a file name from the title "${title}" (give one with --slug)`, 2);
+  const id = `${localDate(start.iso)}-${slug}`;
+  const file = join('maintenance', `${id}.md`);
+  if (existsSync(join(folder.dir, file))) throw new CliError(`${join(folder.display, file)} already exists (choose another name with --slug)`);
+  const text = maintenanceText(
+    {
+      title: localizedText('title', title, p.localized.title, site),
+      products,
+      start: start.iso,
+      end: end.iso,
+      update: { at: at.iso, message: localizedText('message', message, p.localized.message, site) },
+    },
+  );
+  const after = writeValidated(io, folder, { file, text, create: true });
+  io.out(`Wrote ${join(folder.display, file)}: ${show(start.iso, start.zone)} to ${show(end.iso, start.zone)} (${start.zone})\n`);
+  io.out(`Page: ${pageUrl(io, after, `/maintenance/${id}/`)}\n`);
+  return 0;
+}

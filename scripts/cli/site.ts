@@ -1,0 +1,53 @@
+/** The content folder a command works on: where it is, how messages name it, and the validated content. */
+import { isAbsolute, relative, resolve } from 'node:path';
+import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import { formatError, type ContentError } from '../../src/lib/content/errors.ts';
+import { localeUrl } from '../../src/lib/routes.ts';
+import { CliError, envVar, type Io } from './io.ts';
+import { systemZone, type TimeContext } from './time.ts';
+
+/** Where the content folder is. */
+export interface ContentFolder {
+  /** Absolute path. */
+  dir: string;
+  /** How messages name it: as given, or relative to the working folder ("content"). */
+  display: string;
+}
+
+/** The folder from `--content`, else PHAROS_CONTENT, else ./content. */
+export function contentFolder(io: Io, option: string | undefined): ContentFolder {
+  const given = option ?? envVar(io.env, 'PHAROS_CONTENT') ?? 'content';
+  const dir = resolve(io.cwd, given);
+  // Annotations and editors want paths relative to the repository, not absolute ones.
+  const rel = relative(io.cwd, dir);
+  const display = isAbsolute(given) && rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : given.replace(/[\\/]+$/, '');
+  return { dir, display };
+}
+
+/** Loads and validates the folder; invalid content stops a command that would write, with every error printed. */
+export function loadValid(io: Io, folder: ContentFolder): SiteContent {
+  const result = loadContent(folder.dir, { displayRoot: folder.display, env: io.env });
+  if (result.ok) return result.content;
+  throw invalidContent(result.errors, 'the content folder already has problems; fix them first (nothing was written)');
+}
+
+/** An error that lists content problems, one per line, then a summary. */
+export function invalidContent(errors: ContentError[], summary: string): CliError {
+  return new CliError(`${summary}\n${errors.map((e) => `  ${formatError(e)}`).join('\n')}`);
+}
+
+/** How times are read for this site. */
+export function timeContext(content: SiteContent, zoneOption: string | undefined): TimeContext {
+  return { now: content.now, siteZone: content.site.timeZone, localZone: zoneOption ?? systemZone() };
+}
+
+/** The base path the site is served under: PHAROS_BASE, else site.yaml's base, else "/". */
+export function basePath(io: Io, content: SiteContent): string {
+  return envVar(io.env, 'PHAROS_BASE') ?? content.site.base ?? '/';
+}
+
+/** The public URL of a page in the default language: site URL, base, then the route. */
+export function pageUrl(io: Io, content: SiteContent, route: `/${string}`): string {
+  const site = envVar(io.env, 'PHAROS_SITE') ?? content.site.url;
+  return new URL(localeUrl(route, content.site.defaultLocale, content.site.defaultLocale, basePath(io, content)), site).href;
+}

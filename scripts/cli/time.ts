@@ -1,0 +1,71 @@
+/** Times as support staff type them ("now", ISO 8601, "2026-11-22 14:00 Europe/Stockholm"), written as ISO 8601 with offset. */
+import { DateTime } from 'luxon';
+import { ZoneSchema } from '../../src/schemas/common.ts';
+
+/** What a time is read against. */
+export interface TimeContext {
+  /** "now" as the loader resolves it (PHAROS_NOW, site.yaml's now, else the clock), ISO 8601. */
+  now: string;
+  /** The site's zone: "now" is written in its offset. */
+  siteZone: string;
+  /** The zone of a local time written without one (`--zone`, else the author's computer). */
+  localZone: string;
+}
+
+/** A parsed time: what to write, and the zone it was read in (for the date in a file name and for messages). */
+export interface ParsedTime {
+  /** ISO 8601 with offset, to the second: "2026-11-22T14:00:00+01:00". */
+  iso: string;
+  /** IANA zone or fixed offset the time is written in. */
+  zone: string;
+}
+
+/** What the parser accepts, for error messages and help. */
+export const TIME_FORMS = `"now", ISO 8601 with an offset such as "2026-11-22T14:00:00+01:00", or a local time with a zone such as "2026-11-22 14:00 Europe/Stockholm"`;
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const LOCAL = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\s+(\S+))?$/;
+
+/** The time zone of the author's computer (TZ, else the system's). */
+export function systemZone(): string {
+  return DateTime.local().zoneName ?? 'UTC';
+}
+
+/** Parses a time as typed; an error says what was found and what is accepted. */
+export function parseTime(text: string, ctx: TimeContext): ParsedTime | { error: string } {
+  const s = text.trim();
+  if (/^now$/i.test(s)) {
+    const dt = DateTime.fromISO(ctx.now, { zone: ctx.siteZone }).startOf('second');
+    return { iso: write(dt), zone: ctx.siteZone };
+  }
+  if (ISO_WITH_OFFSET.test(s)) {
+    const dt = DateTime.fromISO(s, { setZone: true });
+    if (!dt.isValid) return { error: `found "${s}", which is not a real date and time (expected ${TIME_FORMS})` };
+    return { iso: write(dt.startOf('second')), zone: dt.zoneName ?? 'UTC' };
+  }
+  const m = LOCAL.exec(s);
+  if (!m) return { error: `found "${s}" (expected ${TIME_FORMS})` };
+  const zone = m[3] ?? ctx.localZone;
+  if (!ZoneSchema.safeParse(zone).success) return { error: `found zone "${zone}" in "${s}" (expected an IANA time zone such as "Europe/Stockholm" or "America/Chicago"; labels like "CET" are not zones)` };
+  const local = `${m[1]}T${m[2]!.length === 5 ? `${m[2]}:00` : m[2]}`;
+  const dt = DateTime.fromISO(local, { zone });
+  if (!dt.isValid) return { error: `found "${s}", which is not a real date and time (expected ${TIME_FORMS})` };
+  // Luxon moves a time in a spring-forward gap to a real one; the author should pick it knowingly.
+  if (dt.toFormat("yyyy-MM-dd'T'HH:mm:ss") !== local) return { error: `found "${s}", a time that does not exist in ${zone} (the clocks go forward then; expected a time before or after the gap)` };
+  return { iso: write(dt), zone };
+}
+
+/** ISO 8601 with the zone's offset, without milliseconds; UTC is written "Z". */
+function write(dt: DateTime): string {
+  return dt.toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** The local calendar date of a written time ("2026-11-22"), for file names. */
+export function localDate(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** A time for people reading the terminal: "2026-11-22 14:00" in the zone. */
+export function show(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm');
+}

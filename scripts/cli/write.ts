@@ -1,0 +1,61 @@
+/**
+ * Writing a content file the way the build reads it: the whole content folder, with the new text
+ * in place, must pass the loader before a byte reaches the real folder; then the file is written
+ * to a temporary name next to it and renamed, so it is there whole or not at all.
+ */
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import { invalidContent, type ContentFolder } from './site.ts';
+import type { Io } from './io.ts';
+
+/** What to write: a path inside the content folder ("incidents/x.md") and the whole new text. */
+export interface PendingWrite {
+  /** Path relative to the content folder. */
+  file: string;
+  /** The file's complete new content. */
+  text: string;
+  /** A new file must not replace an existing one. */
+  create: boolean;
+}
+
+/**
+ * Validates the content folder as it would be after the write (a copy of it, with the new text),
+ * then writes atomically. Throws a CliError listing every problem, leaving the folder untouched.
+ * Returns the content as validated, for the command's report.
+ */
+export function writeValidated(io: Io, folder: ContentFolder, w: PendingWrite): SiteContent {
+  const target = join(folder.dir, w.file);
+  const scratch = mkdtempSync(join(tmpdir(), 'pharos-write-'));
+  let content: SiteContent;
+  try {
+    // The loader reads folders from disk; a scratch copy lets it see the folder as it will be.
+    const copy = join(scratch, 'content');
+    cpSync(folder.dir, copy, { recursive: true, filter: (src) => src === folder.dir || !basename(src).startsWith('.') });
+    mkdirSync(dirname(join(copy, w.file)), { recursive: true });
+    writeFileSync(join(copy, w.file), w.text);
+    const result = loadContent(copy, { displayRoot: folder.display, env: io.env });
+    if (!result.ok) throw invalidContent(result.errors, `${join(folder.display, w.file)} would not pass the check, so nothing was written:`);
+    content = result.content;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  writeFileSync(temp, w.text, { flag: 'wx' });
+  try {
+    if (w.create) {
+      // link() fails if the name exists: a file created meanwhile is never overwritten.
+      linkSync(temp, target);
+      unlinkSync(temp);
+    } else {
+      renameSync(temp, target);
+    }
+  } catch (err) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw err;
+  }
+  return content;
+}
