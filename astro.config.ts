@@ -6,26 +6,34 @@ import { parse } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contentDir } from './src/lib/site-data.ts';
 
-/** The site's public URL: PHAROS_SITE, else site.yaml's url (validated by the content check). */
-function siteUrl(): string | undefined {
-  if (process.env.PHAROS_SITE) return process.env.PHAROS_SITE;
+/** A string field of site.yaml, read leniently: the content check reports a bad file before anything is built. */
+function siteField(name: 'url' | 'base'): string | undefined {
   try {
-    const url = (parse(readFileSync(join(contentDir(), 'site.yaml'), 'utf8')) as { url?: unknown } | null)?.url;
-    return typeof url === 'string' ? url : undefined;
+    const value = (parse(readFileSync(join(contentDir(), 'site.yaml'), 'utf8')) as Record<string, unknown> | null)?.[name];
+    return typeof value === 'string' ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
-const site = siteUrl();
+// An empty variable counts as unset: CI passes repository variables that were never defined as "".
+/** The site's public URL: PHAROS_SITE, else site.yaml's url. */
+const site = process.env.PHAROS_SITE || siteField('url');
+/** The sub-path the site is served under: PHAROS_BASE, else site.yaml's base, else the domain root. */
+const base = process.env.PHAROS_BASE || siteField('base') || '/';
 
 export default defineConfig({
   output: 'static',
   ...(site ? { site } : {}),
-  base: process.env.PHAROS_BASE ?? '/',
+  base,
   trailingSlash: 'always',
   // HTML whitespace rules: the 'jsx' default drops the space at a line break between inline elements.
   compressHTML: true,
   build: { format: 'directory' },
+  // Content Security Policy: every script and style is processed and hashed into a meta tag per
+  // page (no 'unsafe-inline'); public/_headers adds what a meta tag cannot carry.
+  security: { csp: true },
+  // Markdown is rendered by src/lib/markdown.ts; Shiki's inline styles would not pass the CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [contentCheck()],
 });

@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Temporary copies of the project under test/.tmp are not test files.
+    exclude: [...configDefaults.exclude, 'test/.tmp/**'],
     globalSetup: ['test/global-setup.ts'],
     // Build tests run `astro build` in a child process; give them room on a 2-core machine.
     testTimeout: 120_000,

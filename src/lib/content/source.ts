@@ -157,8 +157,8 @@ function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Levenshtein distance, for "did you mean". */
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, for "did you mean" here and in the CLI's id suggestions. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;
