@@ -6,7 +6,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { API_PATHS } from '../../src/lib/api.ts';
-import { MINIMAL, ROOT, buildSite, listFiles, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, listFiles, type Run, sharedBuild } from '../helpers/fixtures.ts';
 
 // ajv-formats is CommonJS: its function is the default export under Node's ESM loader.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -25,8 +25,8 @@ const read = (build: Build, path: string): Doc => JSON.parse(readFileSync(join(b
 // Two real builds, shared by every test below: the minimal site under a base path, and the default site.
 const builds: { minimal?: Build; default?: Build } = {};
 beforeAll(() => {
-  builds.minimal = buildSite(MINIMAL, { PHAROS_BASE: '/status/' });
-  builds.default = buildSite(join(ROOT, 'content'));
+  builds.minimal = sharedBuild(MINIMAL, { PHAROS_BASE: '/status/' });
+  builds.default = sharedBuild(join(ROOT, 'content'));
 });
 
 describe('the schema is strict', () => {

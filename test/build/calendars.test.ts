@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, ROOT, buildSite, listFiles, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, buildSite, listFiles, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
 
 /** One VEVENT as a calendar app reads it. */
 interface Ev {
@@ -142,7 +142,7 @@ describe('the default site (content/)', () => {
   let build: Run & { outDir: string };
   const RECURRING = ['barometer', 'changepoint', 'clarizen', 'daptiv', 'enterprise-one', 'ppm-pro', 'spigit'];
   beforeAll(() => {
-    build = buildSite(join(ROOT, 'content'));
+    build = sharedBuild(join(ROOT, 'content'));
   });
 
   test('builds, with a calendar per product that has release dates', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
-import { ROOT, buildSite, listFiles, runCli, type Run } from '../helpers/fixtures.ts';
+import { ROOT, listFiles, runCli, type Run, sharedBuild } from '../helpers/fixtures.ts';
 
 const CONTENT = join(ROOT, 'content');
 let content: SiteContent;
@@ -109,7 +109,7 @@ describe('default content carries the policy', () => {
 describe('the default site builds', () => {
   let build: Run & { outDir: string };
   beforeAll(() => {
-    build = buildSite(CONTENT);
+    build = sharedBuild(CONTENT);
   });
   test('in all three languages', () => {
     expect(build.status).toBe(0);

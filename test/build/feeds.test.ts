@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, ROOT, buildSite, listFiles, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, buildSite, listFiles, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
 
 type Item = { 'content:encoded'?: string };
 type Feed = Parser.Output<Item> & { language?: string };
@@ -26,7 +26,7 @@ const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<
 describe('feeds of the minimal site', () => {
   let build: Run & { outDir: string };
   beforeAll(() => {
-    build = buildSite(MINIMAL);
+    build = sharedBuild(MINIMAL);
   });
 
   test('builds', () => {
@@ -143,7 +143,7 @@ describe('feeds of the default site (content/)', () => {
   let build: Run & { outDir: string };
   const locales = ['', 'fr/', 'sv/'];
   beforeAll(() => {
-    build = buildSite(join(ROOT, 'content'));
+    build = sharedBuild(join(ROOT, 'content'));
   });
 
   test('every locale has the site feed and a feed per product', () => {

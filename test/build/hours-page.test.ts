@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, buildSite, type Run } from '../helpers/fixtures.ts';
+import { ROOT, type Run, sharedBuild } from '../helpers/fixtures.ts';
 import { visibleText } from '../helpers/html.ts';
 import { telHref } from '../../src/lib/views/hours.ts';
 
@@ -13,7 +13,7 @@ describe('hours and contacts', () => {
   let html: string;
   const section = (id: string) => new RegExp(`<section id="${id}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
   beforeAll(() => {
-    build = buildSite(join(ROOT, 'content'));
+    build = sharedBuild(join(ROOT, 'content'));
     html = readFileSync(join(build.outDir, 'support/hours/index.html'), 'utf8');
   });
 

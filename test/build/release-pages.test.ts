@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, buildSite, type Run } from '../helpers/fixtures.ts';
+import { ROOT, type Run, sharedBuild } from '../helpers/fixtures.ts';
 import { visibleText } from '../helpers/html.ts';
 
 const text = visibleText;
@@ -11,7 +11,7 @@ describe('release pages', () => {
   let build: Run & { outDir: string };
   const page = (p: string) => readFileSync(join(build.outDir, p), 'utf8');
   beforeAll(() => {
-    build = buildSite(join(ROOT, 'content'));
+    build = sharedBuild(join(ROOT, 'content'));
   });
 
   test('the schedule page exists in every language and is in the navigation', () => {

@@ -2,7 +2,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, MINIMAL, buildSite, listFiles, tempDir, type Run } from '../helpers/fixtures.ts';
+import { ROOT, MINIMAL, buildSite, listFiles, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
 import { visibleText } from '../helpers/html.ts';
 
 const text = visibleText;
@@ -11,7 +11,7 @@ describe('the default site at its pinned now (2026-11-22T10:00Z)', () => {
   let build: Run & { outDir: string };
   const page = (p: string) => readFileSync(join(build.outDir, p), 'utf8');
   beforeAll(() => {
-    build = buildSite(join(ROOT, 'content'));
+    build = sharedBuild(join(ROOT, 'content'));
   });
 
   test('builds', () => {

@@ -2,7 +2,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, buildSite, tempDir, type Run } from '../helpers/fixtures.ts';
+import { ROOT, buildSite, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
 import { visibleText } from '../helpers/html.ts';
 
 const text = visibleText;
@@ -11,7 +11,7 @@ describe('customer-care pages of the default site', () => {
   let build: Run & { outDir: string };
   const page = (p: string) => readFileSync(join(build.outDir, p), 'utf8');
   beforeAll(() => {
-    build = buildSite(join(ROOT, 'content'));
+    build = sharedBuild(join(ROOT, 'content'));
   });
 
   test('builds', () => expect(build.status).toBe(0));

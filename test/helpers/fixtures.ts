@@ -2,6 +2,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -68,4 +70,33 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}, 
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, outDir };
+}
+
+/** Hashes every file below the given paths (names and bytes), for build cache keys. */
+function treeHash(paths: string[]): string {
+  const hash = createHash('sha256');
+  for (const base of paths) {
+    if (!existsSync(base)) continue;
+    const files = statSync(base).isDirectory() ? listFiles(base).map((f) => join(base, f)) : [base];
+    for (const file of files) hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A build to READ, shared by every test file that asks for the same site: keyed on the sources,
+ * the content and the environment, so a site is built once per run (and again after any change).
+ * Never write into its outDir; use buildSite for a build you modify.
+ */
+export function sharedBuild(contentDir: string, env: Record<string, string> = {}): Run & { outDir: string } {
+  const key = treeHash([join(ROOT, 'src'), join(ROOT, 'astro.config.ts'), join(ROOT, 'package-lock.json'), contentDir]) + createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8);
+  const dir = join(TMP, `shared-${key}`);
+  const outDir = join(dir, 'dist');
+  const record = join(dir, 'run.json');
+  if (existsSync(record)) return { ...(JSON.parse(readFileSync(record, 'utf8')) as Run), outDir };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const run = buildSite(contentDir, env, outDir);
+  if (run.status === 0) writeFileSync(record, JSON.stringify({ status: run.status, stdout: run.stdout, stderr: run.stderr }));
+  return run;
 }
