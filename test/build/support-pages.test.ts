@@ -68,11 +68,13 @@ describe('customer-care pages of the default site', () => {
 });
 
 describe('a fact changed in YAML changes every page and language that shows it', () => {
-  test('a new response target appears in all three languages', () => {
+  test('a new response target, phone number and opening hour appear in all three languages', () => {
     const dir = join(tempDir('edit'), 'content');
     cpSync(join(ROOT, 'content'), dir, { recursive: true });
     const file = join(dir, 'severities.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/(own:\n\s+response:) 30 minutes/, '$1 20 minutes'));
+    const hours = join(dir, 'support-hours.yaml');
+    writeFileSync(hours, readFileSync(hours, 'utf8').replace('+46 8 586 302 60', '+46 8 123 456 78').replace('{ days: fri, open: "07:00", close: "19:00" }', '{ days: fri, open: "06:30", close: "19:00" }'));
     const build = buildSite(dir);
     expect(build.status).toBe(0);
     const read = (p: string) => text(readFileSync(join(build.outDir, p), 'utf8'));
@@ -80,5 +82,11 @@ describe('a fact changed in YAML changes every page and language that shows it',
     expect(read('sv/support/severity/index.html')).toMatch(/Första svar 20 minuter 30 minuter/);
     expect(read('fr/support/severity/index.html')).toMatch(/Première réponse 20 minutes 30 minutes/);
     expect(read('support/index.html')).toContain('First response within 20 minutes');
+    for (const l of ['', 'sv/', 'fr/']) {
+      const html = readFileSync(join(build.outDir, `${l}support/hours/index.html`), 'utf8');
+      expect(html, l).toContain('<a href="tel:+46812345678"');
+      expect(html, l).not.toContain('586 302 60');
+      expect(read(`${l}support/hours/index.html`), l).toMatch(/06:30–19:00/);
+    }
   });
 });
