@@ -132,7 +132,10 @@ export function releaseIcs(c: Pick<SiteContent, 'site' | 'products' | 'releases'
   return cal.toString();
 }
 
-/** The maintenance calendar (.ics text): every window, upcoming and past, cancelled ones marked so. */
+/** How far back the maintenance calendar reaches: older windows stay on the site, not in calendars. */
+export const MAINTENANCE_HISTORY_DAYS = 180;
+
+/** The maintenance calendar (.ics text): upcoming windows and those of the last 180 days, cancelled ones marked so. */
 export function maintenanceIcs(c: Pick<SiteContent, 'site' | 'products' | 'maintenance' | 'now'>, o: CalendarOptions): string {
   const siteName = plain(defaultText(c, c.site.name));
   const cal = calendar(o, {
@@ -146,7 +149,9 @@ export function maintenanceIcs(c: Pick<SiteContent, 'site' | 'products' | 'maint
   const host = hostOf(o.site);
   const names = (ids: string[]) => ids.map((id) => plain(c.products.find((p) => p.id === id)?.name ?? id)).join(', ');
   // Oldest first: the order a reader expects when opening the file.
-  const windows = [...c.maintenance].sort((a, b) => Date.parse(a.window.start) - Date.parse(b.window.start) || a.id.localeCompare(b.id));
+  // Bounded: a calendar app re-downloads the whole file, so years of history would only grow it.
+  const since = Date.parse(c.now) - MAINTENANCE_HISTORY_DAYS * 86400000;
+  const windows = c.maintenance.filter((m) => Date.parse(m.window.end) >= since).sort((a, b) => Date.parse(a.window.start) - Date.parse(b.window.start) || a.id.localeCompare(b.id));
   for (const m of windows) {
     const title = plain(defaultText(c, m.title)) || m.id;
     const last = m.updates.at(-1);

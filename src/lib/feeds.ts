@@ -88,18 +88,20 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
   const when = (iso: string) => formatInstant(iso, o.locale, c.site.timeZone);
   const link = (path: RoutePath) => new URL(localeUrl(path, o.locale, def, o.base), o.site).href;
   const name = (id: string) => plain(c.products.find((p) => p.id === id)?.name ?? id);
-  const items: { at: string; key: string; item: FeedItem }[] = [];
+  const items: { at: string; key: string; item: () => FeedItem }[] = [];
 
   for (const inc of c.incidents) {
     if (o.product !== undefined && !inc.affects.some((a) => a.product === o.product)) continue;
-    const last = inc.updates[inc.updates.length - 1]!;
     const at = incidentActivity(inc);
-    const timeline = [...inc.updates].reverse().map((u) => update(t(`incidentStatus.${u.status}`), when(u.at), html(loc(u.message))));
-    const affects = inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`)})`).join(', ');
+    // Built only for the items that make the cut: rendering every timeline would cost N x feeds.
     items.push({
       at,
       key: `incident ${inc.id}`,
-      item: {
+      item: () => {
+        const last = inc.updates[inc.updates.length - 1]!;
+        const timeline = [...inc.updates].reverse().map((u) => update(t(`incidentStatus.${u.status}`), when(u.at), html(loc(u.message))));
+        const affects = inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`)})`).join(', ');
+        return {
         title: title(text(inc.title), inc.id),
         link: link(`/incidents/${inc.id}/`),
         pubDate: new Date(at),
@@ -113,21 +115,23 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
           ].join(''),
         ),
         categories: inc.affects.map((a) => name(a.product)),
+        };
       },
     });
   }
 
   for (const m of c.maintenance) {
     if (o.product !== undefined && !m.products.includes(o.product)) continue;
-    const state = t(`maintenanceState.${maintenanceState(m, c.now)}`);
     const at = maintenanceActivity(m, c.now);
-    const last = m.updates[m.updates.length - 1];
-    const window = t('feed.window', { start: when(m.window.start), end: when(m.window.end) });
-    const timeline = [...m.updates].reverse().map((u) => update(undefined, when(u.at), html(loc(u.message))));
     items.push({
       at,
       key: `maintenance ${m.id}`,
-      item: {
+      item: () => {
+        const state = t(`maintenanceState.${maintenanceState(m, c.now)}`);
+        const last = m.updates[m.updates.length - 1];
+        const window = t('feed.window', { start: when(m.window.start), end: when(m.window.end) });
+        const timeline = [...m.updates].reverse().map((u) => update(undefined, when(u.at), html(loc(u.message))));
+        return {
         title: title(text(m.title), m.id),
         link: link(`/maintenance/${m.id}/`),
         pubDate: new Date(at),
@@ -141,6 +145,7 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
           ].join(''),
         ),
         categories: m.products.map(name),
+        };
       },
     });
   }
@@ -150,7 +155,7 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
   return items
     .sort((a, b) => ms(b.at) - ms(a.at) || a.key.localeCompare(b.key))
     .slice(0, o.limit ?? FEED_LIMIT)
-    .map((x) => x.item);
+    .map((x) => x.item());
 }
 
 /**

@@ -22,17 +22,19 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
 };
 
-/** Report headings sit under the page's own h1 and h2: "# Root cause" becomes an h3. */
-function shiftHeadings() {
-  return (root: Root) => {
-    visit(root, 'element', (node: Element) => {
-      const m = /^h([1-6])$/.exec(node.tagName);
-      if (m) node.tagName = `h${Math.min(6, Number(m[1]) + 2)}`;
-    });
-  };
+/** Moves headings so the shallowest becomes an h`top` and none skips a level under the page's own. */
+function shiftHeadings(root: Root, top: number): Root {
+  const headings: Element[] = [];
+  visit(root, 'element', (node: Element) => {
+    if (/^h[1-6]$/.test(node.tagName)) headings.push(node);
+  });
+  const levels = [...new Set(headings.map((h) => Number(h.tagName[1])))].sort((a, b) => a - b);
+  // Consecutive levels from `top` on, in the document's order of depth: "# A / ### B" becomes h3 / h4.
+  for (const h of headings) h.tagName = `h${Math.min(6, top + levels.indexOf(Number(h.tagName[1])))}`;
+  return root;
 }
 
-const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: false }).use(rehypeSanitize, schema).use(shiftHeadings);
+const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: false }).use(rehypeSanitize, schema);
 const toHtml = unified().use(rehypeStringify);
 
 const htmlCache = new Map<string, string>();
@@ -42,12 +44,13 @@ function tree(markdown: string): Root {
   return toHast.runSync(toHast.parse(stripBidiControls(markdown))) as Root;
 }
 
-/** Safe HTML for a Markdown text; links open normally, raw HTML never passes. */
-export function markdownToHtml(markdown: string): string {
-  let html = htmlCache.get(markdown);
+/** Safe HTML for a Markdown text; raw HTML never passes; its headings start at h`top` (default 3: under a page's h2). */
+export function markdownToHtml(markdown: string, top = 3): string {
+  const key = `${top}\u0000${markdown}`;
+  let html = htmlCache.get(key);
   if (html === undefined) {
-    html = toHtml.stringify(tree(markdown));
-    htmlCache.set(markdown, html);
+    html = toHtml.stringify(shiftHeadings(tree(markdown), top));
+    htmlCache.set(key, html);
   }
   return html;
 }

@@ -31,8 +31,12 @@ describe('Markdown is rendered and sanitized', () => {
     expect(markdownToHtml('Title with "quotes" & </p> inside')).toBe('<p>Title with "quotes" &#x26;  inside</p>');
   });
 
-  test('report headings start below the page headings', () => {
-    expect(markdownToHtml('# Root cause\n\n## Actions')).toBe('<h3>Root cause</h3>\n<h4>Actions</h4>');
+  test.each([
+    ['report headings start below the page headings', '# Root cause\n\n## Actions', 3, '<h3>Root cause</h3>\n<h4>Actions</h4>'],
+    ['levels that skip are closed up', '## Summary\n\n#### Detail', 3, '<h3>Summary</h3>\n<h4>Detail</h4>'],
+    ['the top level can be chosen', '### Details', 2, '<h2>Details</h2>'],
+  ])('%s', (_name, md, top, html) => {
+    expect(markdownToHtml(md, top)).toBe(html);
   });
 
   test('plain text keeps the words and paragraphs and drops the markup', () => {

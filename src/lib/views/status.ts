@@ -58,7 +58,8 @@ export function summariseMaintenance(x: Ctx, m: Maintenance): MaintenanceSummary
       return { at: { iso: u.at }, html: markdownToHtml(msg.text), lang: msg.lang };
     }),
   };
-  if (m.body.trim()) out.bodyHtml = markdownToHtml(m.body);
+  // Details sit right under the window's h1 on its page.
+  if (m.body.trim()) out.bodyHtml = markdownToHtml(m.body, 2);
   return out;
 }
 
@@ -142,7 +143,10 @@ export interface HistoryPage {
   n: number;
   total: number;
   months: { month: string; label: string; incidents: IncidentSummary[] }[];
+  /** Page links to show (a window around this page, plus the first and last). */
   pages: { n: number; href: string }[];
+  prev: string | undefined;
+  next: string | undefined;
 }
 
 /** Number of history pages (at least one). */
@@ -169,5 +173,7 @@ export function historyPage(x: Ctx, n: number): HistoryPage {
     }
     m.incidents.push(s);
   }
-  return { n, total, months, pages: Array.from({ length: total }, (_, i) => ({ n: i + 1, href: x.url(historyPath(i + 1)) })) };
+  // A bounded pager: the first and last pages and two either side of this one, gaps elided.
+  const shown = [...new Set([1, total, ...[-2, -1, 0, 1, 2].map((d) => n + d)])].filter((p) => p >= 1 && p <= total).sort((a, b) => a - b);
+  return { n, total, months, pages: shown.map((p) => ({ n: p, href: x.url(historyPath(p)) })), prev: n > 1 ? x.url(historyPath(n - 1)) : undefined, next: n < total ? x.url(historyPath(n + 1)) : undefined };
 }
