@@ -1,0 +1,62 @@
+/**
+ * Accessibility: axe-core (WCAG 2.0 and 2.1, levels A and AA) finds no violation on any page
+ * template of the built default site, in every language, in the light and the dark colour scheme,
+ * with the page's scripts run (the enhanced page is what most readers get).
+ */
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext } from 'playwright-core';
+import { PagePool, defaultContent, pinnedContext, startSite, templatePages, type Site } from './helpers.ts';
+
+const c = defaultContent();
+const LOCALES = c.site.locales.map((l) => l.code);
+const SCHEMES = ['light', 'dark'] as const;
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/** One readable line per offending element: rule, impact, element, what to fix. */
+function readable(violations: Violation[]): string[] {
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} | element ${n.target.join(' ')} | ${(n.failureSummary ?? '').replace(/\s*\n\s*/g, ' ')} | ${v.helpUrl}`),
+  );
+}
+
+let site: Site;
+const contexts: BrowserContext[] = [];
+const pools = {} as Record<(typeof SCHEMES)[number], PagePool>;
+beforeAll(async () => {
+  site = await startSite();
+  for (const scheme of SCHEMES) {
+    const context = await pinnedContext(site.browser, c.now, { colorScheme: scheme });
+    contexts.push(context);
+    pools[scheme] = await PagePool.create(context, 1);
+  }
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await site?.close();
+});
+
+describe('axe finds no WCAG 2.1 A or AA violation', () => {
+  const cases = templatePages(LOCALES, c.site.defaultLocale).flatMap(([name, locale, path]) => SCHEMES.map((scheme) => [name, locale, scheme, path] as const));
+
+  test.concurrent.for(cases)('%s in %s, %s (%s)', async ([, , scheme, path], { expect }) => {
+    await pools[scheme].use(async (page) => {
+      await page.goto(new URL(path, site.url).href);
+      // The scheme really is in force: the page's colours follow prefers-color-scheme.
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number) as [number, number, number];
+      const lightness = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      expect(scheme === 'dark' ? lightness < 0.25 : lightness > 0.75, `page background ${background} in ${scheme}`).toBe(true);
+      // Legacy mode runs axe.run() in the page instead of finishing in a new blank page (a renderer
+      // process per call, three times slower); it only loses cross-origin frames, and there are none.
+      expect(await page.locator('iframe, frame').count()).toBe(0);
+      // options() replaces every option, so it comes before withTags(), which adds runOnly to them.
+      const result = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] }).withTags(TAGS).analyze();
+      expect(result.toolOptions.runOnly).toEqual({ type: 'tag', values: TAGS });
+      expect(readable(result.violations), `axe violations on ${path} (${scheme}); fix the page, do not relax the rule`).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,334 @@
+/**
+ * The built default site in Chromium: every page loads with no console error, failed request or CSP
+ * violation; the status page and product pages show the statuses the content implies at the pinned
+ * now; the language switcher keeps the page; nothing scrolls sideways at 320 px; and with
+ * JavaScript off the status, incident and hours pages still carry every fact.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { localize, translator } from '../../src/lib/i18n.ts';
+import {
+  MAINTENANCE_NOW,
+  PagePool,
+  OPEN_INCIDENT,
+  TEMPLATES,
+  cspViolations,
+  defaultContent,
+  htmlPages,
+  inLocale,
+  openingSpans,
+  pinnedContext,
+  plusDays,
+  startSite,
+  templatePages,
+  timeText,
+  wallParts,
+  watchPage,
+  type Site,
+} from './helpers.ts';
+
+const c = defaultContent();
+const NOW = c.now;
+const DEF = c.site.defaultLocale;
+const LOCALES = c.site.locales.map((l) => l.code);
+const SITE_ZONE = c.site.timeZone;
+const HISTORY_PAGES = Math.max(1, Math.ceil(c.incidents.length / 25));
+
+/** Every page the content implies, in every language, plus the 404 page. */
+const PAGES: string[] = [
+  ...LOCALES.flatMap((l) =>
+    [
+      '/',
+      '/incidents/',
+      ...Array.from({ length: HISTORY_PAGES - 1 }, (_, i) => `/incidents/page/${i + 2}/`),
+      ...c.incidents.map((i) => `/incidents/${i.id}/`),
+      ...c.products.map((p) => `/products/${p.id}/`),
+      '/maintenance/',
+      ...c.maintenance.map((m) => `/maintenance/${m.id}/`),
+      '/support/',
+      '/support/severity/',
+      '/support/case-types/',
+      '/support/hours/',
+      '/support/policy-history/',
+      '/releases/',
+    ].map((p) => inLocale(p, l, DEF)),
+  ),
+  '/404.html',
+];
+
+type Status = 'operational' | 'under_maintenance' | 'degraded_performance' | 'partial_outage' | 'major_outage';
+const RANK: Status[] = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'];
+const worse = (a: Status, b: Status): Status => (RANK.indexOf(b) > RANK.indexOf(a) ? b : a);
+
+/** Product statuses at `now`, rolled up here from the content (not with src/lib/status.ts). */
+function statusesAt(now: string): Map<string, Status> {
+  const t = Date.parse(now);
+  const out = new Map<string, Status>(c.products.map((p) => [p.id, 'operational']));
+  for (const m of c.maintenance) {
+    if (m.cancelled === undefined && Date.parse(m.window.start) <= t && t < Date.parse(m.window.end)) for (const id of m.products) out.set(id, worse(out.get(id)!, 'under_maintenance'));
+  }
+  for (const i of c.incidents) {
+    if (i.resolved !== undefined && Date.parse(i.resolved) <= t) continue;
+    for (const a of i.affects) out.set(a.product, worse(out.get(a.product)!, a.impact));
+  }
+  return out;
+}
+const STATUSES = statusesAt(NOW);
+const OVERALL = [...STATUSES.values()].reduce(worse, 'operational');
+
+let site: Site;
+let contexts: BrowserContext[] = [];
+/** Pages at the pinned now, with JavaScript. */
+let pages: PagePool;
+/** Pages 320 px wide. */
+let narrow: PagePool;
+/** Pages with JavaScript off. */
+let noScript: PagePool;
+beforeAll(async () => {
+  site = await startSite();
+  contexts = await Promise.all([pinnedContext(site.browser, NOW), pinnedContext(site.browser, NOW, { viewport: { width: 320, height: 640 } }), pinnedContext(site.browser, NOW, { javaScriptEnabled: false })]);
+  [pages, narrow, noScript] = await Promise.all([PagePool.create(contexts[0]!, 2), PagePool.create(contexts[1]!, 2), PagePool.create(contexts[2]!, 1)]);
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await site?.close();
+});
+
+/** The absolute URL of a site path. */
+const at = (path: string) => new URL(path, site.url).href;
+
+/** Loads a path in a pooled page and runs `fn` on it, with what the page did wrong and the document's status. */
+function visit<T>(pool: PagePool, path: string, fn: (page: Page, problems: string[], status: number | undefined) => Promise<T>, allowDocumentStatus?: number): Promise<T> {
+  return pool.use(async (page) => {
+    const watch = watchPage(page, allowDocumentStatus === undefined ? {} : { allowDocumentStatus });
+    try {
+      const response = await page.goto(at(path));
+      return await fn(page, watch.problems, response?.status());
+    } finally {
+      watch.stop();
+    }
+  });
+}
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+// The browser's own request for /favicon.ico is checked once, in its own test below.
+const notFavicon = (p: string) => !p.includes('/favicon.ico');
+
+describe('every page loads cleanly', () => {
+  test('every built page comes from a template these tests visit, and is one the content implies', () => {
+    const strip = (p: string) => p.replace(new RegExp(`^/(${LOCALES.filter((l) => l !== DEF).join('|')})(?=/)`), '');
+    const orphans = htmlPages(site.dist).filter((p) => !TEMPLATES.some((t) => t.pattern.test(strip(p))));
+    expect(orphans, 'pages of a template unknown to TEMPLATES in test/e2e/helpers.ts: add it there').toEqual([]);
+    expect(htmlPages(site.dist)).toEqual([...PAGES].sort());
+  });
+
+  test.concurrent.for(PAGES)('%s: status 200, no console error, failed request or CSP violation; scripts ran', async (path, { expect }) => {
+    await visit(pages, path, async (page, problems, status) => {
+      expect(status).toBe(200);
+      expect(problems.filter(notFavicon)).toEqual([]);
+      expect(await cspViolations(page)).toEqual([]);
+      // local-time.ts marks each <time> it rewrote: proof that the page's scripts ran under its CSP.
+      expect(await page.locator('time[data-local]:not([data-localized])').count(), 'times the local-time script did not convert').toBe(0);
+    });
+  });
+
+  test('an unknown address gets the 404 page with status 404 and nothing else failing', async () => {
+    await visit(
+      pages,
+      '/no-such-page/',
+      async (page, problems, status) => {
+        expect(status).toBe(404);
+        expect(await text(page, 'h1')).toBe(translator(DEF)('notFound.title'));
+        expect(problems.filter(notFavicon)).toEqual([]);
+        expect(await cspViolations(page)).toEqual([]);
+      },
+      404,
+    );
+  });
+
+  // DEFECT (reported to the lead): no page names an icon and dist/ has no favicon.ico, so every
+  // browser's first visit logs "Failed to load resource: 404" for /favicon.ico.
+  test('browsers find the site icon (no 404 for /favicon.ico on a first visit)', async () => {
+    const context = await pinnedContext(site.browser, NOW);
+    try {
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      await page.goto(site.url);
+      const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href ?? new URL('/favicon.ico', location.href).href);
+      const response = await page.request.get(icon);
+      expect(response.status(), `the icon ${icon}`).toBe(200);
+      expect(watch.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('status at the pinned now', () => {
+  test('the content rolls up to what its files describe (guards the expectations below)', () => {
+    expect(Object.fromEntries(STATUSES)).toMatchObject({ projectplace: 'partial_outage', spigit: 'partial_outage', daptiv: 'degraded_performance', changepoint: 'under_maintenance', 'enterprise-one': 'operational' });
+    expect(OVERALL).toBe('partial_outage');
+  });
+
+  test.concurrent.for(LOCALES)('%s: the banner and every product status on the status page', async (locale, { expect }) => {
+    const t = translator(locale);
+    await visit(pages, inLocale('/', locale, DEF), async (page) => {
+      expect(await text(page, 'p.banner')).toBe(t(`banner.${OVERALL}`));
+      for (const [id, status] of STATUSES) expect(await text(page, `#product-${id} .badge`), id).toBe(t(`status.${status}`));
+    });
+  });
+
+  test.concurrent.for(LOCALES)('%s: every product page shows the same status', async (locale, { expect }) => {
+    const t = translator(locale);
+    for (const [id, status] of STATUSES) {
+      await visit(pages, inLocale(`/products/${id}/`, locale, DEF), async (page) => {
+        const line = page.locator('main > p', { hasText: t('product.status') });
+        expect(await line.locator('.badge').textContent(), id).toBe(t(`status.${status}`));
+      });
+    }
+  });
+
+  test('a reader after the window ends sees the maintenance completed, though the page was built during it', async () => {
+    const m = c.maintenance.find((x) => x.id === MAINTENANCE_NOW)!;
+    expect(Date.parse(m.window.start) <= Date.parse(NOW) && Date.parse(NOW) < Date.parse(m.window.end)).toBe(true);
+    const t = translator(DEF);
+    const state = async (now: string) => {
+      const context = await pinnedContext(site.browser, now);
+      try {
+        const page = await context.newPage();
+        await page.goto(site.url);
+        return await page.locator('li', { has: page.locator(`a[href$="/maintenance/${MAINTENANCE_NOW}/"]`) }).locator('[data-maintenance-state] .badge').first().textContent();
+      } finally {
+        await context.close();
+      }
+    };
+    expect(await state(NOW)).toBe(t('maintenanceState.in_progress'));
+    expect(await state(new Date(Date.parse(m.window.end) + 30 * 60_000).toISOString())).toBe(t('maintenanceState.completed'));
+  });
+});
+
+describe('the language switcher keeps the page', () => {
+  const cases = templatePages(LOCALES, DEF).filter(([name]) => name !== 'not found');
+
+  test.concurrent.for(cases)('%s in %s (%s) links to the same page in every other language', async ([, locale, path], { expect }) => {
+    const base = locale === DEF ? path : path.slice(locale.length + 1);
+    await visit(pages, path, async (page) => {
+      const links = await page.locator('nav.langs a[hreflang]').evaluateAll((as) => as.map((a) => [a.getAttribute('hreflang'), new URL((a as HTMLAnchorElement).href).pathname]));
+      expect(Object.fromEntries(links)).toEqual(Object.fromEntries(LOCALES.filter((l) => l !== locale).map((l) => [l, inLocale(base, l, DEF)])));
+      expect(await page.locator('nav.langs [aria-current]').getAttribute('lang')).toBe(locale);
+    });
+  });
+
+  test('clicking Svenska, then Français, then English on an incident page stays on that incident', async () => {
+    const incident = c.incidents.find((i) => i.id === OPEN_INCIDENT)!;
+    await visit(pages, `/incidents/${OPEN_INCIDENT}/`, async (page) => {
+      for (const locale of ['sv', 'fr', 'en']) {
+        const name = c.site.locales.find((l) => l.code === locale)!.name;
+        const path = inLocale(`/incidents/${OPEN_INCIDENT}/`, locale, DEF);
+        await Promise.all([page.waitForURL(at(path)), page.locator('nav.langs').getByRole('link', { name, exact: true }).click()]);
+        expect(new URL(page.url()).pathname).toBe(path);
+        expect(await text(page, 'h1')).toBe(localize(incident.title, locale, DEF).text);
+        expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      }
+    });
+  });
+});
+
+describe('no horizontal scroll at 320 px', () => {
+  // DEFECT (reported to the lead): on the status page the banner's sentence sits in a nowrap badge
+  // (StatusBadge.astro) and runs off a 320 px screen in every language.
+  test.concurrent.for(templatePages(LOCALES, DEF))('%s in %s (%s)', async ([, , path], { expect }) => {
+    await visit(narrow, path, async (page) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > 320.5)
+          .slice(0, 5)
+          .map((e) => `<${e.tagName.toLowerCase()}${e.getAttribute('class') ? ` class="${e.getAttribute('class')}"` : ''}> right edge at ${Math.round(e.getBoundingClientRect().right)} px: "${(e.textContent ?? '').trim().slice(0, 60)}"`),
+      );
+      expect(width, `wider than the screen:\n${wide.join('\n')}`).toBeLessThanOrEqual(320);
+    });
+  });
+});
+
+describe('without JavaScript every fact is still there', () => {
+  const visibleText = (page: Page) => page.locator('main').innerText().then((s) => s.replace(/\s+/g, ' '));
+
+  test.concurrent.for(LOCALES)('%s: status page: banner, statuses, open incidents and maintenance with times in the site zone', async (locale, { expect }) => {
+    const t = translator(locale);
+    await visit(noScript, inLocale('/', locale, DEF), async (page, problems) => {
+      expect(await text(page, 'p.banner')).toBe(t(`banner.${OVERALL}`));
+      for (const [id, status] of STATUSES) expect(await text(page, `#product-${id} .badge`), id).toBe(t(`status.${status}`));
+      const main = await visibleText(page);
+      for (const i of c.incidents.filter((x) => x.resolved === undefined || Date.parse(x.resolved) > Date.parse(NOW))) {
+        expect(main).toContain(localize(i.title, locale, DEF).text);
+        expect(main).toContain(timeText(i.started, locale, SITE_ZONE));
+      }
+      for (const el of await page.locator('time[datetime]').all()) {
+        const iso = (await el.getAttribute('datetime'))!;
+        expect(await el.textContent(), iso).toBe(timeText(iso, locale, SITE_ZONE));
+      }
+      // Hand-read anchor: the Projectplace incident started at 05:40 +01:00, 22:40 CST the evening before.
+      if (locale === 'en') expect(main).toContain('November 21, 2026 at 10:40 PM CST');
+      expect(problems.filter(notFavicon)).toEqual([]);
+    });
+  });
+
+  test.concurrent.for(LOCALES)('%s: incident page: status, severity, products, times, every update, targets', async (locale, { expect }) => {
+    const t = translator(locale);
+    const incident = c.incidents.find((i) => i.id === OPEN_INCIDENT)!;
+    await visit(noScript, inLocale(`/incidents/${OPEN_INCIDENT}/`, locale, DEF), async (page) => {
+      expect(await text(page, 'h1')).toBe(localize(incident.title, locale, DEF).text);
+      const main = await visibleText(page);
+      expect(main).toContain(t(`incidentStatus.${incident.updates.at(-1)!.status}`));
+      expect(main).toContain(localize(c.severities.find((s) => s.id === incident.severity)!.name, locale, DEF).text);
+      for (const a of incident.affects) expect(main).toContain(`${c.products.find((p) => p.id === a.product)!.name}: ${t(`status.${a.impact}`)}`);
+      expect(main).toContain(timeText(incident.started, locale, SITE_ZONE));
+      for (const u of incident.updates) {
+        expect(main).toContain(timeText(u.at, locale, SITE_ZONE));
+        expect(main).toContain(localize(u.message, locale, DEF).text.replace(/\s+/g, ' ').slice(0, 60));
+      }
+      for (const key of ['response', 'restoration', 'statusUpdates'] as const) expect(main).toContain(t(`sla.${key}`));
+      expect(await page.locator('section[aria-labelledby="sla"] time').count()).toBeGreaterThan(0);
+    });
+  });
+
+  test.concurrent.for(LOCALES)('%s: hours page: every phone, e-mail, hours table and open/closed state, as of the build', async (locale, { expect }) => {
+    const t = translator(locale);
+    await visit(noScript, inLocale('/support/hours/', locale, DEF), async (page) => {
+      for (const desk of c.support.desks) {
+        const name = localize(desk.name, locale, DEF).text;
+        const when = new Intl.DateTimeFormat(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: desk.zone });
+        const from = plusDays(wallParts(Date.parse(NOW), desk.zone).date, -1);
+        for (const entry of desk.products) {
+          const card = page.locator(`section#${entry.product} article`, { has: page.locator('h3', { hasText: name }) });
+          expect(await card.count(), `${desk.id}/${entry.product} card`).toBe(1);
+          for (const p of entry.phones) expect(await card.locator('a[href^="tel:"]', { hasText: p.number }).isVisible(), `${entry.product} ${p.number}`).toBe(true);
+          for (const e of entry.emails) expect(await card.locator(`a[href="mailto:${e}"]`).isVisible(), e).toBe(true);
+          const rows = await card.locator('table tr td').allTextContents();
+          expect(rows, `${desk.id}/${entry.product} hours`).toEqual(entry.hours.map((h) => `${h.open}–${h.close}${h.close <= h.open && h.close !== '00:00' ? ' (+1)' : ''}`));
+          if (entry.hours.length > 0) expect(await card.locator('table caption').textContent()).toContain(desk.zone);
+          const spans = openingSpans(entry.hours, desk.zone, desk.closures, from, 10);
+          const now = Date.parse(NOW);
+          const current = spans.find(([s, e]) => s <= now && now < e);
+          const next = spans.find(([s]) => s > now);
+          const expected =
+            entry.hours.length === 0
+              ? t('hours.noHours')
+              : current
+                ? `${t('hours.openNow')}, ${t('hours.closesAt', { time: when.format(current[1]) })}`
+                : `${t('hours.closedNow')}, ${t('hours.opensAt', { time: when.format(next![0]) })}`;
+          expect(await card.locator('[data-desk-state]').textContent(), `${desk.id}/${entry.product} state`).toBe(expected);
+        }
+      }
+      // The build's "as of" time is in the site's zone; the enhancements stay out of the way.
+      const main = await visibleText(page);
+      expect(main).toContain(timeText(NOW, locale, SITE_ZONE));
+      expect(await page.locator('form[data-zone-picker]').isVisible()).toBe(false);
+      expect(await page.locator('[data-local-hours]:visible').count()).toBe(0);
+      expect(await page.locator('figure.coverage svg rect').count()).toBeGreaterThan(0);
+      // Hand-read anchor: Sunday 04:00 in Chicago, so the Americas desk opens at 17:00 today.
+      if (locale === 'en') expect(main).toContain('Closed now, opens Sunday 17:00');
+    });
+  });
+});
