@@ -2,7 +2,7 @@
 import type { AstroIntegration } from 'astro';
 import { loadContent } from '../lib/content/load.ts';
 import { formatError } from '../lib/content/errors.ts';
-import { contentDir } from '../lib/site-data.ts';
+import { contentDir, shareContent } from '../lib/site-data.ts';
 
 /** Runs the same validation as `pharos check` when the build starts; prints every problem and aborts. */
 export function contentCheck(): AstroIntegration {
@@ -12,7 +12,10 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': ({ logger, command }) => {
         if (command !== 'build' && command !== 'dev') return;
         const result = loadContent(contentDir(), { displayRoot: process.env.PHAROS_CONTENT ?? 'content' });
-        if (result.ok) return;
+        if (result.ok) {
+          shareContent(contentDir(), result.content);
+          return;
+        }
         for (const e of result.errors) logger.error(formatError(e));
         const error = new Error(`${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} in content; nothing was built. Fix the files above (\`npm run check\` lists them again).`);
         // A stack trace would point into Pharos, not at the content: the lines above say where.

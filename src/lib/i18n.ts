@@ -34,7 +34,11 @@ export function translator(locale: string): (key: UiKey, params?: Record<string,
   };
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /** Chooses the plural key suffix ("one" or "other") for a count in a locale. */
 export function pluralKey(locale: string, n: number): 'one' | 'other' {
-  return new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(n) === 'one' ? 'one' : 'other';
 }

@@ -3,6 +3,15 @@ import { resolve } from 'node:path';
 import { loadContent, type SiteContent } from './content/load.ts';
 import { ContentInvalidError } from './content/errors.ts';
 
+// The build's integration loads content once before Astro starts; the pages (bundled separately, same process) reuse it.
+const SHARED = Symbol.for('pharos.content');
+type Cache = { dir: string; now: string | undefined; content: SiteContent };
+const shared = globalThis as { [SHARED]?: Cache };
+
+/** Hands a validated load to getContent() for this process. */
+export function shareContent(dir: string, content: SiteContent): void {
+  shared[SHARED] = { dir, now: process.env.PHAROS_NOW, content };
+}
 let cached: { dir: string; content: SiteContent } | undefined;
 
 /** The content folder: PHAROS_CONTENT, else ./content of the project. */
@@ -14,6 +23,11 @@ export function contentDir(env: Record<string, string | undefined> = process.env
 export function getContent(): SiteContent {
   const dir = contentDir();
   if (cached?.dir === dir) return cached.content;
+  const s = shared[SHARED];
+  if (s && s.dir === dir && s.now === process.env.PHAROS_NOW) {
+    cached = { dir, content: s.content };
+    return s.content;
+  }
   const result = loadContent(dir, { displayRoot: process.env.PHAROS_CONTENT ?? 'content' });
   if (!result.ok) throw new ContentInvalidError(result.errors);
   cached = { dir, content: result.content };

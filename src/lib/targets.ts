@@ -2,11 +2,15 @@
 import type { Target } from '../schemas/common.ts';
 import { localize, pluralKey, translator, type UiKey } from './i18n.ts';
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** The target's amount and unit, or its word form, in the reader's language. */
 export function formatTarget(target: Target, locale: string): string {
   const t = translator(locale);
   if (target.kind === 'duration') {
-    const n = new Intl.NumberFormat(locale).format(target.amount);
+    let nf = numberFormats.get(locale);
+    if (!nf) numberFormats.set(locale, (nf = new Intl.NumberFormat(locale)));
+    const n = nf.format(target.amount);
     return t(`target.${target.unit}.${pluralKey(locale, target.amount)}` as UiKey, { n });
   }
   return t(`target.${target.kind}` as UiKey);

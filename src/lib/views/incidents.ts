@@ -1,5 +1,4 @@
 /** View models for incidents: the summary used in lists, and the full incident page. */
-import { DateTime } from 'luxon';
 import type { SiteContent } from '../content/load.ts';
 import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
 import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts';
@@ -47,8 +46,26 @@ export function context(c: SiteContent, locale: string, base: string) {
 /** The helpers' type. */
 export type Ctx = ReturnType<typeof context>;
 
-/** Summarises an incident for lists. */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+function monthOf(iso: string, zone: string): string {
+  let f = monthFormats.get(zone);
+  if (!f) monthFormats.set(zone, (f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: zone })));
+  return f.format(new Date(iso)).slice(0, 7);
+}
+
+const summaries = new WeakMap<Incident, Map<string, IncidentSummary>>();
+
+/** Summarises an incident for lists (once per incident and locale: lists and the incident page share it). */
 export function summarise(x: Ctx, inc: Incident): IncidentSummary {
+  let byLocale = summaries.get(inc);
+  if (!byLocale) summaries.set(inc, (byLocale = new Map()));
+  const key = `${x.locale}|${x.url('/')}`;
+  let s = byLocale.get(key);
+  if (!s) byLocale.set(key, (s = summariseNow(x, inc)));
+  return s;
+}
+
+function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
   const sev = x.c.severities.find((s) => s.id === inc.severity)!;
   const last = inc.updates[inc.updates.length - 1]!;
   const message = x.loc(last.message);
@@ -62,7 +79,7 @@ export function summarise(x: Ctx, inc: Incident): IncidentSummary {
     affects: inc.affects.map((a) => ({ id: a.product, name: x.productName(a.product), href: x.url(`/products/${a.product}/`), impact: a.impact, impactText: x.t(`status.${a.impact}`) })),
     started: { iso: inc.started },
     latest: { at: { iso: last.at }, statusText: x.t(`incidentStatus.${last.status}`), html: markdownToHtml(message.text), lang: message.lang },
-    month: DateTime.fromISO(inc.started, { zone: x.c.site.timeZone }).toFormat('yyyy-MM'),
+    month: monthOf(inc.started, x.c.site.timeZone),
   };
   if (inc.resolved) summary.resolved = { iso: inc.resolved };
   if (isOpen(inc, x.c.now)) {
