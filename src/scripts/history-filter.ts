@@ -23,7 +23,10 @@ if (form) {
     if (empty) empty.hidden = shown > 0;
   };
   form.addEventListener('change', apply);
-  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    apply();
+  });
 }
 
 export {};

@@ -132,6 +132,10 @@ if (form && select) {
   const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
   for (const zone of [own, ...listed, ...all].filter((z, i, a) => a.indexOf(z) === i)) select.add(new Option(zone, zone, zone === own, zone === own));
   select.addEventListener('change', () => updateZone(select.value));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    updateZone(select.value);
+  });
   form.hidden = false;
   updateZone(own);
 }

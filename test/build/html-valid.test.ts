@@ -1,0 +1,45 @@
+/**
+ * Every HTML page in dist/ passes html-validate with zero errors. Config: .htmlvalidate.json, the
+ * recommended rules except two: ids follow HTML's own rule (any characters but spaces, so
+ * "release-2026.11" is valid: the strict default allows only letters, digits, - and _), and
+ * "long-title" is off (a length advice for search engines; incident titles are written by staff).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { MINIMAL, ROOT, listFiles, sharedBuild } from '../helpers/fixtures.ts';
+
+const validator = new HtmlValidate(new FileSystemConfigLoader());
+
+async function problems(file: string, html: string): Promise<string[]> {
+  const report = await validator.validateString(html, join(ROOT, 'dist-check.html'));
+  return report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+}
+
+describe.each([
+  ['the default site', join(ROOT, 'content')],
+  ['the minimal fixture', MINIMAL],
+])('HTML of %s', (_name, content) => {
+  let outDir: string;
+  beforeAll(() => {
+    const build = sharedBuild(content);
+    expect(build.status).toBe(0);
+    outDir = build.outDir;
+  });
+
+  test('every page validates with zero errors', async () => {
+    const pages = listFiles(outDir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    const found: string[] = [];
+    for (const page of pages) found.push(...(await problems(page, readFileSync(join(outDir, page), 'utf8'))));
+    expect(found).toEqual([]);
+  });
+});
+
+test('the gate fails on a broken page (duplicate id, unclosed element, unlabelled form control)', async () => {
+  const broken = '<!doctype html><html lang="en"><head><title>x</title></head><body><main><p id="a">one</p><p id="a">two<div></p><select name="s"></select></main></body></html>';
+  const found = await problems('broken.html', broken);
+  expect(found.some((p) => p.includes('no-dup-id'))).toBe(true);
+  expect(found.length).toBeGreaterThanOrEqual(3);
+});
