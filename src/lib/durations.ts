@@ -1,23 +1,22 @@
 /** Elapsed time in words, per locale ("1 h 50 min"). */
 
 const durationFormats = new Map<string, { format: (d: object) => string }>();
+// Pages show the same few durations over and over; words per (locale, minutes) are cached.
+const texts = new Map<string, string>();
 
 /** A span between two instants as short localized words, e.g. "2 d 3 h" or "45 min". */
 export function formatDuration(fromIso: string, toIso: string, locale: string): string {
   const total = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60000));
   const key = `${locale}|${total}`;
-  let out = durationTexts.get(key);
-  if (out === undefined) durationTexts.set(key, (out = formatMinutes(fromIso, toIso, locale)));
+  let out = texts.get(key);
+  if (out === undefined) texts.set(key, (out = minutesInWords(total, locale)));
   return out;
 }
-const durationTexts = new Map<string, string>();
 
-function formatMinutes(fromIso: string, toIso: string, locale: string): string {
-  let minutes = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60000));
-  const days = Math.floor(minutes / 1440);
-  minutes -= days * 1440;
-  const hours = Math.floor(minutes / 60);
-  minutes -= hours * 60;
+function minutesInWords(total: number, locale: string): string {
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const minutes = total % 60;
   const parts: Record<string, number> = days > 0 ? { days, hours } : hours > 0 ? { hours, minutes } : { minutes };
   const DF = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format: (d: object) => string } }).DurationFormat;
   if (DF) {
