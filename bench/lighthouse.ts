@@ -8,13 +8,11 @@
  * CHROME_PATH overrides /usr/bin/chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { serveStatic } from '../test/helpers/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'bench/out/lighthouse');
@@ -24,57 +22,6 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** An incident with a timeline, an SLA table and a post-incident report, when the default content still has it. */
 const PREFERRED_INCIDENT = '2026-10-14-enterprise-one-eu-unavailable';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/rss+xml; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/**
- * Serves `dir` the way a static host or CDN would: `/x/` is `/x/index.html`, text is gzipped when
- * the client accepts it, hashed assets under /_astro/ are cached for a year, and a missing path
- * gets 404.html with status 404.
- */
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(dir + sep) && file !== dir) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    let status = 200;
-    if (!existsSync(file)) {
-      status = 404;
-      file = join(dir, '404.html');
-    }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { 'content-type': type, 'cache-control': path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=60' };
-    const compress = /text|json|xml|javascript|svg|calendar/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    if (compress) headers['content-encoding'] = 'gzip';
-    res.writeHead(status, headers);
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    const stream = createReadStream(file);
-    (compress ? stream.pipe(createGzip()) : stream).pipe(res);
-  });
-  return new Promise((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done(server));
-  });
-}
 
 /** The incident to audit: the preferred one if built, else the newest. */
 function incidentPath(dir: string): string {
@@ -115,8 +62,8 @@ async function main(): Promise<number> {
   const pagesArg = args.indexOf('--pages');
   const pages = pagesArg >= 0 ? (args[pagesArg + 1] ?? '/').split(',') : ['/', incidentPath(DIST), '/support/hours/'];
 
-  const server = await serve(DIST);
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveStatic(DIST);
+  const origin = server.url.replace(/\/$/, '');
   const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const results: PageResult[] = [];
@@ -147,7 +94,7 @@ async function main(): Promise<number> {
     }
   } finally {
     chrome.kill();
-    server.close();
+    await server.close();
   }
 
   console.log('');

@@ -1,12 +1,17 @@
-/** Builds sites for real and reads /api/v2 as a Statuspage client would: schema-valid, with the facts users see. */
+/**
+ * Builds sites for real and reads /api/v2 as a Statuspage client would: schema-valid, with the facts
+ * users see, and read over HTTP by an independent client library.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Statuspage } from 'statuspage.io';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { API_PATHS } from '../../src/lib/api.ts';
 import { MINIMAL, ROOT, listFiles, type Run, sharedBuild } from '../helpers/fixtures.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 // ajv-formats is CommonJS: its function is the default export under Node's ESM loader.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -138,5 +143,55 @@ describe('the minimal site under a base path', () => {
 
   test('the open incident takes Cloud down: critical', () => {
     expect(read(build, 'status.json').status).toEqual({ indicator: 'critical', description: 'Major System Outage' });
+  });
+});
+
+describe('an independent Statuspage client (statuspage.io) reads the default site over HTTP', () => {
+  let server: StaticServer;
+  let client: Statuspage;
+  beforeAll(async () => {
+    const build = builds.default!;
+    server = await serveStatic(build.outDir);
+    client = new Statuspage(read(build, 'status.json').page.id);
+    client.setApiUrl(server.url);
+  });
+  afterAll(() => server?.close());
+
+  test('summary and status: the page, the overall verdict and what is open now', async () => {
+    const summary = await client.api.getSummary();
+    expect(summary.page).toMatchObject({ name: expect.any(String), url: 'https://status.planview.com/', time_zone: expect.any(String) });
+    expect(summary.status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
+    expect(summary.incidents.map((i) => i.name)).toEqual(['Slow page loads in Daptiv', expect.stringMatching(/Projectplace/), expect.stringMatching(/Spigit/)]);
+    expect((await client.api.getStatus()).status).toEqual(summary.status);
+  });
+
+  test('components: every product with its status and its group', async () => {
+    const { components } = await client.api.getComponents();
+    const products = components.filter((c) => !c.group);
+    expect(products).toHaveLength(9);
+    expect(products.find((c) => c.name === 'Planview Changepoint')?.status).toBe('under_maintenance');
+    for (const c of products.filter((p) => p.group_id !== null)) expect(components.some((g) => g.group && g.id === c.group_id), c.name).toBe(true);
+  });
+
+  test('incidents: all of them, each with its updates, and the unresolved ones', async () => {
+    const all = await client.api.incidents.getAll();
+    const onDisk = read(builds.default!, 'incidents.json').incidents as Doc[];
+    expect(all.incidents.map((i) => i.id)).toEqual(onDisk.map((i) => i.id));
+    expect(all.incidents.every((i) => i.incident_updates.length > 0)).toBe(true);
+    const unresolved = await client.api.incidents.getUnresolved();
+    expect(unresolved.incidents.map((i) => i.status)).toEqual(['investigating', 'identified', 'monitoring']);
+  });
+
+  // statuspage.io 3.3.8 requests upcoming.json for all three of its maintenance methods (its own
+  // endpoint table); the full list and the active one are checked against the schema above, and
+  // the active window through the summary, which Statuspage defines as upcoming plus in progress.
+  test('scheduled maintenances: the upcoming one through every maintenance method, the active one in the summary', async () => {
+    const api = client.api.scheduledMaintenances;
+    for (const list of [await api.getUpcoming(), await api.getAll(), await api.getActive()]) {
+      expect(list.scheduled_maintenances.map((m) => [m.name, m.status])).toEqual([[expect.stringMatching(/Enterprise One/), 'scheduled']]);
+    }
+    const summary = await client.api.getSummary();
+    expect(summary.scheduled_maintenances.map((m) => [m.name, m.status])).toContainEqual(['Network upgrade for Changepoint', 'in_progress']);
+    expect(summary.scheduled_maintenances.map((m) => m.name)).not.toContain('Database migration for LeanKit');
   });
 });

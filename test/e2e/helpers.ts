@@ -3,12 +3,11 @@
  * 127.0.0.1 the way a static host serves it, and a headless Chromium that watches every page for
  * console errors, failed requests and CSP violations.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
 import { ROOT, listFiles, sharedBuild } from '../helpers/fixtures.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
 
 /** The default content folder the e2e tests build and read. */
@@ -79,102 +78,7 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** The rules of a Netlify/Cloudflare-style `_headers` file: a path pattern, then indented `Name: value` lines. */
-function readHeaderRules(dist: string): { pattern: RegExp; headers: [string, string][] }[] {
-  const file = join(dist, '_headers');
-  if (!existsSync(file)) return [];
-  const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[A-Za-z]\w*/g, '[^/]+');
-      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
-    } else {
-      const m = /^\s+([^:]+):\s*(.*)$/.exec(line);
-      if (m && rules.length > 0) rules[rules.length - 1]!.headers.push([m[1]!.trim(), m[2]!.trim()]);
-    }
-  }
-  return rules;
-}
-
-/** A running static server. */
-export interface StaticServer {
-  /** Origin with a trailing slash, e.g. "http://127.0.0.1:41234/". */
-  url: string;
-  close: () => Promise<void>;
-}
-
-/**
- * Serves a dist/ folder as a static host does: "/x/" serves x/index.html, "/x" redirects to "/x/"
- * when x is a folder, anything unknown gets 404.html with status 404, and the headers of a
- * `_headers` file (CSP and friends) are applied, so the tests see what hosts that read it send.
- */
-export function serveStatic(dist: string): Promise<StaticServer> {
-  const rules = readHeaderRules(dist);
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path: string;
-    try {
-      path = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) res.setHeader(name, value);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    let file = normalize(join(dist, path));
-    if (file !== dist && !file.startsWith(dist + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) {
-        res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
-      file = join(file, 'index.html');
-    }
-    let status = 200;
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      status = 404;
-      file = join(dist, '404.html');
-    }
-    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-  });
-  return new Promise((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolvePromise({
-        url: `http://127.0.0.1:${port}/`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
-}
+export { serveStatic, type StaticServer };
 
 /** Every HTML page of a dist/ folder as a URL path ("/", "/sv/incidents/", "/404.html"), sorted. */
 export function htmlPages(dist: string): string[] {
