@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
-import type { Root, Element } from 'hast';
+import type { Root, Element, ElementContent } from 'hast';
 import { stripBidiControls } from '../schemas/common.ts';
 import { visit } from 'unist-util-visit';
 
@@ -34,6 +34,23 @@ function shiftHeadings(root: Root, top: number): Root {
   return root;
 }
 
+/**
+ * Images become links to them (their alt text, or their address, as the link text), or just their
+ * alt text when the sanitizer removed their address: a page loads nothing from elsewhere, and no
+ * <img> is left without a src.
+ */
+function imagesAsLinks(root: Root): Root {
+  visit(root, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'img' || parent === undefined || index === undefined) return;
+    const src = typeof node.properties.src === 'string' ? node.properties.src : undefined;
+    const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+    const label = alt || src || '';
+    const replacement: ElementContent = src ? { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] } : { type: 'text', value: label };
+    parent.children[index] = replacement;
+  });
+  return root;
+}
+
 const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: false }).use(rehypeSanitize, schema);
 const toHtml = unified().use(rehypeStringify);
 
@@ -41,7 +58,7 @@ const htmlCache = new Map<string, string>();
 const textCache = new Map<string, string>();
 
 function tree(markdown: string): Root {
-  return toHast.runSync(toHast.parse(stripBidiControls(markdown))) as Root;
+  return imagesAsLinks(toHast.runSync(toHast.parse(stripBidiControls(markdown))) as Root);
 }
 
 /** Safe HTML for a Markdown text; raw HTML never passes; its headings start at h`top` (default 3: under a page's h2). */
