@@ -15,6 +15,8 @@ import { formatInstant } from './time.ts';
 
 /** How many items a feed carries at most. */
 export const FEED_LIMIT = 50;
+/** How many of an item's latest updates its content carries; earlier ones are a link away. */
+export const FEED_TIMELINE_LIMIT = 20;
 
 /** Which feed: its locale, where the site lives, and optionally one product. */
 export interface FeedOptions {
@@ -39,7 +41,7 @@ export interface FeedItem {
   pubDate: Date;
   /** Plain text: the latest status and time, and the latest message. */
   description: string;
-  /** Sanitized HTML: affected products and the whole timeline, newest first. */
+  /** Sanitized HTML: affected products and the latest FEED_TIMELINE_LIMIT updates, newest first. */
   content: string;
   /** Names of the affected products. */
   categories: string[];
@@ -88,6 +90,9 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
   const when = (iso: string) => formatInstant(iso, o.locale, c.site.timeZone);
   const link = (path: RoutePath) => new URL(localeUrl(path, o.locale, def, o.base), o.site).href;
   const name = (id: string) => plain(c.products.find((p) => p.id === id)?.name ?? id);
+  // A long timeline keeps its latest updates; the rest is one link to the page that has them all.
+  const earlier = (count: number, page: string) =>
+    count > FEED_TIMELINE_LIMIT ? `<p><a href="${escapeHtml(page)}">${escapeHtml(t('feed.earlier', { count: String(count - FEED_TIMELINE_LIMIT) }))}</a></p>` : '';
   const items: { at: string; key: string; item: () => FeedItem }[] = [];
 
   for (const inc of c.incidents) {
@@ -99,17 +104,18 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
       key: `incident ${inc.id}`,
       item: () => {
         const last = inc.updates[inc.updates.length - 1]!;
-        const timeline = [...inc.updates].reverse().map((u) => update(t(`incidentStatus.${u.status}`), when(u.at), html(loc(u.message))));
+        const page = link(`/incidents/${inc.id}/`);
+        const timeline = latest(inc.updates).map((u) => update(t(`incidentStatus.${u.status}`), when(u.at), html(loc(u.message))));
         const affects = inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`)})`).join(', ');
         return {
         title: title(text(inc.title), inc.id),
-        link: link(`/incidents/${inc.id}/`),
+        link: page,
         pubDate: new Date(at),
         description: describe(t('feed.latest', { status: t(`incidentStatus.${last.status}`), time: when(at) }), [], text(last.message)),
         content: xmlSafe(
           [
             para(t('feed.affects', { products: affects })),
-            timelineHtml(t('feed.timeline'), timeline),
+            timelineHtml(t('feed.timeline'), timeline, earlier(inc.updates.length, page)),
             // The post-incident report, under a heading, in the default language it is written in.
             inc.body.trim() ? `<h2>${escapeHtml(t('incident.report'))}</h2>${html({ text: inc.body, lang: def })}` : '',
           ].join(''),
@@ -130,10 +136,11 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
         const state = t(`maintenanceState.${maintenanceState(m, c.now)}`);
         const last = m.updates[m.updates.length - 1];
         const window = t('feed.window', { start: when(m.window.start), end: when(m.window.end) });
-        const timeline = [...m.updates].reverse().map((u) => update(undefined, when(u.at), html(loc(u.message))));
+        const page = link(`/maintenance/${m.id}/`);
+        const timeline = latest(m.updates).map((u) => update(undefined, when(u.at), html(loc(u.message))));
         return {
         title: title(text(m.title), m.id),
-        link: link(`/maintenance/${m.id}/`),
+        link: page,
         pubDate: new Date(at),
         description: describe(t('feed.latest', { status: state, time: when(at) }), [window], last ? text(last.message) : ''),
         content: xmlSafe(
@@ -141,7 +148,7 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
             para(`${state}. ${window}`),
             para(t('feed.affects', { products: m.products.map(name).join(', ') })),
             m.body.trim() ? html({ text: m.body, lang: def }) : '',
-            timeline.length > 0 ? timelineHtml(t('feed.timeline'), timeline) : '',
+            timeline.length > 0 ? timelineHtml(t('feed.timeline'), timeline, earlier(m.updates.length, page)) : '',
           ].join(''),
         ),
         categories: m.products.map(name),
@@ -178,8 +185,13 @@ function update(status: string | undefined, time: string, messageHtml: string): 
   return `<p>${head}</p>${messageHtml}`;
 }
 
-function timelineHtml(heading: string, entries: string[]): string {
-  return `<h2>${escapeHtml(heading)}</h2>${entries.join('')}`;
+/** The latest FEED_TIMELINE_LIMIT updates, newest first. */
+function latest<T>(updates: readonly T[]): T[] {
+  return updates.slice(-FEED_TIMELINE_LIMIT).reverse();
+}
+
+function timelineHtml(heading: string, entries: string[], after = ''): string {
+  return `<h2>${escapeHtml(heading)}</h2>${entries.join('')}${after}`;
 }
 
 function para(text: string): string {

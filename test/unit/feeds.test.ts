@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
-import { buildFeed, feedItems, maintenanceActivity, plain, FEED_LIMIT, type FeedOptions } from '../../src/lib/feeds.ts';
+import { buildFeed, feedItems, maintenanceActivity, plain, FEED_LIMIT, FEED_TIMELINE_LIMIT, type FeedOptions } from '../../src/lib/feeds.ts';
 import type { Incident } from '../../src/schemas/incident.ts';
 import type { Maintenance } from '../../src/schemas/maintenance.ts';
 import { MINIMAL } from '../helpers/fixtures.ts';
@@ -88,6 +88,16 @@ describe('what an item says', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(en('2026-11-22-cloud-down').content).toContain('Affects: Acme Cloud (Major outage), Acme Widget (Partial outage)');
+  });
+
+  test(`a long timeline keeps its ${FEED_TIMELINE_LIMIT} latest updates and links to the page for the rest`, () => {
+    const base = byId('2026-11-21-widget-slow');
+    const updates = Array.from({ length: 25 }, (_, n) => ({ ...base.updates[0]!, at: new Date(Date.parse('2026-11-21T07:10:00Z') + n * 60_000).toISOString(), message: `Check number ${n + 1}.` }));
+    const [item] = feedItems({ ...C, incidents: [{ ...base, updates }], maintenance: [] }, opts({ locale: 'sv' }));
+    const shown = [...item!.content.matchAll(/Check number (\d+)\./g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(Array.from({ length: FEED_TIMELINE_LIMIT }, (_, n) => 25 - n));
+    expect(item!.content).toContain(`<a href="${SITE}sv/incidents/2026-11-21-widget-slow/">Tidigare uppdateringar (5)`);
+    expect(en('2026-11-21-widget-slow').content).not.toContain('Earlier updates');
   });
 
   test('text that fell back to the default language is marked as such in the content', () => {
