@@ -6,22 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Statuspage } from 'statuspage.io';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { API_PATHS } from '../../src/lib/api.ts';
 import { MINIMAL, ROOT, listFiles, type Run, sharedBuild } from '../helpers/fixtures.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-
-// ajv-formats is CommonJS: its function is the default export under Node's ESM loader.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/statuspage-v2.schema.json'), 'utf8')) as { $id: string };
-const ajv = new Ajv2020({ allErrors: true });
-addFormats(ajv);
-ajv.addSchema(schema);
-/** The schema of one document, by its path below /api/v2/. */
-const validator = (path: string): ValidateFunction => ajv.getSchema(`${schema.$id}#/$defs/${path.replace('/', '~1')}`)!;
+import { statuspageValidator as validator } from '../helpers/statuspage-schema.ts';
 
 type Doc = Record<string, any>;
 type Build = Run & { outDir: string };

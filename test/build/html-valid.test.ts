@@ -1,21 +1,9 @@
-/**
- * Every HTML page in dist/ passes html-validate with zero errors. Config: .htmlvalidate.json, the
- * recommended rules except two: ids follow HTML's own rule (any characters but spaces, so
- * "release-2026.11" is valid: the strict default allows only letters, digits, - and _), and
- * "long-title" is off (a length advice for search engines; incident titles are written by staff).
- */
+/** Every HTML page in dist/ passes html-validate with zero errors (see test/helpers/html-validate.ts for the rules). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MINIMAL, ROOT, listFiles, sharedBuild } from '../helpers/fixtures.ts';
-
-const validator = new HtmlValidate(new FileSystemConfigLoader());
-
-async function problems(file: string, html: string): Promise<string[]> {
-  const report = await validator.validateString(html, join(ROOT, 'dist-check.html'));
-  return report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
-}
+import { htmlProblems as problems } from '../helpers/html-validate.ts';
 
 describe.each([
   ['the default site', join(ROOT, 'content')],

@@ -1,0 +1,184 @@
+/**
+ * Hostile content (test/fixtures/hostile/make.ts: script tags, event handlers, javascript: and data:
+ * URLs, SVG and MathML with script, comment and CDATA breakouts, quotes and "</" in titles, bidi
+ * overrides, iCalendar line injection, a 1 MB update message and an incident with 10,000 updates)
+ * builds into pages, feeds, calendars and JSON that are all well-formed, and in which nothing runs:
+ * checked in the files, and in Chromium, which loads every page and every feed and reports any
+ * dialog, console error, failed request or CSP violation.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import Parser from 'rss-parser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { API_PATHS } from '../../src/lib/api.ts';
+import { buildSite, listFiles, type Run } from '../helpers/fixtures.ts';
+import { htmlProblems } from '../helpers/html-validate.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { statuspageValidator } from '../helpers/statuspage-schema.ts';
+import {
+  HOSTILE_INCIDENT,
+  HOSTILE_MAINTENANCE,
+  HOSTILE_TITLE_SHOWN,
+  MANY_UPDATES,
+  MANY_UPDATES_INCIDENT,
+  MEGABYTE,
+  MEGABYTE_INCIDENT,
+  makeHostileSite,
+} from '../fixtures/hostile/make.ts';
+import { PagePool, htmlPages, launchBrowser, pinnedContext, watchPage } from './helpers.ts';
+
+const NOW = '2026-11-22T10:00:00Z';
+/** The hostile title in plain-text fields (feed titles, calendar summaries): tag-shaped text and bidi controls left out. */
+const FEED_TITLE = 'Widget "down" alert(1) ; , \\ evil';
+type Doc = Record<string, any>;
+
+let build: Run & { outDir: string };
+let files: string[] = [];
+const read = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
+beforeAll(() => {
+  build = buildSite(makeHostileSite());
+  files = build.status === 0 ? listFiles(build.outDir) : [];
+});
+
+test('the hostile site builds', () => {
+  expect(build.stderr).not.toMatch(/error/i);
+  expect(build.status).toBe(0);
+});
+
+describe('every file stays well-formed', () => {
+  test('every HTML page passes html-validate with zero errors', async () => {
+    const pages = files.filter((f) => f.endsWith('.html'));
+    expect(pages).toContain(`incidents/${MANY_UPDATES_INCIDENT}/index.html`);
+    const found: string[] = [];
+    for (const page of pages) found.push(...(await htmlProblems(page, read(page))));
+    expect(found).toEqual([]);
+  });
+
+  test('every RSS feed parses with rss-parser (xml2js, strict), and its items are whole', async () => {
+    const feeds = files.filter((f) => f.endsWith('.xml'));
+    expect(feeds.length).toBeGreaterThanOrEqual(8);
+    const parser = new Parser();
+    for (const feed of feeds) {
+      const parsed = await parser.parseString(read(feed));
+      for (const item of parsed.items) expect(item.link, feed).toMatch(/^https:\/\/status\.acme\.test\//);
+    }
+    const all = await parser.parseString(read('rss.xml'));
+    const hostile = all.items.find((i) => i.link?.endsWith(`/incidents/${HOSTILE_INCIDENT}/`));
+    // Many readers render a title as HTML: there, anything shaped like a tag is left out.
+    expect(hostile?.title).toBe(FEED_TITLE);
+    const many = all.items.find((i) => i.link?.endsWith(`/incidents/${MANY_UPDATES_INCIDENT}/`));
+    expect(many?.['content:encoded']).toContain(`Check ${MANY_UPDATES}:`);
+    expect(many?.['content:encoded']).toContain(`Earlier updates (${MANY_UPDATES - 20})`);
+    // A feed is fetched every few minutes: a 10,000-update incident does not make it megabytes.
+    expect(Buffer.byteLength(read('rss.xml'))).toBeLessThan(3 * MEGABYTE);
+  });
+
+  test('every calendar parses with ical.js; the hostile window is one event titled as written, and no line of its text became an event', () => {
+    const calendars = files.filter((f) => f.endsWith('.ics'));
+    expect(calendars.length).toBeGreaterThanOrEqual(2);
+    for (const path of calendars) {
+      const events = new ICAL.Component(ICAL.parse(read(path))).getAllSubcomponents('vevent');
+      const uids = events.map((e) => String(e.getFirstPropertyValue('uid')));
+      expect(new Set(uids).size, path).toBe(uids.length);
+      expect(uids.some((u) => u.includes('evil')), path).toBe(false);
+      for (const e of events) expect(String(e.getFirstPropertyValue('summary')), path).not.toBe('Injected');
+    }
+    const maintenance = calendars.filter((f) => f.includes('maintenance'));
+    expect(maintenance.length).toBeGreaterThan(0);
+    for (const path of maintenance) {
+      const events = new ICAL.Component(ICAL.parse(read(path))).getAllSubcomponents('vevent');
+      const hostile = events.filter((e) => String(e.getFirstPropertyValue('summary')).includes(FEED_TITLE));
+      expect(hostile, path).toHaveLength(1);
+      expect(String(hostile[0]!.getFirstPropertyValue('url')), path).toMatch(new RegExp(`/maintenance/${HOSTILE_MAINTENANCE}/$`));
+      expect(String(hostile[0]!.getFirstPropertyValue('description')), path).toContain('BEGIN:VEVENT');
+    }
+  });
+
+  test('every JSON file parses, and every API document matches the Statuspage schema', () => {
+    for (const path of files.filter((f) => f.endsWith('.json') || f.endsWith('.webmanifest'))) expect(() => JSON.parse(read(path)), path).not.toThrow();
+    for (const path of API_PATHS) {
+      const validate = statuspageValidator(path);
+      validate(JSON.parse(read(`api/v2/${path}`)));
+      expect(validate.errors ?? [], path).toEqual([]);
+    }
+  });
+
+  test('nothing is dropped: all 10,000 updates and the whole 1 MB message reach the page and the API', () => {
+    const incidents = JSON.parse(read('api/v2/incidents.json')).incidents as Doc[];
+    expect(incidents.find((i) => i.shortlink.endsWith(`/${MANY_UPDATES_INCIDENT}/`))?.incident_updates).toHaveLength(MANY_UPDATES);
+    const long = incidents.find((i) => i.shortlink.endsWith(`/${MEGABYTE_INCIDENT}/`))!.incident_updates[0].body as string;
+    expect(long.length).toBeGreaterThan(MEGABYTE * 0.95);
+    const page = read(`incidents/${MANY_UPDATES_INCIDENT}/index.html`);
+    expect(page).toContain(`Check 1:`);
+    expect(page).toContain(`Check ${MANY_UPDATES}:`);
+    expect(read(`incidents/${MEGABYTE_INCIDENT}/index.html`).length).toBeGreaterThan(MEGABYTE);
+  });
+});
+
+describe('nothing from the content is code', () => {
+  /** Tags and attributes that run script or navigate, found in markup (escaped text does not match). */
+  const EXECUTABLE = /<(?:iframe|object|embed|base|math|svg[^>]*\son)\b|<meta[^>]+http-equiv="?refresh|<[a-z][^>]*\son[a-z]+\s*=|<[a-z][^>]*\s(?:href|src|action|data)\s*=\s*["']?\s*(?:javascript|data|vbscript):/i;
+
+  test('no page, feed or calendar holds an event handler, a script URL, a frame or a script the site did not write', () => {
+    for (const path of files.filter((f) => /\.(html|xml|ics)$/.test(f))) {
+      const raw = read(path);
+      // Feeds carry item HTML as escaped text: decode it once to look at the markup a reader renders.
+      const markup = path.endsWith('.xml') ? raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&') : raw;
+      expect(EXECUTABLE.exec(markup)?.[0], path).toBeUndefined();
+      for (const script of markup.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) expect(script, path).toMatch(/^<script type="module"( src="\/_astro\/[^"]+\.js")?>|^<script type="application\/json"[^>]*>/);
+      expect(raw, path).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    }
+  });
+});
+
+describe('in Chromium, nothing runs', () => {
+  let server: StaticServer;
+  let context: BrowserContext;
+  let pool: PagePool;
+  let close: () => Promise<void> = async () => {};
+  const dialogs: string[] = [];
+  beforeAll(async () => {
+    server = await serveStatic(build.outDir);
+    const browser = await launchBrowser();
+    context = await pinnedContext(browser, NOW);
+    context.on('page', (p: Page) => p.on('dialog', (d) => { dialogs.push(`${d.type()} "${d.message()}" on ${p.url()}`); void d.dismiss(); }));
+    pool = await PagePool.create(context, 2);
+    close = async () => { await context.close(); await browser.close(); await server.close(); };
+  });
+  afterAll(() => close());
+
+  test('every page and every feed loads with no dialog, console error, failed request or CSP violation', async () => {
+    const paths = [...htmlPages(build.outDir), ...files.filter((f) => f.endsWith('.xml')).map((f) => `/${f}`)];
+    const problems: string[] = [];
+    await Promise.all(
+      paths.map((path) =>
+        pool.use(async (page) => {
+          const watch = watchPage(page, path === '/404.html' ? { allowDocumentStatus: 404 } : {});
+          await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+          // Let deferred handlers (onload, ontoggle, timers) fire if any had slipped through.
+          await page.waitForTimeout(50);
+          // Hovering the overlay link would fire its onmouseover if it had kept it.
+          if (path.includes(HOSTILE_INCIDENT)) await page.mouse.move(10, 10);
+          watch.stop();
+          // The icon is checked in pages.test.ts: a browser showing a feed asks for /favicon.ico on its
+          // own, and a quick navigation may abort the previous page's icon request.
+          const own = watch.problems.filter((p) => !/\/favicon\.(ico|svg)\b/.test(p));
+          problems.push(...own.map((p) => `${path}: ${p}`));
+        }),
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('the hostile title shows as written, in the tab and the heading', async () => {
+    await pool.use(async (page) => {
+      await page.goto(new URL(`/incidents/${HOSTILE_INCIDENT}/`, server.url).href);
+      expect(await page.title()).toContain(HOSTILE_TITLE_SHOWN);
+      expect(await page.locator('h1').first().textContent()).toContain(HOSTILE_TITLE_SHOWN);
+      expect(await page.locator(`a[href^="javascript:" i], [src^="javascript:" i], [onerror], [onload], [onmouseover], [ontoggle]`).count()).toBe(0);
+    });
+  });
+});
