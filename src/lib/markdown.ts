@@ -63,8 +63,8 @@ function tree(markdown: string): Root {
 
 /** Safe HTML for a Markdown text; raw HTML never passes; its headings start at h`top` (default 3: under a page's h2). */
 export function markdownToHtml(markdown: string, top = 3): string {
-  const key = `${top}\u0000${markdown}`;
-  let html = htmlCache.get(key);
+  const key = jobKey(markdown, top);
+  let html = htmlCache.get(key) ?? ahead.get(key);
   if (html === undefined) {
     html = toHtml.stringify(shiftHeadings(tree(markdown), top));
     htmlCache.set(key, html);
@@ -80,4 +80,24 @@ export function markdownToText(markdown: string): string {
     textCache.set(markdown, text);
   }
   return text;
+}
+
+/** One piece of Markdown to render ahead of the pages, with the level its headings start at. */
+export type MarkdownJob = readonly [markdown: string, top: number];
+
+/**
+ * HTML rendered ahead of time by the Markdown worker (see markdown-worker.ts), shared through
+ * globalThis because the build's config code and its page bundle load this module separately.
+ */
+const AHEAD = Symbol.for('pharos.markdown.ahead');
+const ahead = ((globalThis as { [AHEAD]?: Map<string, string> })[AHEAD] ??= new Map<string, string>());
+
+/** Stores HTML that the worker rendered, under the key markdownToHtml looks for. */
+export function storeRendered(results: readonly (readonly [key: string, html: string])[]): void {
+  for (const [key, html] of results) ahead.set(key, html);
+}
+
+/** The cache key of a job, as markdownToHtml and the worker both use it. */
+export function jobKey(markdown: string, top: number): string {
+  return `${top}\u0000${markdown}`;
 }
