@@ -1,8 +1,8 @@
 /** Builds the minimal fixture site for real and reads dist/ as a visitor's browser would get it. */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, buildSite, listFiles, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, buildSite, listFiles, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
 
 let build: Run & { outDir: string };
 const page = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
@@ -113,3 +113,32 @@ describe('invalid content stops the build', () => {
     expect(readFileSync(join(later.outDir, 'index.html'), 'utf8')).toContain('<time datetime="2026-12-01T08:00:00.000Z"');
   });
 });
+
+describe('rebuilding', () => {
+  test('a second build into the same folder replaces the previous site and leaves nothing beside it', () => {
+    const first = buildSite(MINIMAL);
+    expect(first.status).toBe(0);
+    writeFileSync(join(first.outDir, 'stale.html'), '<!doctype html><title>from an older build</title>');
+    const second = buildSite(MINIMAL, {}, first.outDir);
+    expect(second.status, second.stderr).toBe(0);
+    expect(existsSync(join(first.outDir, 'stale.html'))).toBe(false);
+    expect(existsSync(join(first.outDir, 'index.html'))).toBe(true);
+    // The old folder was moved aside, and a process of its own deletes it once the build is done.
+    const deadline = Date.now() + 60_000;
+    while (readdirSync(dirname(first.outDir)).length > 1 && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    expect(readdirSync(dirname(first.outDir))).toEqual(['dist']);
+  });
+
+  test('Markdown rendered ahead on a second thread gives the same site, byte for byte', () => {
+    const main = sharedBuild(join(ROOT, 'content'), { PHAROS_MARKDOWN_WORKER: '0' });
+    const worker = sharedBuild(join(ROOT, 'content'), { PHAROS_MARKDOWN_WORKER: '1' });
+    expect([main.status, worker.status]).toEqual([0, 0]);
+    expect(worker.stdout).toMatch(/Markdown: \d+ texts? rendered ahead on a second thread/);
+    expect(main.stdout).not.toMatch(/rendered ahead/);
+    const files = listFiles(main.outDir);
+    expect(listFiles(worker.outDir)).toEqual(files);
+    const differ = files.filter((f) => !readFileSync(join(main.outDir, f)).equals(readFileSync(join(worker.outDir, f))));
+    expect(differ).toEqual([]);
+  });
+});
+
