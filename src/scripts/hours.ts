@@ -2,6 +2,8 @@
  * The hours page, live: open/closed with "closes in" / "opens in", hours and the coverage chart in
  * the reader's zone or one they pick. Uses the build's precomputed UTC intervals and Intl only.
  */
+import { forEachSlot, partsIn } from '../lib/zone-slots.ts';
+
 interface Interval {
   start: string;
   end: string;
@@ -21,36 +23,21 @@ const strings = JSON.parse(form?.dataset.strings ?? '{}') as Strings;
 const lang = document.documentElement.lang || undefined;
 const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-interface Parts {
-  date: string;
-  weekday: number;
-  minutes: number;
-}
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-/** Local date, weekday (Monday 0) and minute of the day of an instant in a zone. */
-function partsIn(zone: string, ms: number): Parts {
-  let f = partFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' });
-    partFormats.set(zone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday ?? ''), minutes: Number(p.hour) * 60 + Number(p.minute) };
-}
-
 function addDays(date: string, n: number): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
 
+const DF = (Intl as unknown as { DurationFormat?: new (l?: string, o?: object) => { format: (d: object) => string } }).DurationFormat;
+const durationFormat = DF ? new DF(lang, { style: 'narrow' }) : undefined;
+
 function duration(ms: number): string {
   const total = Math.max(1, Math.round(ms / 60000));
   const hours = Math.floor(total / 60);
   const minutes = total % 60;
-  const DF = (Intl as unknown as { DurationFormat?: new (l?: string, o?: object) => { format: (d: object) => string } }).DurationFormat;
   const value = hours > 0 ? { hours, minutes } : { minutes };
-  if (DF) return new DF(lang, { style: 'narrow' }).format(value);
+  if (durationFormat) return durationFormat.format(value);
   return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;
 }
 
@@ -100,11 +87,10 @@ function updateZone(zone: string): void {
   for (const fig of document.querySelectorAll<HTMLElement>('[data-coverage]')) {
     const rows: boolean[][] = dates.map(() => new Array<boolean>(96).fill(false));
     for (const i of parse(fig, 'coverage')) {
-      for (let t = Date.parse(i.start); t < Date.parse(i.end); t += 15 * 60000) {
-        const p = partsIn(zone, t);
-        const row = dates.indexOf(p.date);
-        if (row >= 0) rows[row]![Math.floor(p.minutes / 15)] = true;
-      }
+      forEachSlot(zone, Date.parse(i.start), Date.parse(i.end), (date, minutes) => {
+        const row = dates.indexOf(date);
+        if (row >= 0) rows[row]![Math.floor(minutes / 15)] = true;
+      });
     }
     const svg = fig.querySelector<SVGSVGElement>('[data-chart]');
     if (!svg) continue;
@@ -130,7 +116,22 @@ function updateZone(zone: string): void {
 if (form && select) {
   const listed = JSON.parse(select.dataset.zones ?? '[]') as string[];
   const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  for (const zone of [own, ...listed, ...all].filter((z, i, a) => a.indexOf(z) === i)) select.add(new Option(zone, zone, zone === own, zone === own));
+  const zones = [own, ...listed, ...all].filter((z, i, a) => a.indexOf(z) === i);
+  // The reader's zone and the desks' zones at once; the other four hundred when the reader reaches
+  // for the list, or in small batches when the page is idle, so loading never blocks the page.
+  let added = 0;
+  const addZones = (upTo: number) => {
+    for (; added < Math.min(upTo, zones.length); added++) select.add(new Option(zones[added], zones[added], zones[added] === own, zones[added] === own));
+  };
+  addZones(1 + listed.length);
+  const addAll = () => addZones(zones.length);
+  for (const type of ['pointerdown', 'focus', 'keydown']) select.addEventListener(type, addAll, { once: true });
+  const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn) : setTimeout(fn, 200));
+  const batch = () => {
+    addZones(added + 60);
+    if (added < zones.length) idle(batch);
+  };
+  idle(batch);
   select.addEventListener('change', () => updateZone(select.value));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
