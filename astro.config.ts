@@ -29,7 +29,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // HTML whitespace rules: the 'jsx' default drops the space at a line break between inline elements.
   compressHTML: true,
-  build: { format: 'directory' },
+  // Four pages at a time: while one page's file is written, the next renders (a 10,000-incident
+  // build spent a fifth of its time waiting on writes with one at a time). Pages share no state.
+  build: { format: 'directory', concurrency: 4 },
   // Content Security Policy: every script and style is processed and hashed into a meta tag per
   // page (no 'unsafe-inline'); public/_headers adds what a meta tag cannot carry.
   security: { csp: true },

@@ -14,9 +14,15 @@ export function shareContent(dir: string, content: SiteContent): void {
 }
 let cached: { dir: string; content: SiteContent } | undefined;
 
+let resolved: { raw: string; cwd: string; dir: string } | undefined;
+
 /** The content folder: PHAROS_CONTENT, else ./content of the project. */
 export function contentDir(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.PHAROS_CONTENT ?? 'content');
+  // Asked for on every page: the path is resolved once per setting and working folder.
+  const raw = env.PHAROS_CONTENT ?? 'content';
+  const cwd = process.cwd();
+  if (resolved?.raw !== raw || resolved.cwd !== cwd) resolved = { raw, cwd, dir: resolve(raw) };
+  return resolved.dir;
 }
 
 /** Loads and validates content/ once; throws ContentInvalidError listing every problem. */
