@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
 import { ROOT, listFiles, sharedBuild } from '../helpers/fixtures.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
 
 /** The default content folder the e2e tests build and read. */
@@ -77,8 +77,6 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
-
-export { serveStatic, type StaticServer };
 
 /** Every HTML page of a dist/ folder as a URL path ("/", "/sv/incidents/", "/404.html"), sorted. */
 export function htmlPages(dist: string): string[] {
