@@ -116,7 +116,7 @@ function updateZone(zone: string): void {
 if (form && select) {
   const listed = JSON.parse(select.dataset.zones ?? '[]') as string[];
   const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  const zones = [own, ...listed, ...all].filter((z, i, a) => a.indexOf(z) === i);
+  const zones = [...new Set([own, ...listed, ...all])];
   // The reader's zone and the desks' zones at once; the other four hundred when the reader reaches
   // for the list, or in small batches when the page is idle, so loading never blocks the page.
   let added = 0;
