@@ -25,13 +25,16 @@ export function dailyImpact(incidents: readonly Incident[], productId: string, n
     out.push({ date: start.toISODate()!, worst: 'operational', incidents: [] });
   }
   const first = today.minus({ days: days - 1 });
+  // Instants are UTC ISO strings of one shape, so an incident over before the first day is skipped
+  // without parsing it: years of history cost a string comparison each.
+  const firstIso = first.toUTC().toISO()!;
   for (const inc of incidents) {
+    const endIso = inc.resolved !== undefined && inc.resolved < now ? inc.resolved : now;
+    if (endIso < firstIso) continue;
     const affected = inc.affects.find((a) => a.product === productId);
     if (!affected) continue;
     const from = DateTime.fromISO(inc.started, { zone }).startOf('day');
-    const endIso = inc.resolved !== undefined && inc.resolved < now ? inc.resolved : now;
     const to = DateTime.fromISO(endIso, { zone }).startOf('day');
-    if (to < first) continue;
     for (let d = from < first ? first : from; d <= to && d <= today; d = d.plus({ days: 1 })) {
       const day = out[Math.round(d.diff(first, 'days').days)];
       if (!day) continue;

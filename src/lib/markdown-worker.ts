@@ -1,19 +1,56 @@
 /**
- * Worker thread: renders Markdown jobs with the same code the pages use (markdownToHtml) and posts
- * the HTML back in batches, so the build's second core renders Markdown while the first builds
- * pages. Started by src/integrations/markdown-ahead.ts.
+ * Worker thread: renders Markdown jobs with the pages' own code (renderHtml) and posts the HTML
+ * back, so the build's second core renders Markdown while the first builds pages. Started by
+ * src/integrations/markdown-ahead.ts, which explains the shared job states.
+ *
+ * The jobs come in the order pages need them. Each job is claimed before it is rendered; a job
+ * the page thread has claimed means the pages have caught up here, so the worker jumps a little
+ * ahead of them instead of racing them job by job. Jobs jumped over and never claimed are rendered
+ * at the end.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { jobKey, markdownToHtml, type MarkdownJob } from './markdown.ts';
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { jobKey, renderHtml, type MarkdownJob } from './markdown.ts';
+import { flushSlot, JOB, LEAD } from './markdown-jobs.ts';
 
-const BATCH = 200;
-const jobs = (workerData as { jobs: MarkdownJob[] }).jobs;
+const { jobs, states, port } = workerData as { jobs: MarkdownJob[]; states: Int32Array; port: MessagePort };
+const FLUSH = flushSlot(states);
+const BATCH = 32;
 let batch: [string, string][] = [];
-for (const [markdown, top] of jobs) {
-  batch.push([jobKey(markdown, top), markdownToHtml(markdown, top)]);
-  if (batch.length === BATCH) {
-    parentPort!.postMessage(batch);
-    batch = [];
+let pending: number[] = [];
+
+function flush(): void {
+  if (batch.length === 0) return;
+  port.postMessage(batch);
+  for (const i of pending) {
+    Atomics.store(states, i, JOB.posted);
+    Atomics.notify(states, i);
   }
+  batch = [];
+  pending = [];
 }
-parentPort!.postMessage(batch);
+
+function render(i: number): void {
+  const [markdown, top] = jobs[i]!;
+  batch.push([jobKey(markdown, top), renderHtml(markdown, top)]);
+  pending.push(i);
+  // The page thread asks for a flush when it waits for a job of this batch.
+  if (Atomics.exchange(states, FLUSH, 0) === 1 || batch.length >= BATCH) flush();
+}
+
+let i = 0;
+while (i < jobs.length) {
+  if (Atomics.compareExchange(states, i, JOB.free, JOB.worker) === JOB.free) {
+    render(i);
+    i++;
+    continue;
+  }
+  // The pages rendered this one themselves: pass what they hold and start LEAD jobs ahead of them.
+  do i++;
+  while (i < jobs.length && Atomics.load(states, i) !== JOB.free);
+  i += LEAD;
+}
+for (let j = 0; j < jobs.length; j++) {
+  if (Atomics.compareExchange(states, j, JOB.free, JOB.worker) === JOB.free) render(j);
+}
+flush();
+port.close();

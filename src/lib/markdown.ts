@@ -64,12 +64,17 @@ function tree(markdown: string): Root {
 /** Safe HTML for a Markdown text; raw HTML never passes; its headings start at h`top` (default 3: under a page's h2). */
 export function markdownToHtml(markdown: string, top = 3): string {
   const key = jobKey(markdown, top);
-  let html = htmlCache.get(key) ?? ahead.get(key);
+  let html = htmlCache.get(key);
   if (html === undefined) {
-    html = toHtml.stringify(shiftHeadings(tree(markdown), top));
+    html = ahead.source?.take(key) ?? renderHtml(markdown, top);
     htmlCache.set(key, html);
   }
   return html;
+}
+
+/** Renders Markdown to safe HTML, uncached: what markdownToHtml and the Markdown worker run. */
+export function renderHtml(markdown: string, top: number): string {
+  return toHtml.stringify(shiftHeadings(tree(markdown), top));
 }
 
 /** The readable text of a Markdown text (for feed summaries, JSON bodies, titles). */
@@ -85,16 +90,22 @@ export function markdownToText(markdown: string): string {
 /** One piece of Markdown to render ahead of the pages, with the level its headings start at. */
 export type MarkdownJob = readonly [markdown: string, top: number];
 
+/** Where markdownToHtml asks for HTML rendered on another thread (see src/integrations/markdown-ahead.ts). */
+export interface AheadSource {
+  /** The HTML for this key if another thread has rendered it; undefined when this thread should render it. */
+  take(key: string): string | undefined;
+}
+
 /**
- * HTML rendered ahead of time by the Markdown worker (see markdown-worker.ts), shared through
- * globalThis because the build's config code and its page bundle load this module separately.
+ * The source of HTML rendered ahead, shared through globalThis because the build's config code and
+ * its page bundle load this module separately.
  */
 const AHEAD = Symbol.for('pharos.markdown.ahead');
-const ahead = ((globalThis as { [AHEAD]?: Map<string, string> })[AHEAD] ??= new Map<string, string>());
+const ahead = ((globalThis as { [AHEAD]?: { source?: AheadSource } })[AHEAD] ??= {});
 
-/** Stores HTML that the worker rendered, under the key markdownToHtml looks for. */
-export function storeRendered(results: readonly (readonly [key: string, html: string])[]): void {
-  for (const [key, html] of results) ahead.set(key, html);
+/** Makes markdownToHtml ask `source` before rendering (undefined: render everything here). */
+export function useAheadSource(source: AheadSource | undefined): void {
+  ahead.source = source;
 }
 
 /** The cache key of a job, as markdownToHtml and the worker both use it. */

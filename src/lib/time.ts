@@ -14,10 +14,19 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
   return f;
 }
 
+// The same instants appear on many pages (an incident's start is on its page, in lists, feeds and
+// the API, in every language): each is formatted once per language and zone.
+const instants = new Map<string, string>();
+
 /** "22 November 2026 at 04:00 CST": date and time in `zone`, with the zone's short name. */
 export function formatInstant(iso: string, locale: string, zone: string): string {
-  const date = new Date(iso);
-  return `${dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(date)} ${zoneAbbreviation(iso, locale, zone)}`;
+  const key = `${locale}|${zone}|${iso}`;
+  let text = instants.get(key);
+  if (text === undefined) {
+    text = `${dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(new Date(iso))} ${zoneAbbreviation(iso, locale, zone)}`;
+    instants.set(key, text);
+  }
+  return text;
 }
 
 /** The zone's short name at that instant ("CST", "CET", "GMT+1"). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
-import { markdownToHtml, type MarkdownJob } from '../../src/lib/markdown.ts';
+import { jobKey, markdownToHtml, renderHtml, type MarkdownJob } from '../../src/lib/markdown.ts';
 import { markdownJobs, startMarkdownWorker } from '../../src/integrations/markdown-ahead.ts';
 import { PAYLOADS } from '../fixtures/hostile/make.ts';
 import { ROOT } from '../helpers/fixtures.ts';
@@ -23,15 +23,47 @@ describe('Markdown rendered ahead', () => {
     expect(keys).toContain(`2|${window.body}`);
   });
 
+  test('the jobs come in the order pages need them: latest messages first, then timelines newest first', () => {
+    const jobs = markdownJobs(content).map(([md, top]) => `${top}|${md}`);
+    const texts = (m: string | Record<string, string>) => (typeof m === 'string' ? [m] : Object.values(m)).map((t) => `3|${t}`);
+    const latest = new Set(content.incidents.flatMap((inc) => texts(inc.updates.at(-1)!.message)));
+    // History pages (built first) show each incident's latest message, newest incident first.
+    expect(jobs[0]).toBe(texts(content.incidents[0]!.updates.at(-1)!.message)[0]);
+    expect(new Set(jobs.slice(0, latest.size))).toEqual(latest);
+    // Then incident pages, newest first, each timeline newest update first.
+    const earlier = content.incidents.flatMap((inc) => inc.updates.slice(0, -1).reverse().flatMap((u) => texts(u.message))).filter((t) => !latest.has(t));
+    expect(earlier.length).toBeGreaterThan(1);
+    const positions = [...new Set(earlier)].map((t) => jobs.indexOf(t));
+    expect(positions).toEqual([...positions].sort((x, y) => x - y));
+  });
+
   test('the worker thread renders exactly what the page would, hostile input included', async () => {
     const jobs: MarkdownJob[] = [...markdownJobs(content), ...PAYLOADS.map((p): MarkdownJob => [p, 3]), [PAYLOADS.join('\n\n'), 2]];
-    const got = new Map<string, string>();
-    const worker = startMarkdownWorker(jobs, (batch) => {
-      for (const [key, html] of batch) got.set(key, html);
-    });
-    const code = await new Promise<number>((resolve) => worker.on('exit', resolve));
-    expect(code).toBe(0);
-    expect(got.size).toBe(jobs.length);
-    for (const [md, top] of jobs) expect(got.get(`${top}\u0000${md}`)).toBe(markdownToHtml(md, top));
+    const renderer = startMarkdownWorker(jobs);
+    await renderer.done;
+    for (const [md, top] of jobs) expect(renderer.take(jobKey(md, top))).toBe(markdownToHtml(md, top));
+  });
+
+  test('a text is rendered by one thread only: what the page thread claims, the worker skips, and the rest arrives', async () => {
+    // Enough jobs that the page thread claims some before the worker reaches them.
+    const jobs: MarkdownJob[] = Array.from({ length: 3000 }, (_, i): MarkdownJob => [`Update ${i}: the **service** is [back](https://example.com/${i}).`, 3]);
+    const renderer = startMarkdownWorker(jobs);
+    const claimed: number[] = [];
+    const got = new Map<number, string>();
+    // Ask for the jobs from the far end while the worker works from the start.
+    for (let i = jobs.length - 1; i >= 0; i--) {
+      const [md, top] = jobs[i]!;
+      const html = renderer.take(jobKey(md, top));
+      if (html === undefined) {
+        claimed.push(i);
+        got.set(i, renderHtml(md, top));
+      } else got.set(i, html);
+    }
+    await renderer.done;
+    expect(claimed.length).toBeGreaterThan(0);
+    expect(claimed.length).toBeLessThan(jobs.length);
+    for (const [i, html] of got) expect(html).toBe(renderHtml(...jobs[i]!));
+    // The worker posted nothing the page thread rendered itself: nothing is left to take.
+    for (const i of claimed) expect(renderer.take(jobKey(...jobs[i]!))).toBeUndefined();
   });
 });
