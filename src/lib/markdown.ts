@@ -101,7 +101,7 @@ export interface AheadSource {
  * its page bundle load this module separately.
  */
 const AHEAD = Symbol.for('pharos.markdown.ahead');
-const ahead = ((globalThis as { [AHEAD]?: { source?: AheadSource } })[AHEAD] ??= {});
+const ahead = ((globalThis as { [AHEAD]?: { source?: AheadSource | undefined } })[AHEAD] ??= {});
 
 /** Makes markdownToHtml ask `source` before rendering (undefined: render everything here). */
 export function useAheadSource(source: AheadSource | undefined): void {

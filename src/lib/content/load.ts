@@ -1,8 +1,9 @@
 /** Loads and validates the whole of content/: every file, then the rules that span files. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { z } from 'astro/zod';
-import { isLocalizedMap } from '../../schemas/common.ts';
 import { SiteSchema, type Site } from '../../schemas/site.ts';
 import { ProductsFileSchema, type Product } from '../../schemas/products.ts';
 import { ReleasesFileSchema, type Release } from '../../schemas/releases.ts';
@@ -10,10 +11,11 @@ import { SupportHoursSchema, type SupportHours } from '../../schemas/support-hou
 import { SeveritiesFileSchema, type SeverityLevel } from '../../schemas/severities.ts';
 import { CaseTypesFileSchema, type CaseType } from '../../schemas/case-types.ts';
 import { PolicyRevisionSchema, PolicySchema, type Policy, type PolicyRevision } from '../../schemas/policy.ts';
-import { IncidentSchema, type Incident } from '../../schemas/incident.ts';
-import { MaintenanceSchema, type Maintenance } from '../../schemas/maintenance.ts';
+import type { Incident } from '../../schemas/incident.ts';
+import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { ContentError } from './errors.ts';
-import { errorAt, parseYaml, readText, validate, type Hints, type YamlSource } from './source.ts';
+import { errorAt, type Hints, type YamlSource } from './source.ts';
+import { duplicates, loadEntry, localeRules, parseFile, type EntryContext, type EntryPath, type EntryResult, type Locales } from './entries.ts';
 import { resolveNow, type NowSource } from '../clock.ts';
 
 /** Everything in content/, validated. */
@@ -46,7 +48,15 @@ export interface LoadOptions {
   displayRoot?: string;
   /** Environment, for PHAROS_NOW (default: process.env). */
   env?: Record<string, string | undefined>;
+  /**
+   * Load incidents and maintenance on a second thread as well: 'auto' (the default) does when there
+   * are enough files to pay for the thread's start; the result is the same either way.
+   */
+  threads?: 1 | 2 | 'auto';
 }
+
+/** Below this many incident and maintenance files, one thread loads them faster than two. */
+const MIN_FILES_FOR_TWO_THREADS = 1000;
 
 const REQUIRED = ['site.yaml', 'products.yaml', 'support-hours.yaml', 'severities.yaml', 'case-types.yaml', 'policy.yaml'] as const;
 const FOLDERS = ['incidents', 'maintenance', 'releases', 'policy-history'] as const;
@@ -60,13 +70,18 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   }
 
   const sources = new Map<string, YamlSource>();
+  const parseYamlFile = <S extends z.ZodType>(path: string, schema: S) => {
+    const parsed = parseFile(path, display(path), schema, errors, false);
+    if (parsed) sources.set(parsed.source.file, parsed.source);
+    return parsed;
+  };
   const yamlFile = <S extends z.ZodType>(name: string, schema: S): z.output<S> | undefined => {
     const path = join(dir, name);
     if (!existsSync(path)) {
       errors.push({ file: display(path), message: `is missing (expected this file in the content folder; see CONTRIBUTING.md)` });
       return undefined;
     }
-    return parseFile(path, display(path), schema, errors, sources, false)?.value;
+    return parseYamlFile(path, schema)?.value;
   };
 
   // Unknown top-level entries would otherwise be ignored silently.
@@ -87,7 +102,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const releases: Record<string, Release[]> = {};
   const releaseSources = new Map<string, YamlSource>();
   for (const path of listFolder(dir, 'releases', /\.ya?ml$/, errors, display)) {
-    const parsed = parseFile(path, display(path), ReleasesFileSchema, errors, sources, false);
+    const parsed = parseYamlFile(path, ReleasesFileSchema);
     if (!parsed) continue;
     const product = path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
     releases[product] = [...parsed.value.releases].sort((a, b) => b.date.localeCompare(a.date));
@@ -96,31 +111,44 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const history: PolicyRevision[] = [];
   const historySources = new Map<PolicyRevision, YamlSource>();
   for (const path of listFolder(dir, 'policy-history', /\.ya?ml$/, errors, display)) {
-    const parsed = parseFile(path, display(path), PolicyRevisionSchema, errors, sources, false);
+    const parsed = parseYamlFile(path, PolicyRevisionSchema);
     if (!parsed) continue;
     history.push(parsed.value);
     historySources.set(parsed.value, parsed.source);
   }
   history.sort((a, b) => b.published.localeCompare(a.published));
 
+  const now = resolveNow(options.env ?? process.env, site?.now);
+  if ('error' in now) errors.push(now.error);
+  const siteWideValid = site && productsFile && support && severitiesFile && caseTypesFile && policy && !('error' in now);
+
+  // Incidents and maintenance: one file each, checked on their own against what the files above say.
   const hints: Hints = {};
   if (severitiesFile) hints.severity = `one of ${severitiesFile.levels.map((l) => l.id).join(', ')}`;
   if (productsFile) hints.product = `one of ${productsFile.products.map((p) => p.id).join(', ')}`;
+  const ctx: EntryContext = { dir, displayRoot: options.displayRoot ?? dir, hints };
+  if (site && site.locales.some((l) => l.code === site.defaultLocale)) ctx.locales = { codes: site.locales.map((l) => l.code), defaultLocale: site.defaultLocale };
+  if (siteWideValid) {
+    ctx.rules = {
+      severityIds: severitiesFile.levels.map((l) => l.id),
+      productIds: productsFile.products.map((p) => p.id),
+      now: now.now,
+      nowText: describeNow(now.source, now.now, sources.get(display(join(dir, 'site.yaml'))), options.env ?? process.env),
+    };
+  }
+  const entryPaths: EntryPath[] = [
+    ...listFolder(dir, 'incidents', /\.md$/, errors, display).map((p): EntryPath => [p, 'incident']),
+    ...listFolder(dir, 'maintenance', /\.md$/, errors, display).map((p): EntryPath => [p, 'maintenance']),
+  ];
   const incidents: Incident[] = [];
-  for (const path of listFolder(dir, 'incidents', /\.md$/, errors, display)) {
-    const parsed = parseFile(path, display(path), IncidentSchema, errors, sources, true, hints);
-    if (parsed) incidents.push({ ...parsed.value, id: idOf(path), file: display(path), body: parsed.body });
-  }
   const maintenance: Maintenance[] = [];
-  for (const path of listFolder(dir, 'maintenance', /\.md$/, errors, display)) {
-    const parsed = parseFile(path, display(path), MaintenanceSchema, errors, sources, true, hints);
-    if (parsed) maintenance.push({ ...parsed.value, id: idOf(path), file: display(path), body: parsed.body });
+  for (const r of loadEntries(entryPaths, ctx, options.threads ?? 'auto').results) {
+    errors.push(...r.errors);
+    if (r.kind === 'incident' && r.item) incidents.push(r.item);
+    else if (r.kind === 'maintenance' && r.item) maintenance.push(r.item);
   }
 
-  const now = resolveNow(options.env ?? process.env, site?.now);
-  if ('error' in now) errors.push(now.error);
-
-  if (site && productsFile && support && severitiesFile && caseTypesFile && policy && !('error' in now)) {
+  if (siteWideValid) {
     const content: SiteContent = {
       site,
       products: productsFile.products,
@@ -136,17 +164,45 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
       now: now.now,
     };
     const at = (file: string) => sources.get(file);
-    errors.push(...crossFileRules(content, { dir, display, at, releaseSources, historySources, now: describeNow(now.source, now.now, at(display(join(dir, 'site.yaml'))), options.env ?? process.env) }));
+    errors.push(...crossFileRules(content, { dir, display, at, releaseSources, historySources }));
     if (errors.length === 0) return { ok: true, content, errors: [] };
-  } else if (site && site.locales.some((l) => l.code === site.defaultLocale)) {
+  } else if (ctx.locales) {
     // Still check localized text in what parsed, so one run shows as many problems as it can.
-    for (const src of sources.values()) errors.push(...localeRules(src, site));
+    for (const src of sources.values()) errors.push(...localeRules(src, ctx.locales));
   }
   return { ok: false, errors: sortErrors(errors) };
 }
 
-function idOf(path: string): string {
-  return path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+/** How long to wait for the loading thread to start before loading its share here instead. */
+const WORKER_START_MS = 15_000;
+
+/**
+ * Loads incident and maintenance files, on this thread alone or with a worker thread taking half
+ * of them. Results come back in the order of `paths` either way; `threads` says how many worked.
+ */
+export function loadEntries(paths: readonly EntryPath[], ctx: EntryContext, threads: 1 | 2 | 'auto'): { results: EntryResult[]; threads: 1 | 2 } {
+  const workerFile = new URL('./load-worker.ts', import.meta.url);
+  // Bundled copies of this module (the build's page code) have no worker file beside them.
+  const two = (threads === 2 || (threads === 'auto' && paths.length >= MIN_FILES_FOR_TWO_THREADS)) && paths.length >= 2 && workerFile.protocol === 'file:' && existsSync(fileURLToPath(workerFile));
+  if (!two) return { results: paths.map((p) => loadEntry(p, ctx)), threads: 1 };
+  const half = Math.floor(paths.length / 2);
+  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(workerFile, { workerData: { paths: paths.slice(half), ctx, flags, port: port2 }, transferList: [port2] });
+  worker.unref();
+  worker.on('error', () => {});
+  const mine = paths.slice(0, half).map((p) => loadEntry(p, ctx));
+  // This thread waits without turning its event loop: the worker marks when it has started and when it has posted.
+  let message: { results?: EntryResult[]; failed?: string } | undefined;
+  if (Atomics.wait(flags, 0, 0, WORKER_START_MS) !== 'timed-out') {
+    Atomics.wait(flags, 1, 0);
+    message = receiveMessageOnPort(port1)?.message as typeof message;
+  }
+  port1.close();
+  void worker.terminate();
+  // If the thread could not do its share, this one does: the result is the same, only later.
+  if (!message?.results) return { results: [...mine, ...paths.slice(half).map((p) => loadEntry(p, ctx))], threads: 1 };
+  return { results: [...mine, ...message.results], threads: 2 };
 }
 
 function sortErrors(errors: ContentError[]): ContentError[] {
@@ -173,76 +229,16 @@ function listFolder(dir: string, folder: string, pattern: RegExp, errors: Conten
   return out;
 }
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
-
-function parseFile<S extends z.ZodType>(
-  path: string,
-  file: string,
-  schema: S,
-  errors: ContentError[],
-  sources: Map<string, YamlSource>,
-  markdown: boolean,
-  hints: Hints = {},
-): { value: z.output<S>; body: string; source: YamlSource } | undefined {
-  const read = readText(path, file);
-  if ('error' in read) {
-    errors.push(read.error);
-    return undefined;
-  }
-  const text = read.text;
-  if (text.trim() === '') {
-    errors.push({ file, line: 1, message: markdown ? 'is empty (expected front matter between two "---" lines, then an optional Markdown body)' : 'is empty (expected YAML fields; see CONTRIBUTING.md)' });
-    return undefined;
-  }
-  let yamlText = text;
-  let body = '';
-  if (markdown) {
-    const m = text.startsWith('---') ? FRONT_MATTER.exec(text) : null;
-    if (!m || m.index !== 0) {
-      errors.push({
-        file,
-        line: 1,
-        message: text.startsWith('---')
-          ? 'has front matter that is never closed (expected a second "---" line after the fields)'
-          : 'has no front matter (expected the file to start with a "---" line, the fields, and another "---" line)',
-      });
-      return undefined;
-    }
-    yamlText = m[1] ?? '';
-    body = text.slice(m[0].length).trim();
-  }
-  const parsed = parseYaml(yamlText, file, markdown ? 1 : 0);
-  if ('errors' in parsed) {
-    errors.push(...parsed.errors);
-    return undefined;
-  }
-  const src = parsed.source;
-  if (src.data === null || typeof src.data !== 'object' || Array.isArray(src.data)) {
-    errors.push({ file, line: 1 + src.lineOffset, message: `found ${src.data === null ? 'no fields' : 'a single value or list'} (expected a map of fields such as "title: ...")` });
-    return undefined;
-  }
-  sources.set(file, src);
-  const result = validate(src, schema, hints);
-  if ('errors' in result) {
-    errors.push(...result.errors);
-    return undefined;
-  }
-  src.parsed = result.value;
-  return { value: result.value, body, source: src };
-}
-
 interface RuleContext {
   dir: string;
   display: (p: string) => string;
   at: (file: string) => YamlSource | undefined;
   releaseSources: Map<string, YamlSource>;
   historySources: Map<PolicyRevision, YamlSource>;
-  /** "now" as written where it was set, and where that is. */
-  now: { written: string; advice: string };
 }
 
 /** How a message shows "now" and what to do about it, by where it was set. */
-function describeNow(source: NowSource, now: string, site: YamlSource | undefined, env: Record<string, string | undefined>): RuleContext['now'] {
+function describeNow(source: NowSource, now: string, site: YamlSource | undefined, env: Record<string, string | undefined>): { written: string; advice: string } {
   if (source === 'PHAROS_NOW') return { written: env.PHAROS_NOW!.trim(), advice: 'now is set by PHAROS_NOW; set it later to build as of a later time' };
   if (source === 'site.yaml') return { written: String(site?.doc.get('now') ?? now), advice: `now is pinned by "now:" in ${site?.file ?? 'site.yaml'}, so change it there or set PHAROS_NOW to build as of a later time` };
   return { written: now, advice: 'the real clock says it has not happened yet' };
@@ -252,7 +248,6 @@ function describeNow(source: NowSource, now: string, site: YamlSource | undefine
 function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
   const errors: ContentError[] = [];
   const file = (name: string) => ctx.display(join(ctx.dir, name));
-  const written = (s: YamlSource, path: PropertyKey[]) => String(s.doc.getIn(path as unknown[]));
   const src = (name: string) => ctx.at(file(name))!;
   const list = (ids: Iterable<string>) => [...ids].join(', ');
 
@@ -309,92 +304,17 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
     duplicates(versions).forEach((i) => errors.push(errorAt(s, ['releases', i, 'version'], `found version "${versions[i]}" again (expected each version once)`)));
   }
 
-  // Incidents
-  for (const inc of c.incidents) {
-    const s = ctx.at(inc.file)!;
-    if (!sevIds.includes(inc.severity)) errors.push(errorAt(s, ['severity'], `unknown level "${inc.severity}" (expected one of ${list(sevIds)})`));
-    inc.affects.forEach((a, i) => {
-      if (!knownProduct(a.product)) errors.push(errorAt(s, ['affects', i, 'product'], unknownProduct(a.product)));
-    });
-    duplicates(inc.affects.map((a) => a.product)).forEach((i) => errors.push(errorAt(s, ['affects', i, 'product'], `found "${inc.affects[i]!.product}" twice (expected each product once, with its worst impact)`)));
-    errors.push(...timelineRules(s, inc.updates, c.now, ctx.now, inc.started));
-    const lastIndex = inc.updates.length - 1;
-    const last = inc.updates[lastIndex]!;
-    const lastAt = written(s, ['updates', lastIndex, 'at']);
-    if (inc.resolved !== undefined) {
-      const resolvedAt = written(s, ['resolved']);
-      if (inc.resolved < inc.started) errors.push(errorAt(s, ['resolved'], `found ${resolvedAt}, before started ${written(s, ['started'])} (expected a time after the incident started)`));
-      else if (last.status !== 'resolved') errors.push(errorAt(s, ['resolved'], `is set but the last update's status is "${last.status}" (expected a last update with status: resolved, or no resolved field)`));
-      else if (last.at !== inc.resolved) errors.push(errorAt(s, ['resolved'], `found ${resolvedAt} (expected the time of the resolved update, ${lastAt})`));
-      if (inc.resolved > c.now) errors.push(errorAt(s, ['resolved'], `found ${resolvedAt}, after now ${ctx.now.written} (expected a time that has passed; ${ctx.now.advice})`));
-    } else if (last.status === 'resolved') {
-      errors.push(errorAt(s, ['updates', lastIndex, 'status'], `is resolved but the incident has no resolved time (expected resolved: "${lastAt}" at the top level)`));
-    }
-  }
-
-  // Maintenance
-  for (const m of c.maintenance) {
-    const s = ctx.at(m.file)!;
-    m.products.forEach((p, i) => {
-      if (!knownProduct(p)) errors.push(errorAt(s, ['products', i], unknownProduct(p)));
-    });
-    if (m.window.end <= m.window.start) errors.push(errorAt(s, ['window', 'end'], `found ${written(s, ['window', 'end'])}, not after the start ${written(s, ['window', 'start'])} (expected the window to end after it starts)`));
-    errors.push(...timelineRules(s, m.updates, c.now, ctx.now));
-    if (m.cancelled !== undefined && m.cancelled > c.now) errors.push(errorAt(s, ['cancelled'], `found ${written(s, ['cancelled'])}, after now ${ctx.now.written} (expected the time it was called off; ${ctx.now.advice})`));
-  }
-
   // History
   for (const [rev, s] of ctx.historySources) {
     const ids = rev.levels.map((l) => l.id);
     duplicates(ids).forEach((i) => errors.push(errorAt(s, ['levels', i, 'id'], `found "${ids[i]}" again (expected each severity id once)`)));
   }
 
-  // Localized text everywhere (meaningless while the default language itself is wrong)
+  // Localized text in the site-wide files (incidents and maintenance were checked as they loaded)
   if (!localeCodes.includes(c.site.defaultLocale)) return errors;
-  for (const source of new Set([...REQUIRED.map((n) => ctx.at(file(n))), ...c.incidents.map((i) => ctx.at(i.file)), ...c.maintenance.map((m) => ctx.at(m.file)), ...ctx.releaseSources.values(), ...ctx.historySources.values()])) {
-    if (source) errors.push(...localeRules(source, c.site));
+  const locales: Locales = { codes: localeCodes, defaultLocale: c.site.defaultLocale };
+  for (const source of new Set([...REQUIRED.map((n) => ctx.at(file(n))), ...ctx.releaseSources.values(), ...ctx.historySources.values()])) {
+    if (source) errors.push(...localeRules(source, locales));
   }
   return errors;
-}
-
-/** Updates in time order, none before the start nor after now; times are quoted as written. */
-function timelineRules(s: YamlSource, updates: { at: string }[], now: string, nowText: RuleContext['now'], started?: string): ContentError[] {
-  const errors: ContentError[] = [];
-  const written = (path: PropertyKey[]) => String(s.doc.getIn(path as unknown[]));
-  updates.forEach((u, i) => {
-    const prev = updates[i - 1];
-    const at = written(['updates', i, 'at']);
-    if (prev && u.at < prev.at) errors.push(errorAt(s, ['updates', i, 'at'], `found ${at}, earlier than the update before it (${written(['updates', i - 1, 'at'])}) (expected updates oldest first)`));
-    if (u.at > now) errors.push(errorAt(s, ['updates', i, 'at'], `found ${at}, after now ${nowText.written} (expected a time that has passed; ${nowText.advice})`));
-    if (started !== undefined && i === 0 && u.at < started) errors.push(errorAt(s, ['updates', 0, 'at'], `found ${at}, before started ${written(['started'])} (expected the first update at or after the start)`));
-  });
-  return errors;
-}
-
-/** Every localized map names only the site's languages and includes the default one. */
-function localeRules(s: YamlSource, site: Site): ContentError[] {
-  const codes = site.locales.map((l) => l.code);
-  const errors: ContentError[] = [];
-  const walk = (value: unknown, path: PropertyKey[]) => {
-    if (isLocalizedMap(value)) {
-      const keys = Object.keys(value);
-      if (!keys.includes(site.defaultLocale)) errors.push(errorAt(s, path, `has no text in the default language "${site.defaultLocale}" (found ${keys.join(', ')}; add "${site.defaultLocale}: ...")`));
-      keys.filter((k) => !codes.includes(k)).forEach((k) => errors.push(errorAt(s, [...path, k], `is not a language of the site (expected one of ${codes.join(', ')})`)));
-      return;
-    }
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
-  };
-  if (s.parsed !== undefined) walk(s.parsed, []);
-  return errors;
-}
-
-function duplicates(values: string[]): number[] {
-  const seen = new Set<string>();
-  const out: number[] = [];
-  values.forEach((v, i) => {
-    if (seen.has(v)) out.push(i);
-    seen.add(v);
-  });
-  return out;
 }

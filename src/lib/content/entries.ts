@@ -1,0 +1,218 @@
+/**
+ * Incidents and maintenance windows: one file each, read, validated and checked against the rest
+ * of the content on its own. That is what makes them safe to load on two threads (see
+ * load-worker.ts): a file's result does not depend on which thread read it.
+ */
+import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { isLocalizedMap } from '../../schemas/common.ts';
+import { IncidentSchema, type Incident } from '../../schemas/incident.ts';
+import { MaintenanceSchema, type Maintenance } from '../../schemas/maintenance.ts';
+import type { ContentError } from './errors.ts';
+import { errorAt, parseYaml, readText, validate, type Hints, type YamlSource } from './source.ts';
+
+/** What checking one file needs to know of the rest of the content (plain data: it crosses threads). */
+export interface EntryContext {
+  /** The content folder and how its paths are shown in messages. */
+  dir: string;
+  displayRoot: string;
+  hints: Hints;
+  /** The site's languages, when site.yaml is valid enough to check localized text against them. */
+  locales?: Locales;
+  /** Cross-file facts, when every site-wide file and "now" are valid. */
+  rules?: EntryRules;
+}
+
+/** The site's language codes and its default one. */
+export interface Locales {
+  codes: string[];
+  defaultLocale: string;
+}
+
+/** What an incident or a maintenance window is checked against. */
+export interface EntryRules {
+  severityIds: string[];
+  productIds: string[];
+  /** The build's now, ISO 8601 in UTC. */
+  now: string;
+  /** "now" as written where it was set, and what to do about it. */
+  nowText: { written: string; advice: string };
+}
+
+/** A file to load: its path and what it holds. */
+export type EntryPath = readonly [path: string, kind: 'incident' | 'maintenance'];
+
+/** What loading one file gave: the item when valid, and every problem found in it. */
+export type EntryResult = { kind: 'incident'; item?: Incident; errors: ContentError[] } | { kind: 'maintenance'; item?: Maintenance; errors: ContentError[] };
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
+
+/** Shows a path under the content folder the way messages name it. */
+export function displayPath(ctx: Pick<EntryContext, 'dir' | 'displayRoot'>, path: string): string {
+  return join(ctx.displayRoot, relative(ctx.dir, path));
+}
+
+/** Loads and checks one incident or maintenance file. */
+export function loadEntry([path, kind]: EntryPath, ctx: EntryContext): EntryResult {
+  const errors: ContentError[] = [];
+  const file = displayPath(ctx, path);
+  const id = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+  if (kind === 'incident') {
+    const parsed = parseFile(path, file, IncidentSchema, errors, true, ctx.hints);
+    if (!parsed) return { kind, errors };
+    const item: Incident = { ...parsed.value, id, file, body: parsed.body };
+    if (ctx.rules) errors.push(...incidentRules(item, parsed.source, ctx.rules));
+    if (ctx.locales) errors.push(...localeRules(parsed.source, ctx.locales));
+    return { kind, item, errors };
+  }
+  const parsed = parseFile(path, file, MaintenanceSchema, errors, true, ctx.hints);
+  if (!parsed) return { kind, errors };
+  const item: Maintenance = { ...parsed.value, id, file, body: parsed.body };
+  if (ctx.rules) errors.push(...maintenanceRules(item, parsed.source, ctx.rules));
+  if (ctx.locales) errors.push(...localeRules(parsed.source, ctx.locales));
+  return { kind, item, errors };
+}
+
+/** Reads, parses and validates a YAML file or a Markdown file's front matter. */
+export function parseFile<S extends z.ZodType>(
+  path: string,
+  file: string,
+  schema: S,
+  errors: ContentError[],
+  markdown: boolean,
+  hints: Hints = {},
+): { value: z.output<S>; body: string; source: YamlSource } | undefined {
+  const read = readText(path, file);
+  if ('error' in read) {
+    errors.push(read.error);
+    return undefined;
+  }
+  const text = read.text;
+  if (text.trim() === '') {
+    errors.push({ file, line: 1, message: markdown ? 'is empty (expected front matter between two "---" lines, then an optional Markdown body)' : 'is empty (expected YAML fields; see CONTRIBUTING.md)' });
+    return undefined;
+  }
+  let yamlText = text;
+  let body = '';
+  if (markdown) {
+    const m = text.startsWith('---') ? FRONT_MATTER.exec(text) : null;
+    if (!m || m.index !== 0) {
+      errors.push({
+        file,
+        line: 1,
+        message: text.startsWith('---')
+          ? 'has front matter that is never closed (expected a second "---" line after the fields)'
+          : 'has no front matter (expected the file to start with a "---" line, the fields, and another "---" line)',
+      });
+      return undefined;
+    }
+    yamlText = m[1] ?? '';
+    body = text.slice(m[0].length).trim();
+  }
+  const parsed = parseYaml(yamlText, file, markdown ? 1 : 0);
+  if ('errors' in parsed) {
+    errors.push(...parsed.errors);
+    return undefined;
+  }
+  const src = parsed.source;
+  if (src.data === null || typeof src.data !== 'object' || Array.isArray(src.data)) {
+    errors.push({ file, line: 1 + src.lineOffset, message: `found ${src.data === null ? 'no fields' : 'a single value or list'} (expected a map of fields such as "title: ...")` });
+    return undefined;
+  }
+  const result = validate(src, schema, hints);
+  if ('errors' in result) {
+    errors.push(...result.errors);
+    return undefined;
+  }
+  src.parsed = result.value;
+  return { value: result.value, body, source: src };
+}
+
+/** A value as the file wrote it ("2026-11-20T08:12:00+01:00" rather than its UTC form). */
+function written(s: YamlSource, path: PropertyKey[]): string {
+  return String(s.doc.getIn(path as unknown[]));
+}
+
+function list(ids: Iterable<string>): string {
+  return [...ids].join(', ');
+}
+
+function unknownProduct(id: string, r: EntryRules): string {
+  return `unknown product "${id}" (expected one of ${list(r.productIds)})`;
+}
+
+/** An incident against the site: known severity and products, timeline order, resolution. */
+function incidentRules(inc: Incident, s: YamlSource, r: EntryRules): ContentError[] {
+  const errors: ContentError[] = [];
+  if (!r.severityIds.includes(inc.severity)) errors.push(errorAt(s, ['severity'], `unknown level "${inc.severity}" (expected one of ${list(r.severityIds)})`));
+  inc.affects.forEach((a, i) => {
+    if (!r.productIds.includes(a.product)) errors.push(errorAt(s, ['affects', i, 'product'], unknownProduct(a.product, r)));
+  });
+  duplicates(inc.affects.map((a) => a.product)).forEach((i) => errors.push(errorAt(s, ['affects', i, 'product'], `found "${inc.affects[i]!.product}" twice (expected each product once, with its worst impact)`)));
+  errors.push(...timelineRules(s, inc.updates, r, inc.started));
+  const lastIndex = inc.updates.length - 1;
+  const last = inc.updates[lastIndex]!;
+  if (inc.resolved !== undefined) {
+    const resolvedAt = () => written(s, ['resolved']);
+    if (inc.resolved < inc.started) errors.push(errorAt(s, ['resolved'], `found ${resolvedAt()}, before started ${written(s, ['started'])} (expected a time after the incident started)`));
+    else if (last.status !== 'resolved') errors.push(errorAt(s, ['resolved'], `is set but the last update's status is "${last.status}" (expected a last update with status: resolved, or no resolved field)`));
+    else if (last.at !== inc.resolved) errors.push(errorAt(s, ['resolved'], `found ${resolvedAt()} (expected the time of the resolved update, ${written(s, ['updates', lastIndex, 'at'])})`));
+    if (inc.resolved > r.now) errors.push(errorAt(s, ['resolved'], `found ${resolvedAt()}, after now ${r.nowText.written} (expected a time that has passed; ${r.nowText.advice})`));
+  } else if (last.status === 'resolved') {
+    errors.push(errorAt(s, ['updates', lastIndex, 'status'], `is resolved but the incident has no resolved time (expected resolved: "${written(s, ['updates', lastIndex, 'at'])}" at the top level)`));
+  }
+  return errors;
+}
+
+/** A maintenance window against the site: known products, a window that ends after it starts, timeline. */
+function maintenanceRules(m: Maintenance, s: YamlSource, r: EntryRules): ContentError[] {
+  const errors: ContentError[] = [];
+  m.products.forEach((p, i) => {
+    if (!r.productIds.includes(p)) errors.push(errorAt(s, ['products', i], unknownProduct(p, r)));
+  });
+  if (m.window.end <= m.window.start) errors.push(errorAt(s, ['window', 'end'], `found ${written(s, ['window', 'end'])}, not after the start ${written(s, ['window', 'start'])} (expected the window to end after it starts)`));
+  errors.push(...timelineRules(s, m.updates, r));
+  if (m.cancelled !== undefined && m.cancelled > r.now) errors.push(errorAt(s, ['cancelled'], `found ${written(s, ['cancelled'])}, after now ${r.nowText.written} (expected the time it was called off; ${r.nowText.advice})`));
+  return errors;
+}
+
+/** Updates in time order, none before the start nor after now; times are quoted as written. */
+function timelineRules(s: YamlSource, updates: { at: string }[], r: EntryRules, started?: string): ContentError[] {
+  const errors: ContentError[] = [];
+  updates.forEach((u, i) => {
+    const prev = updates[i - 1];
+    const at = () => written(s, ['updates', i, 'at']);
+    if (prev && u.at < prev.at) errors.push(errorAt(s, ['updates', i, 'at'], `found ${at()}, earlier than the update before it (${written(s, ['updates', i - 1, 'at'])}) (expected updates oldest first)`));
+    if (u.at > r.now) errors.push(errorAt(s, ['updates', i, 'at'], `found ${at()}, after now ${r.nowText.written} (expected a time that has passed; ${r.nowText.advice})`));
+    if (started !== undefined && i === 0 && u.at < started) errors.push(errorAt(s, ['updates', 0, 'at'], `found ${at()}, before started ${written(s, ['started'])} (expected the first update at or after the start)`));
+  });
+  return errors;
+}
+
+/** Every localized map names only the site's languages and includes the default one. */
+export function localeRules(s: YamlSource, locales: Locales): ContentError[] {
+  const errors: ContentError[] = [];
+  const walk = (value: unknown, path: PropertyKey[]) => {
+    if (isLocalizedMap(value)) {
+      const keys = Object.keys(value);
+      if (!keys.includes(locales.defaultLocale)) errors.push(errorAt(s, path, `has no text in the default language "${locales.defaultLocale}" (found ${keys.join(', ')}; add "${locales.defaultLocale}: ...")`));
+      keys.filter((k) => !locales.codes.includes(k)).forEach((k) => errors.push(errorAt(s, [...path, k], `is not a language of the site (expected one of ${locales.codes.join(', ')})`)));
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  if (s.parsed !== undefined) walk(s.parsed, []);
+  return errors;
+}
+
+/** Indexes of values seen before. */
+export function duplicates(values: string[]): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  values.forEach((v, i) => {
+    if (seen.has(v)) out.push(i);
+    seen.add(v);
+  });
+  return out;
+}
