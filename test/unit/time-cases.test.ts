@@ -181,3 +181,40 @@ describe('daily history: the days a reader in the zone would count', () => {
     expect(days.every((d, i) => i === 0 || noon(d.date) - noon(days[i - 1]!.date) === 86_400_000)).toBe(true);
   });
 });
+
+describe('instants shown with the zone short name', () => {
+  // The name is looked up once per UTC day unless it changes that day: around every change, in
+  // zones whose changes fall on the hour, the half hour and the quarter hour, or go backwards in
+  // winter, each instant still shows the name Intl gives for that very instant.
+  const cases: [zone: string, day: string][] = [
+    [CHI, '2026-03-08'],
+    [CHI, '2026-11-01'],
+    ['Europe/Stockholm', '2026-03-29'],
+    ['Europe/Stockholm', '2026-10-25'],
+    ['Australia/Lord_Howe', '2026-04-04'],
+    ['Australia/Lord_Howe', '2026-10-03'],
+    ['Pacific/Chatham', '2026-04-04'],
+    ['America/St_Johns', '2026-11-01'],
+    ['Europe/Dublin', '2026-10-25'],
+    ['Africa/Casablanca', '2026-02-15'],
+    [SYD, '2026-04-04'],
+  ];
+  test.each(cases)('%s around %s', async (zone, day) => {
+    const { formatInstant } = await import('../../src/lib/time.ts');
+    const start = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
+    const names = new Set<string>();
+    for (const locale of ['en', 'sv', 'fr']) {
+      const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone });
+      const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
+      // Every 7 minutes over three UTC days: the day before, the day itself, the day after.
+      for (let ms = start; ms < start + 3 * 86_400_000; ms += 7 * 60_000) {
+        const iso = new Date(ms).toISOString();
+        const zoneName = name.formatToParts(ms).find((p) => p.type === 'timeZoneName')!.value;
+        if (locale === 'en') names.add(zoneName);
+        expect(formatInstant(iso, locale, zone)).toBe(`${dateTime.format(ms)} ${zoneName}`);
+      }
+    }
+    // The case does cross a change of name (Casablanca's is in the offset: GMT+1 to GMT).
+    expect(names.size).toBeGreaterThan(1);
+  });
+});

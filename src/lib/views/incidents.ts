@@ -5,7 +5,8 @@ import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts
 import { localeUrl } from '../routes.ts';
 import { markdownToHtml } from '../markdown.ts';
 import { isOpen } from '../status.ts';
-import { calendarFor, slaClock, type ClockEntry, type Outcome } from '../sla.ts';
+import { calendarFor, slaClock, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
+import type { SeverityLevel } from '../../schemas/severities.ts';
 import { describeTarget } from '../targets.ts';
 import { formatDuration } from '../durations.ts';
 
@@ -54,6 +55,14 @@ function monthOf(iso: string, zone: string): string {
 }
 
 const summaries = new WeakMap<Incident, Map<string, IncidentSummary>>();
+const clocks = new WeakMap<Incident, SlaClock>();
+
+/** An incident's SLA clock: the same in every language, so computed once per incident. */
+function clockOf(x: Ctx, inc: Incident, sev: SeverityLevel): SlaClock {
+  let clock = clocks.get(inc);
+  if (!clock) clocks.set(inc, (clock = slaClock(inc, sev, calendarFor(x.c, inc.affects[0]?.product), x.c.now)));
+  return clock;
+}
 
 /** Summarises an incident for lists (once per incident and locale: lists and the incident page share it). */
 export function summarise(x: Ctx, inc: Incident): IncidentSummary {
@@ -83,8 +92,7 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
   };
   if (inc.resolved) summary.resolved = { iso: inc.resolved };
   if (isOpen(inc, x.c.now)) {
-    const clock = slaClock(inc, sev, calendarFor(x.c, inc.affects[0]?.product), x.c.now);
-    const u = clock.statusUpdates;
+    const u = clockOf(x, inc, sev).statusUpdates;
     if (u?.due) summary.nextUpdate = { text: x.t(u.outcome === 'overdue' ? 'incident.nextUpdateOverdue' : 'incident.nextUpdate'), overdue: u.outcome === 'overdue', at: { iso: u.due } };
     else if (u) summary.nextUpdate = { text: x.t('incident.nextUpdateOnNews'), overdue: false };
   }
@@ -116,7 +124,7 @@ export interface IncidentPage extends IncidentSummary {
 export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
   const summary = summarise(x, inc);
   const sev = x.c.severities.find((s) => s.id === inc.severity)!;
-  const clock = slaClock(inc, sev, calendarFor(x.c, inc.affects[0]?.product), x.c.now);
+  const clock = clockOf(x, inc, sev);
   const rows: ClockRow[] = [];
   for (const key of ['response', 'restoration', 'resolution', 'statusUpdates', 'rootCauseReport'] as const) {
     const e: ClockEntry | undefined = clock[key];

@@ -42,34 +42,30 @@ const NAV: { key: 'nav.status' | 'nav.incidents' | 'nav.maintenance' | 'nav.rele
   { key: 'nav.support', path: '/support/' },
 ];
 
-/** Builds the shell's view model for one page in one locale. */
-export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
+/** The parts of the shell that are the same on every page of a locale. */
+type LocaleShell = Pick<LayoutView, 'locale' | 'siteName' | 'homeHref' | 'links' | 'builtAt' | 'feed' | 'strings'> & { description: string; t: ReturnType<typeof translator> };
+const shells = new WeakMap<SiteContent, Map<string, LocaleShell>>();
+
+function localeShell(content: SiteContent, locale: string, base: string): LocaleShell {
+  let byLocale = shells.get(content);
+  if (!byLocale) shells.set(content, (byLocale = new Map()));
+  const key = `${locale}|${base}`;
+  let shell = byLocale.get(key);
+  if (shell) return shell;
   const { site } = content;
-  const t = translator(o.locale);
+  const t = translator(locale);
   const def = site.defaultLocale;
-  const url = (path: RoutePath, locale: string) => localeUrl(path, locale, def, o.base);
-  const abs = (href: string) => (o.site ? new URL(href, o.site).href : undefined);
-  const siteName = localize(site.name, o.locale, def);
+  const siteName = localize(site.name, locale, def);
   const [builtBefore = '', builtAfter = ''] = t('site.builtAt').split('{time}');
-  const alternates = site.locales.map((l) => {
-    const href = url(o.alternatePath ?? o.path, l.code);
-    const absolute = abs(href);
-    return absolute ? { code: l.code, name: l.name, href, absolute } : { code: l.code, name: l.name, href };
-  });
-  const canonical = o.alternatePath ? undefined : abs(url(o.path, o.locale));
-  const view: LayoutView = {
-    locale: o.locale,
-    title: o.title ? `${o.title} · ${siteName.text}` : siteName.text,
-    description: o.description ?? localize(site.description, o.locale, def).text,
+  shell = {
+    t,
+    locale,
     siteName,
-    homeHref: url('/', o.locale),
-    xDefault: abs(url(o.alternatePath ?? o.path, def)) ?? url(o.alternatePath ?? o.path, def),
-    alternates,
-    // Sections arrive issue by issue; link only the ones this build has.
-    nav: NAV.filter((n) => AVAILABLE.has(n.path)).map((n) => ({ label: t(n.key), href: url(n.path, o.locale), current: n.path === '/' ? o.path === '/' : o.path.startsWith(n.path) })),
-    links: site.links.map((l) => ({ label: localize(l.label, o.locale, def), href: l.url })),
-    builtAt: { iso: content.now, text: formatInstant(content.now, o.locale, site.timeZone) },
-    feed: { title: t('feed.all.title', { site: siteName.text }), href: url('/rss.xml', o.locale) },
+    description: localize(site.description, locale, def).text,
+    homeHref: localeUrl('/', locale, def, base),
+    links: site.links.map((l) => ({ label: localize(l.label, locale, def), href: l.url })),
+    builtAt: { iso: content.now, text: formatInstant(content.now, locale, site.timeZone) },
+    feed: { title: t('feed.all.title', { site: siteName.text }), href: localeUrl('/rss.xml', locale, def, base) },
     strings: {
       skipToContent: t('site.skipToContent'),
       mainNav: t('site.mainNav'),
@@ -79,6 +75,32 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
       builtBefore,
       builtAfter,
     },
+  };
+  byLocale.set(key, shell);
+  return shell;
+}
+
+/** Builds the shell's view model for one page in one locale. */
+export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
+  const { site } = content;
+  const { t, ...shell } = localeShell(content, o.locale, o.base);
+  const def = site.defaultLocale;
+  const url = (path: RoutePath, locale: string) => localeUrl(path, locale, def, o.base);
+  const abs = (href: string) => (o.site ? new URL(href, o.site).href : undefined);
+  const alternates = site.locales.map((l) => {
+    const href = url(o.alternatePath ?? o.path, l.code);
+    const absolute = abs(href);
+    return absolute ? { code: l.code, name: l.name, href, absolute } : { code: l.code, name: l.name, href };
+  });
+  const canonical = o.alternatePath ? undefined : abs(url(o.path, o.locale));
+  const view: LayoutView = {
+    ...shell,
+    title: o.title ? `${o.title} · ${shell.siteName.text}` : shell.siteName.text,
+    description: o.description ?? shell.description,
+    xDefault: abs(url(o.alternatePath ?? o.path, def)) ?? url(o.alternatePath ?? o.path, def),
+    alternates,
+    // Sections arrive issue by issue; link only the ones this build has.
+    nav: NAV.filter((n) => AVAILABLE.has(n.path)).map((n) => ({ label: t(n.key), href: url(n.path, o.locale), current: n.path === '/' ? o.path === '/' : o.path.startsWith(n.path) })),
   };
   if (canonical) view.canonical = canonical;
   return view;

@@ -5,7 +5,7 @@ import type { LocalizedText } from '../i18n.ts';
 import { markdownToHtml } from '../markdown.ts';
 import { isOpen, maintenanceState, overallStatus, productStatuses, type ComponentStatus, type MaintenanceState } from '../status.ts';
 import { dailyImpact } from '../history.ts';
-import { formatDate } from '../time.ts';
+import { dateTimeFormat, formatDate } from '../time.ts';
 import { summarise, type Ctx, type IncidentSummary, type Instant } from './incidents.ts';
 
 /** A product with its current status. */
@@ -167,7 +167,7 @@ export function historyPage(x: Ctx, n: number): HistoryPage {
   for (const s of slice) {
     let m = months[months.length - 1];
     if (!m || m.month !== s.month) {
-      const label = new Intl.DateTimeFormat(x.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${s.month}-15T00:00:00Z`));
+      const label = dateTimeFormat(x.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${s.month}-15T00:00:00Z`));
       m = { month: s.month, label, incidents: [] };
       months.push(m);
     }
