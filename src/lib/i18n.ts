@@ -28,8 +28,10 @@ export function localize(value: Localized, locale: string, defaultLocale: string
 /** A translator for one locale: `t('home.firstResponse', { target })`. */
 export function translator(locale: string): (key: UiKey, params?: Record<string, string | number>) => string {
   const strings = UI[locale] ?? {};
-  return (key, params = {}) => {
+  return (key, params) => {
     const template = strings[key] ?? en[key];
+    // Most strings are asked for without parameters, thousands of times a build: no scan for those.
+    if (params === undefined || !template.includes('{')) return template;
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };
 }

@@ -19,8 +19,20 @@ export function formatTarget(target: Target, locale: string): string {
 /** Which promise a target is about; status updates read "every 6 hours". */
 export type TargetKey = 'response' | 'restoration' | 'resolution' | 'statusUpdates' | 'rootCauseReport';
 
+// Every incident page describes the same few targets (they come from severities.yaml): once per target, key and language.
+const descriptions = new WeakMap<Target, Map<string, string>>();
+
 /** A target in words with its qualifiers: "every 6 hours (until functionality is restored)". */
 export function describeTarget(target: Target, key: TargetKey, locale: string, defaultLocale: string): string {
+  let byKey = descriptions.get(target);
+  if (!byKey) descriptions.set(target, (byKey = new Map()));
+  const cacheKey = `${key}|${locale}|${defaultLocale}`;
+  let text = byKey.get(cacheKey);
+  if (text === undefined) byKey.set(cacheKey, (text = describeNow(target, key, locale, defaultLocale)));
+  return text;
+}
+
+function describeNow(target: Target, key: TargetKey, locale: string, defaultLocale: string): string {
   const t = translator(locale);
   const words = formatTarget(target, locale);
   const base = key === 'statusUpdates' && target.kind === 'duration' ? t('sla.every', { interval: words }) : words;
