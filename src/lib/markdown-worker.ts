@@ -14,7 +14,7 @@ import { flushSlot, JOB, LEAD } from './markdown-jobs.ts';
 
 const { jobs, states, port } = workerData as { jobs: MarkdownJob[]; states: Int32Array; port: MessagePort };
 const FLUSH = flushSlot(states);
-const BATCH = 32;
+const BATCH = 8;
 let batch: [string, string][] = [];
 let pending: number[] = [];
 

@@ -40,6 +40,15 @@ export function getContent(): SiteContent {
   return result.content;
 }
 
+/**
+ * The site's time zone, for the many instants a page shows: from the content this module last
+ * returned (every page asks getContent() first, which notices a change of folder), without
+ * resolving the content folder again for each instant.
+ */
+export function siteTimeZone(): string {
+  return (cached?.content ?? getContent()).site.timeZone;
+}
+
 /** Static paths for a route in every locale: `{ params: { lang } }` with the default at the root. */
 export function localePaths(): { params: { lang: string | undefined }; props: { locale: string } }[] {
   const { site } = getContent();
