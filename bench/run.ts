@@ -26,16 +26,6 @@ const KB = 1024;
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
 
-/**
- * Node's flags in `npm run build` (package.json), so the bench times what a publisher runs. The
- * floor is built with the same flags: the comparison is of the sites, not of Node's settings.
- */
-export function buildNodeFlags(script: string): string[] {
-  const m = /^node((?:\s+--\S+)*)\s+\S*astro(?:\.mjs)?\s+build\b/.exec(script.trim());
-  return m ? m[1]!.trim().split(/\s+/).filter(Boolean) : [];
-}
-const NODE_FLAGS = buildNodeFlags((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build);
-
 /** Targets from issue 8. */
 export const TARGETS = {
   /** Pharos wall time at the largest N, at most this many times the floor's. */
@@ -78,7 +68,7 @@ async function timedBuild(args: string[], env: Record<string, string>, log: stri
   rmSync(timeFile, { force: true });
   const useTime = existsSync(GNU_TIME);
   const command = useTime ? GNU_TIME : process.execPath;
-  const argv = useTime ? ['-v', '-o', timeFile, process.execPath, ...NODE_FLAGS, ASTRO, 'build', ...args] : [...NODE_FLAGS, ASTRO, 'build', ...args];
+  const argv = useTime ? ['-v', '-o', timeFile, process.execPath, ASTRO, 'build', ...args] : [ASTRO, 'build', ...args];
   const started = performance.now();
   const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   // The log is written as the build goes, so a long build can be followed with tail -f.
@@ -352,7 +342,6 @@ async function main(): Promise<number> {
   console.log(`Pharos benchmark: sizes ${sizes.join(', ')}, seed ${seed}, now ${BENCH_NOW}; ${runs === 1 ? 'one run' : `fastest of ${runs} runs`} of Pharos and of the floor, taking turns`);
   console.log(`Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${fmtBytes(totalmem())} memory, Node ${process.version}; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`Peak memory: ${RSS_METHOD}`);
-  console.log(`Builds run as \`node ${[...NODE_FLAGS, 'astro.mjs build'].join(' ')}\`, like \`npm run build\``);
   if (loadStart[0]! > 0.5) console.log('Note: the machine is busy (load average above 0.5); times will be slower than on an idle machine.');
   mkdirSync(OUT, { recursive: true });
 
