@@ -137,7 +137,6 @@ if (form && select) {
     e.preventDefault();
     updateZone(select.value);
   });
-  form.hidden = false;
   updateZone(own);
 }
 updateStates();
