@@ -173,8 +173,8 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   return { ok: false, errors: sortErrors(errors) };
 }
 
-/** How long to wait for the loading thread to start before loading its share here instead. */
-const WORKER_START_MS = 15_000;
+/** How long to wait for the loading thread to start, or to load another file, before loading its share here instead. */
+const WORKER_STALL_MS = 15_000;
 
 /**
  * Loads incident and maintenance files, on this thread alone or with a worker thread taking half
@@ -186,7 +186,7 @@ export function loadEntries(paths: readonly EntryPath[], ctx: EntryContext, thre
   const two = (threads === 2 || (threads === 'auto' && paths.length >= MIN_FILES_FOR_TWO_THREADS)) && paths.length >= 2 && workerFile.protocol === 'file:' && existsSync(fileURLToPath(workerFile));
   if (!two) return { results: paths.map((p) => loadEntry(p, ctx)), threads: 1 };
   const half = Math.floor(paths.length / 2);
-  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const flags = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(workerFile, { workerData: { paths: paths.slice(half), ctx, flags, port: port2 }, transferList: [port2] });
   worker.unref();
@@ -194,9 +194,13 @@ export function loadEntries(paths: readonly EntryPath[], ctx: EntryContext, thre
   const mine = paths.slice(0, half).map((p) => loadEntry(p, ctx));
   // This thread waits without turning its event loop: the worker marks when it has started and when it has posted.
   let message: { results?: EntryResult[]; failed?: string } | undefined;
-  if (Atomics.wait(flags, 0, 0, WORKER_START_MS) !== 'timed-out') {
-    Atomics.wait(flags, 1, 0);
-    message = receiveMessageOnPort(port1)?.message as typeof message;
+  if (Atomics.wait(flags, 0, 0, WORKER_STALL_MS) !== 'timed-out') {
+    // Wait while the thread makes progress; one that stops loading files (killed, out of memory) is given up on.
+    for (let seen = -1; Atomics.load(flags, 1) === 0 && Atomics.load(flags, 2) !== seen; ) {
+      seen = Atomics.load(flags, 2);
+      Atomics.wait(flags, 1, 0, WORKER_STALL_MS);
+    }
+    if (Atomics.load(flags, 1) === 1) message = receiveMessageOnPort(port1)?.message as typeof message;
   }
   port1.close();
   void worker.terminate();
