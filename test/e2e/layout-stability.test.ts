@@ -11,13 +11,13 @@ import { PagePool, defaultContent, pinnedContext, startSite, templatePages, type
 const c = defaultContent();
 const PAGES = templatePages(c.site.locales.map((l) => l.code), c.site.defaultLocale);
 /**
- * Lighthouse calls up to 0.1 good; a page that only enhances should stay far below. What this
- * guards against is a block that appears or grows after the first paint: the hours page's zone
- * picker, shown by its script, moved the page by 0.093 before it was in the page from the start.
- * A time rewritten into the reader's zone may still take one more line on a phone (0.016 on the
- * English maintenance pages read in Tokyo: "GMT+9" is longer than "CST").
+ * Lighthouse calls up to 0.1 good; a page that only enhances should stay far below. Seen failing:
+ * the hours page's zone picker, shown by its script, moved the page by 0.09 before it was in the
+ * page from the first paint; a maintenance window written "start – end" on one line took one more
+ * line once its times were rewritten into Tokyo's zone ("GMT+9" is longer than "CST"), 0.016 to
+ * 0.10 depending on when the script ran, before start and end got lines of their own.
  */
-const LIMIT = 0.02;
+const LIMIT = 0.01;
 
 let site: Site;
 let context: BrowserContext;
