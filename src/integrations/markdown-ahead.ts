@@ -8,7 +8,7 @@
  * the worker is rendering at that moment waits for it (one text, a millisecond or so) rather than
  * rendering it again.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { AstroIntegrationLogger } from 'astro';
 import type { SiteContent } from '../lib/content/load.ts';
 import { jobKey, useAheadSource, type AheadSource, type MarkdownJob } from '../lib/markdown.ts';
@@ -64,8 +64,9 @@ export function startMarkdownWorker(jobs: readonly MarkdownJob[]): AheadRenderer
   const store = (batch: [string, string][]) => {
     for (const [key, html] of batch) received.set(key, html);
   };
-  const drain = (port: MessagePort) => {
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) store(m.message as [string, string][]);
+  // Takes what the worker has posted without waiting for this thread's event loop to deliver it.
+  const drain = () => {
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) store(m.message as [string, string][]);
   };
   port1.on('message', store);
   port1.unref();
@@ -77,7 +78,7 @@ export function startMarkdownWorker(jobs: readonly MarkdownJob[]): AheadRenderer
       reject(e);
     });
     worker.on('exit', () => {
-      drain(port1);
+      drain();
       port1.close();
       resolve();
     });
@@ -85,7 +86,7 @@ export function startMarkdownWorker(jobs: readonly MarkdownJob[]): AheadRenderer
   // A failed worker only means pages render their own Markdown.
   done.catch(() => {});
   const take = (key: string): string | undefined => {
-    const html = received.get(key) ?? (drain(port1), received.get(key));
+    const html = received.get(key) ?? (drain(), received.get(key));
     if (html !== undefined) {
       received.delete(key);
       return html;
@@ -98,7 +99,7 @@ export function startMarkdownWorker(jobs: readonly MarkdownJob[]): AheadRenderer
       Atomics.store(states, flushSlot(states), 1);
       if (Atomics.wait(states, i, JOB.worker, WAIT_MS) === 'timed-out') usable = false;
     }
-    drain(port1);
+    drain();
     const late = received.get(key);
     received.delete(key);
     return late;

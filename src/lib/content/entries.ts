@@ -57,19 +57,22 @@ export function loadEntry([path, kind]: EntryPath, ctx: EntryContext): EntryResu
   const errors: ContentError[] = [];
   const file = displayPath(ctx, path);
   const id = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+  // What applies to either kind once it parsed: its rules against the site, then its languages.
+  const check = (source: YamlSource, rules: (r: EntryRules) => ContentError[]) => {
+    if (ctx.rules) errors.push(...rules(ctx.rules));
+    if (ctx.locales) errors.push(...localeRules(source, ctx.locales));
+  };
   if (kind === 'incident') {
     const parsed = parseFile(path, file, IncidentSchema, errors, true, ctx.hints);
     if (!parsed) return { kind, errors };
     const item: Incident = { ...parsed.value, id, file, body: parsed.body };
-    if (ctx.rules) errors.push(...incidentRules(item, parsed.source, ctx.rules));
-    if (ctx.locales) errors.push(...localeRules(parsed.source, ctx.locales));
+    check(parsed.source, (r) => incidentRules(item, parsed.source, r));
     return { kind, item, errors };
   }
   const parsed = parseFile(path, file, MaintenanceSchema, errors, true, ctx.hints);
   if (!parsed) return { kind, errors };
   const item: Maintenance = { ...parsed.value, id, file, body: parsed.body };
-  if (ctx.rules) errors.push(...maintenanceRules(item, parsed.source, ctx.rules));
-  if (ctx.locales) errors.push(...localeRules(parsed.source, ctx.locales));
+  check(parsed.source, (r) => maintenanceRules(item, parsed.source, r));
   return { kind, item, errors };
 }
 

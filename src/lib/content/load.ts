@@ -1,6 +1,6 @@
 /** Loads and validates the whole of content/: every file, then the rules that span files. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { z } from 'astro/zod';
@@ -15,7 +15,7 @@ import type { Incident } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { ContentError } from './errors.ts';
 import { errorAt, type Hints, type YamlSource } from './source.ts';
-import { duplicates, loadEntry, localeRules, parseFile, type EntryContext, type EntryPath, type EntryResult, type Locales } from './entries.ts';
+import { displayPath, duplicates, loadEntry, localeRules, parseFile, type EntryContext, type EntryPath, type EntryResult, type Locales } from './entries.ts';
 import { resolveNow, type NowSource } from '../clock.ts';
 
 /** Everything in content/, validated. */
@@ -64,7 +64,8 @@ const FOLDERS = ['incidents', 'maintenance', 'releases', 'policy-history'] as co
 /** Reads content/ at `dir` and validates every file and cross-file rule; never throws on bad content. */
 export function loadContent(dir: string, options: LoadOptions = {}): LoadResult {
   const errors: ContentError[] = [];
-  const display = (p: string) => join(options.displayRoot ?? dir, relative(dir, p));
+  const where = { dir, displayRoot: options.displayRoot ?? dir };
+  const display = (p: string) => displayPath(where, p);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { ok: false, errors: [{ file: options.displayRoot ?? dir, message: 'content folder not found (expected a folder with site.yaml, products.yaml and the other content files)' }] };
   }
@@ -126,7 +127,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const hints: Hints = {};
   if (severitiesFile) hints.severity = `one of ${severitiesFile.levels.map((l) => l.id).join(', ')}`;
   if (productsFile) hints.product = `one of ${productsFile.products.map((p) => p.id).join(', ')}`;
-  const ctx: EntryContext = { dir, displayRoot: options.displayRoot ?? dir, hints };
+  const ctx: EntryContext = { ...where, hints };
   if (site && site.locales.some((l) => l.code === site.defaultLocale)) ctx.locales = { codes: site.locales.map((l) => l.code), defaultLocale: site.defaultLocale };
   if (siteWideValid) {
     ctx.rules = {
