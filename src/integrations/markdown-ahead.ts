@@ -22,8 +22,8 @@ const WAIT_MS = 10_000;
 
 /**
  * Every Markdown text of the content, in every language, with its heading level, in the order the
- * build's pages first need them: the latest message of each incident (history pages, built first),
- * then each incident's timeline and report (incident pages, newest first), then maintenance.
+ * build's pages first need them: each incident's timeline and report (incident pages, newest
+ * first), then maintenance. History pages list incidents without their messages.
  */
 export function markdownJobs(c: SiteContent): MarkdownJob[] {
   const jobs: MarkdownJob[] = [];
@@ -35,7 +35,6 @@ export function markdownJobs(c: SiteContent): MarkdownJob[] {
     jobs.push([markdown, top]);
   };
   const texts = (v: Localized) => (typeof v === 'string' ? [v] : Object.values(v));
-  for (const inc of c.incidents) for (const text of texts(inc.updates[inc.updates.length - 1]!.message)) add(text, 3);
   for (const inc of c.incidents) {
     for (let u = inc.updates.length - 1; u >= 0; u--) for (const text of texts(inc.updates[u]!.message)) add(text, 3);
     add(inc.body, 3);

@@ -26,7 +26,8 @@ export interface IncidentSummary {
   affects: { id: string; name: string; href: string; impact: string; impactText: string }[];
   started: Instant;
   resolved?: Instant;
-  latest: { at: Instant; statusText: string; html: string; lang: string };
+  /** The latest update; `html` renders its message when first read (history lists do not show it). */
+  latest: { at: Instant; statusText: string; readonly html: string; lang: string };
   /** When the next status update is due, for open incidents whose severity sets a cadence. */
   nextUpdate?: { text: string; overdue: boolean; at?: Instant };
   month: string;
@@ -87,7 +88,14 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
     severity: { id: sev.id, name: x.loc(sev.name), rank: sev.rank },
     affects: inc.affects.map((a) => ({ id: a.product, name: x.productName(a.product), href: x.url(`/products/${a.product}/`), impact: a.impact, impactText: x.t(`status.${a.impact}`) })),
     started: { iso: inc.started },
-    latest: { at: { iso: last.at }, statusText: x.t(`incidentStatus.${last.status}`), html: markdownToHtml(message.text), lang: message.lang },
+    latest: {
+      at: { iso: last.at },
+      statusText: x.t(`incidentStatus.${last.status}`),
+      get html() {
+        return markdownToHtml(message.text);
+      },
+      lang: message.lang,
+    },
     month: monthOf(inc.started, x.c.site.timeZone),
   };
   if (inc.resolved) summary.resolved = { iso: inc.resolved };
