@@ -198,6 +198,8 @@ describe('instants shown with the zone short name', () => {
     ['Europe/Dublin', '2026-10-25'],
     ['Africa/Casablanca', '2026-02-15'],
     [SYD, '2026-04-04'],
+    // Moscow's offset went from +4 to +3 without a change of its local abbreviation.
+    ['Europe/Moscow', '2014-10-26'],
   ];
   test.each(cases)('%s around %s', async (zone, day) => {
     const { formatInstant } = await import('../../src/lib/time.ts');
@@ -216,5 +218,32 @@ describe('instants shown with the zone short name', () => {
     }
     // The case does cross a change of name (Casablanca's is in the offset: GMT+1 to GMT).
     expect(names.size).toBeGreaterThan(1);
+  });
+});
+
+describe('instants in any language and zone read as Intl writes them', () => {
+  // Pages compose a date and time from parts Intl wrote once per day and per minute; whatever the
+  // language (other digits, 12-hour clocks, words for times of day) or the zone (offsets of half
+  // and quarter hours, offsets changing over the years), the text is Intl's own.
+  const locales = ['en', 'sv', 'fr', 'de', 'en-IN', 'ar-EG', 'fa', 'zh-TW', 'ja', 'ko', 'hi', 'he'];
+  const zones = ['UTC', CHI, 'Europe/Stockholm', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Europe/Moscow', 'Africa/Casablanca', 'Pacific/Apia', 'America/Sao_Paulo'];
+  test.each(zones)('%s: 400 instants from 1995 to 2035 in 12 languages', async (zone) => {
+    const { formatInstant } = await import('../../src/lib/time.ts');
+    // A fixed sequence (no Math.random): the same instants on every run.
+    let seed = zone.length * 7919;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const from = Date.parse('1995-01-01T00:00:00Z');
+    const span = Date.parse('2035-01-01T00:00:00Z') - from;
+    const instants = Array.from({ length: 400 }, () => from + Math.floor(next() * span / 60_000) * 60_000);
+    // Some instants share a day: the composed path is taken for all but the first of each.
+    instants.push(...instants.slice(0, 100).map((ms) => ms + 37 * 60_000), ...instants.slice(0, 100).map((ms) => ms + 11 * 3_600_000));
+    for (const locale of locales) {
+      const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone });
+      const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
+      for (const ms of instants) {
+        const zoneName = name.formatToParts(ms).find((p) => p.type === 'timeZoneName')!.value;
+        expect(formatInstant(new Date(ms).toISOString(), locale, zone)).toBe(`${dateTime.format(ms)} ${zoneName}`);
+      }
+    }
   });
 });
