@@ -49,6 +49,8 @@ interface ZoneFormats {
   name: Intl.DateTimeFormat;
   /** Texts by ISO instant: the same instants appear on many pages, lists, feeds and the API. */
   instants: Map<string, string>;
+  /** <time> elements by ISO instant (see timeElement). */
+  elements: Map<string, string>;
   /** Zone names by UTC day number, for days without a change of name. */
   names: Map<number, string>;
   /** What comes before and after the time of day, by local day number ("22 November 2026 at "). */
@@ -73,6 +75,7 @@ function formatsFor(locale: string, zone: string): ZoneFormats {
       dateTime: dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }),
       name: dateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }),
       instants: new Map(),
+      elements: new Map(),
       names: new Map(),
       days: new Map(),
       times,
@@ -94,6 +97,27 @@ export function formatInstant(iso: string, locale: string, zone: string): string
     f.instants.set(iso, text);
   }
   return text;
+}
+
+/**
+ * An instant as HTML: `<time datetime data-local title>` with the text in the site's zone, which
+ * the local-time script rewrites into the reader's zone. A function rather than a component: an
+ * incident page shows a dozen instants, and a component instance costs more than the text.
+ */
+export function timeElement(iso: string, locale: string, zone: string): string {
+  const f = formatsFor(locale, zone);
+  let html = f.elements.get(iso);
+  if (html === undefined) {
+    const text = escapeHtml(formatInstant(iso, locale, zone));
+    html = `<time datetime="${escapeHtml(iso)}" data-local title="${text} (${escapeHtml(zone)})">${text}</time>`;
+    f.elements.set(iso, html);
+  }
+  return html;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 const TIME_PARTS = new Set<string>(['hour', 'minute', 'second', 'dayPeriod']);
