@@ -57,10 +57,9 @@ export function dueAt(start: string, target: Target, cal: BusinessCalendar, paus
   if (target.kind !== 'duration') return undefined;
   const base = (from: string) => {
     if (target.unit === 'business-days') return addBusinessDays(from, target.amount, cal);
-    const dt = DateTime.fromISO(from, { zone: 'utc' });
     // Days are calendar days in the calendar's zone (wall clock); minutes and hours are elapsed time.
     if (target.unit === 'days') return DateTime.fromISO(from, { zone: cal.zone }).plus({ days: target.amount }).toUTC().toISO()!;
-    return dt.plus({ [target.unit]: target.amount }).toISO()!;
+    return new Date(Date.parse(from) + target.amount * (target.unit === 'hours' ? 3_600_000 : 60_000)).toISOString();
   };
   let due = base(start);
   if (!target.excludesCustomerWait || pauses.length === 0) return due;
