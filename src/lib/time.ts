@@ -1,5 +1,4 @@
 /** Time formatting for pages: an instant shown in a named IANA zone, in the reader's language. */
-import { DateTime } from 'luxon';
 
 // Building an Intl.DateTimeFormat costs far more than using one; a large site formats thousands of times.
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -19,28 +18,62 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const mod = (a: number, b: number) => ((a % b) + b) % b;
 
-/**
- * The offset of `zone` from UTC through one UTC day (milliseconds to add to UTC), or null on a day
- * when it changes. Asked at the day's first and last millisecond and at noon: a zone's offset
- * changes a few times a year at most, never twice within a day.
- */
-const dayOffsets = new Map<string, Map<number, number | null>>();
+const WEEK = 7 * DAY;
 
-function offsetAt(zone: string, ms: number): number {
-  return DateTime.fromMillis(ms, { zone }).offset * MINUTE;
+/** What a zone's clock does over time, remembered per week and, in weeks with a change, per day. */
+interface Steady<T> {
+  weeks: Map<number, T | null>;
+  days: Map<number, T | null>;
+}
+const steady = <T>(): Steady<T> => ({ weeks: new Map(), days: new Map() });
+
+/**
+ * The value `at` gives for the instant `ms`, for something that changes a few times a year at most
+ * (a zone's offset, its short name): asked at the start, middle and end of the instant's week, and
+ * when those differ, at the start and end of its day. Undefined on the day of a change: the caller
+ * asks for the instant itself. (No zone's offset has changed and changed back within half a week;
+ * the tests compare with Intl around changes and over forty years in twelve zones.)
+ */
+function steadyAt<T>(s: Steady<T>, ms: number, at: (ms: number) => T): T | undefined {
+  const week = Math.floor(ms / WEEK);
+  let w = s.weeks.get(week);
+  if (w === undefined) {
+    const start = week * WEEK;
+    const first = at(start);
+    w = first !== undefined && first === at(start + WEEK / 2) && first === at(start + WEEK - 1) ? first : null;
+    s.weeks.set(week, w);
+  }
+  if (w !== null) return w;
+  const day = Math.floor(ms / DAY);
+  let d = s.days.get(day);
+  if (d === undefined) {
+    const start = day * DAY;
+    const first = at(start);
+    d = first !== undefined && first === at(start + DAY - 1) ? first : null;
+    s.days.set(day, d);
+  }
+  return d ?? undefined;
 }
 
-function dayOffset(zone: string, day: number): number | null {
-  let days = dayOffsets.get(zone);
-  if (!days) dayOffsets.set(zone, (days = new Map()));
-  let off = days.get(day);
-  if (off === undefined) {
-    const start = day * DAY;
-    const first = offsetAt(zone, start);
-    off = first === offsetAt(zone, start + DAY / 2) && first === offsetAt(zone, start + DAY - 1) ? first : null;
-    days.set(day, off);
-  }
-  return off;
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, Steady<number>>();
+
+/** Milliseconds `zone` is ahead of UTC at `ms`, from Intl's "GMT-06:00" (NaN if unreadable). */
+function offsetAt(zone: string, ms: number): number {
+  let f = offsetFormats.get(zone);
+  if (!f) offsetFormats.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })));
+  const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const m = /^GMT(?:([+\-\u2212])(\d\d):(\d\d)(?::(\d\d))?)?$/.exec(name);
+  if (!m) return Number.NaN;
+  if (!m[1]) return 0;
+  return (m[1] === '+' ? 1 : -1) * ((Number(m[2]) * 60 + Number(m[3])) * MINUTE + Number(m[4] ?? 0) * 1000);
+}
+
+/** The offset of `zone` at `ms` when it holds all that UTC day (milliseconds), else undefined. */
+function dayOffset(zone: string, ms: number): number | undefined {
+  let s = offsets.get(zone);
+  if (!s) offsets.set(zone, (s = steady()));
+  return steadyAt(s, ms, (t) => offsetAt(zone, t));
 }
 
 /** The formatters of one language and zone, and what they have produced. */
@@ -51,8 +84,8 @@ interface ZoneFormats {
   instants: Map<string, string>;
   /** <time> elements by ISO instant (see timeElement). */
   elements: Map<string, string>;
-  /** Zone names by UTC day number, for days without a change of name. */
-  names: Map<number, string>;
+  /** The zone's short name, by week or day (see steadyAt). */
+  names: Steady<string | undefined>;
   /** What comes before and after the time of day, by local day number ("22 November 2026 at "). */
   days: Map<number, readonly [string, string]>;
   /** The time of day by minute of the day ("4:00 AM"), shared by the language's zones. */
@@ -76,7 +109,7 @@ function formatsFor(locale: string, zone: string): ZoneFormats {
       name: dateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }),
       instants: new Map(),
       elements: new Map(),
-      names: new Map(),
+      names: steady(),
       days: new Map(),
       times,
       compose: true,
@@ -149,8 +182,8 @@ function cutAtTime(format: Intl.DateTimeFormat, ms: number): [string, string, st
  */
 function dateAndTime(f: ZoneFormats, locale: string, zone: string, ms: number): string {
   if (!f.compose) return f.dateTime.format(ms);
-  const off = dayOffset(zone, Math.floor(ms / DAY));
-  if (off === null) return f.dateTime.format(ms);
+  const off = dayOffset(zone, ms);
+  if (off === undefined) return f.dateTime.format(ms);
   const local = ms + off;
   const localDay = Math.floor(local / DAY);
   const minute = Math.floor(mod(local, DAY) / MINUTE);
@@ -180,23 +213,9 @@ function nameOf(format: Intl.DateTimeFormat, ms: number): string | undefined {
   return format.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;
 }
 
-/**
- * A zone changes its name only where its offset changes, a few times a year at most: when the name
- * at the first and last millisecond of a UTC day agree, it holds all day, and the day is asked once.
- * On the days of a change, each instant is asked.
- */
+/** The zone's short name at an instant ("CST"), asked per week or day where it holds (see steadyAt). */
 function nameAt(f: ZoneFormats, ms: number): string {
-  const day = Math.floor(ms / DAY);
-  const known = f.names.get(day);
-  if (known !== undefined) return known;
-  const start = day * DAY;
-  const first = nameOf(f.name, start);
-  const last = nameOf(f.name, start + DAY - 1);
-  if (first !== undefined && first === last) {
-    f.names.set(day, first);
-    return first;
-  }
-  return nameOf(f.name, ms) ?? f.name.resolvedOptions().timeZone;
+  return steadyAt(f.names, ms, (t) => nameOf(f.name, t)) ?? nameOf(f.name, ms) ?? f.name.resolvedOptions().timeZone;
 }
 
 /** A calendar date ("2021-01-01") in words, in the reader's language. */
