@@ -86,7 +86,9 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
   const { t, ...shell } = localeShell(content, o.locale, o.base);
   const def = site.defaultLocale;
   const url = (path: RoutePath, locale: string) => localeUrl(path, locale, def, o.base);
-  const abs = (href: string) => (o.site ? new URL(href, o.site).href : undefined);
+  // A root-relative path of plain characters resolves to the origin plus the path; anything else
+  // goes through URL (every page has five of these).
+  const abs = (href: string) => (o.site ? (/^\/(?!\/)[\w\-./~]*$/.test(href) ? o.site.origin + href : new URL(href, o.site).href) : undefined);
   const alternates = site.locales.map((l) => {
     const href = url(o.alternatePath ?? o.path, l.code);
     const absolute = abs(href);
