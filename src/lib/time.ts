@@ -31,8 +31,8 @@ const steady = <T>(): Steady<T> => ({ weeks: new Map(), days: new Map() });
  * The value `at` gives for the instant `ms`, for something that changes a few times a year at most
  * (a zone's offset, its short name): asked at the start, middle and end of the instant's week, and
  * when those differ, at the start and end of its day. Undefined on the day of a change: the caller
- * asks for the instant itself. (No zone's offset has changed and changed back within half a week;
- * the tests compare with Intl around changes and over forty years in twelve zones.)
+ * asks for the instant itself. It assumes no zone changes its offset and back within half a week
+ * (tests compare with Intl around changes and over forty years in twelve zones).
  */
 function steadyAt<T>(s: Steady<T>, ms: number, at: (ms: number) => T): T | undefined {
   const week = Math.floor(ms / WEEK);
