@@ -10,7 +10,7 @@
  * (default: the largest size; 0 skips the rebuild), --timeout SECONDS per build (default 1200).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -345,13 +345,25 @@ async function main(): Promise<number> {
   if (loadStart[0]! > 0.5) console.log('Note: the machine is busy (load average above 0.5); times will be slower than on an idle machine.');
   mkdirSync(OUT, { recursive: true });
 
+  // Folders from earlier runs are renamed aside and deleted once everything is measured: deleting
+  // hundreds of megabytes just before a build slowed that build down (the second run of a pair
+  // took 10-60 % longer than the first when its predecessor's output was deleted right before it).
+  const aside: string[] = [];
+  const setAside = (dir: string) => {
+    if (!existsSync(dir)) return;
+    const to = `${dir}.old-${aside.length}-${Date.now().toString(36)}`;
+    renameSync(dir, to);
+    aside.push(to);
+  };
+  for (const name of readdirSync(OUT)) if (/\.old-/.test(name)) aside.push(join(OUT, name));
+
   const results: SizeResult[] = [];
   let rebuild: { n: number; incident: string; firstSeconds: number; secondSeconds: number; peakRssBytes: number | null } | undefined;
   for (const n of sizes) {
     const content = join(OUT, `content-${n}`);
     const dist = join(OUT, `pharos-${n}`);
     const floorDist = join(OUT, `floor-${n}`);
-    for (const d of [content, dist, floorDist]) rmSync(d, { recursive: true, force: true });
+    for (const d of [content, dist, floorDist]) setAside(d);
     const generated = generateSite({ incidents: n, dir: content, seed });
     process.stdout.write(`N=${n}: generated ${generated.incidents} incidents (${generated.open} open, ${generated.reports} reports, ${generated.translated} translated), ${generated.maintenance} maintenance windows, ${generated.releases} releases; building Pharos... `);
     // Served from the root, whatever site.yaml says, so the home page's links resolve in dist/.
@@ -364,7 +376,7 @@ async function main(): Promise<number> {
     let pages: number | undefined;
     for (let run = 1; run <= runs; run++) {
       const suffix = runs === 1 ? '' : `-${run}`;
-      for (const d of [dist, floorDist]) rmSync(d, { recursive: true, force: true });
+      for (const d of [dist, floorDist]) setAside(d);
       const pharosRun = await timedBuild(['--outDir', dist], env, join(OUT, 'logs', `pharos-${n}${suffix}.log`), timeout);
       mustSucceed(`Pharos build at N=${n}`, pharosRun);
       pharosRuns.push(pharosRun);
@@ -404,6 +416,7 @@ async function main(): Promise<number> {
     }
   }
 
+  for (const d of aside) rmSync(d, { recursive: true, force: true });
   const totalSeconds = (performance.now() - runStarted) / 1000;
   const checks = checkTargets(results, rebuild, totalSeconds);
   const loadEnd = loadavg();
