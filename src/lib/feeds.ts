@@ -12,6 +12,7 @@ import { localeUrl, type RoutePath } from './routes.ts';
 import { markdownToHtml, markdownToText } from './markdown.ts';
 import { maintenanceState } from './status.ts';
 import { formatInstant } from './time.ts';
+import { escapeHtml, escapeXml } from './escape.ts';
 
 /** How many items a feed carries at most. */
 export const FEED_LIMIT = 50;
@@ -227,10 +228,3 @@ function xmlSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function escapeXml(text: string): string {
-  return escapeHtml(text).replace(/'/g, '&apos;');
-}

@@ -11,6 +11,7 @@ import { FEED_LIMIT, feedItems, plain, type Feed, type FeedItem } from './feeds.
 import { localize, translator } from './i18n.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
 import { formatDate } from './time.ts';
+import { escapeXml } from './escape.ts';
 import { DateTime } from 'luxon';
 import { cadenceZone } from './cadence.ts';
 import { publishedReleases, releaseAnchor } from './releases.ts';
@@ -116,8 +117,4 @@ function absolute(path: RoutePath, o: { locale: string; site: string | URL; base
 
 function channelData(locale: string, self: string): string {
   return `<language>${escapeXml(locale)}</language><atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }

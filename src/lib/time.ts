@@ -1,4 +1,6 @@
 /** Time formatting for pages: an instant shown in a named IANA zone, in the reader's language. */
+import { escapeHtml } from './escape.ts';
+import { offsetAt } from './zone-slots.ts';
 
 // Building an Intl.DateTimeFormat costs far more than using one; a large site formats thousands of times.
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -55,25 +57,13 @@ function steadyAt<T>(s: Steady<T>, ms: number, at: (ms: number) => T): T | undef
   return d ?? undefined;
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, Steady<number>>();
-
-/** Milliseconds `zone` is ahead of UTC at `ms`, from Intl's "GMT-06:00" (NaN if unreadable). */
-function offsetAt(zone: string, ms: number): number {
-  let f = offsetFormats.get(zone);
-  if (!f) offsetFormats.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })));
-  const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const m = /^GMT(?:([+\-\u2212])(\d\d):(\d\d)(?::(\d\d))?)?$/.exec(name);
-  if (!m) return Number.NaN;
-  if (!m[1]) return 0;
-  return (m[1] === '+' ? 1 : -1) * ((Number(m[2]) * 60 + Number(m[3])) * MINUTE + Number(m[4] ?? 0) * 1000);
-}
 
 /** The offset of `zone` at `ms` when it holds all that UTC day (milliseconds), else undefined. */
 function dayOffset(zone: string, ms: number): number | undefined {
   let s = offsets.get(zone);
   if (!s) offsets.set(zone, (s = steady()));
-  return steadyAt(s, ms, (t) => offsetAt(zone, t));
+  return steadyAt(s, ms, (t) => offsetAt(zone, t) * MINUTE);
 }
 
 /** The formatters of one language and zone, and what they have produced. */
@@ -146,11 +136,6 @@ export function timeElement(iso: string, locale: string, zone: string): string {
     f.elements.set(iso, html);
   }
   return html;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 const TIME_PARTS = new Set<string>(['hour', 'minute', 'second', 'dayPeriod']);
