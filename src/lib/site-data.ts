@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { loadContent, type SiteContent } from './content/load.ts';
 import { ContentInvalidError } from './content/errors.ts';
+import { timeElement } from './time.ts';
 
 // The build's integration loads content once before Astro starts; the pages (bundled separately, same process) reuse it.
 const SHARED = Symbol.for('pharos.content');
@@ -47,6 +48,11 @@ export function getContent(): SiteContent {
  */
 export function siteTimeZone(): string {
   return (cached?.content ?? getContent()).site.timeZone;
+}
+
+/** An instant as a `<time>` element in the site's zone, for pages (see timeElement). */
+export function timeHtml(iso: string, locale: string): string {
+  return timeElement(iso, locale, siteTimeZone());
 }
 
 /** Static paths for a route in every locale: `{ params: { lang } }` with the default at the root. */

@@ -18,9 +18,8 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const mod = (a: number, b: number) => ((a % b) + b) % b;
-
 const WEEK = 7 * DAY;
+const mod = (a: number, b: number) => ((a % b) + b) % b;
 
 /** What a zone's clock does over time, remembered per week and, in weeks with a change, per day. */
 interface Steady<T> {
@@ -68,7 +67,10 @@ function dayOffset(zone: string, ms: number): number | undefined {
 
 /** The formatters of one language and zone, and what they have produced. */
 interface ZoneFormats {
+  zone: string;
   dateTime: Intl.DateTimeFormat;
+  /** The same in UTC: where the time of each minute of the day is read. */
+  utc: Intl.DateTimeFormat;
   name: Intl.DateTimeFormat;
   /** Texts by ISO instant: the same instants appear on many pages, lists, feeds and the API. */
   instants: Map<string, string>;
@@ -78,13 +80,12 @@ interface ZoneFormats {
   names: Steady<string | undefined>;
   /** What comes before and after the time of day, by local day number ("22 November 2026 at "). */
   days: Map<number, readonly [string, string]>;
-  /** The time of day by minute of the day ("4:00 AM"), shared by the language's zones. */
+  /** The time of day by minute of the day ("4:00 AM"). */
   times: Map<number, string>;
   /** False once a composed text differed from Intl's own (a language that words times unusually). */
   compose: boolean;
 }
 const zoneFormats = new Map<string, ZoneFormats>();
-const timesByLocale = new Map<string, Map<number, string>>();
 let last: { locale: string; zone: string; f: ZoneFormats } | undefined;
 
 function formatsFor(locale: string, zone: string): ZoneFormats {
@@ -92,16 +93,16 @@ function formatsFor(locale: string, zone: string): ZoneFormats {
   const key = `${locale}|${zone}`;
   let f = zoneFormats.get(key);
   if (!f) {
-    let times = timesByLocale.get(locale);
-    if (!times) timesByLocale.set(locale, (times = new Map()));
     f = {
+      zone,
       dateTime: dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }),
+      utc: dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
       name: dateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }),
       instants: new Map(),
       elements: new Map(),
       names: steady(),
       days: new Map(),
-      times,
+      times: new Map(),
       compose: true,
     };
     zoneFormats.set(key, f);
@@ -116,7 +117,7 @@ export function formatInstant(iso: string, locale: string, zone: string): string
   let text = f.instants.get(iso);
   if (text === undefined) {
     const ms = Date.parse(iso);
-    text = `${dateAndTime(f, locale, zone, ms)} ${nameAt(f, ms)}`;
+    text = `${dateAndTime(f, ms)} ${nameAt(f, ms)}`;
     f.instants.set(iso, text);
   }
   return text;
@@ -165,18 +166,18 @@ function cutAtTime(format: Intl.DateTimeFormat, ms: number): [string, string, st
  * the day, the instant is formatted on its own. The first instant of each day is formatted by Intl
  * and compared with its composition; one difference turns composing off for the language and zone.
  */
-function dateAndTime(f: ZoneFormats, locale: string, zone: string, ms: number): string {
+function dateAndTime(f: ZoneFormats, ms: number): string {
   if (!f.compose) return f.dateTime.format(ms);
-  const off = dayOffset(zone, ms);
+  const off = dayOffset(f.zone, ms);
   if (off === undefined) return f.dateTime.format(ms);
   const local = ms + off;
   const localDay = Math.floor(local / DAY);
   const minute = Math.floor(mod(local, DAY) / MINUTE);
   const around = f.days.get(localDay);
-  if (around) return around[0] + timeOfDay(f, locale, minute) + around[1];
+  if (around) return around[0] + timeOfDay(f, minute) + around[1];
   const cut = cutAtTime(f.dateTime, ms);
   const whole = cut ? cut.join('') : f.dateTime.format(ms);
-  if (!cut || cut[0] + timeOfDay(f, locale, minute) + cut[2] !== whole) {
+  if (!cut || cut[0] + timeOfDay(f, minute) + cut[2] !== whole) {
     f.compose = false;
     return whole;
   }
@@ -185,10 +186,10 @@ function dateAndTime(f: ZoneFormats, locale: string, zone: string, ms: number): 
 }
 
 /** The time of day at a minute of the day, as the language writes it in a date and time. */
-function timeOfDay(f: ZoneFormats, locale: string, minute: number): string {
+function timeOfDay(f: ZoneFormats, minute: number): string {
   let text = f.times.get(minute);
   if (text === undefined) {
-    text = cutAtTime(dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }), Date.UTC(2001, 0, 1) + minute * MINUTE)?.[1] ?? '';
+    text = cutAtTime(f.utc, Date.UTC(2001, 0, 1) + minute * MINUTE)?.[1] ?? '';
     f.times.set(minute, text);
   }
   return text;
