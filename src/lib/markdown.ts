@@ -13,7 +13,6 @@ import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import type { Root, Element, ElementContent } from 'hast';
 import { stripBidiControls } from '../schemas/common.ts';
-import { visit } from 'unist-util-visit';
 
 const schema = {
   ...defaultSchema,
@@ -22,10 +21,26 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
 };
 
+/**
+ * Calls `fn` on every element under `parent`, in document order, with its parent and index; then
+ * goes into what is at that index (`fn` may replace the element). A plain loop: unist-util-visit
+ * makes closures per node, and the Markdown thread walks every text twice.
+ */
+function eachElement(parent: Root | Element, fn: (node: Element, parent: Root | Element, index: number) => void): void {
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type !== 'element') continue;
+    fn(child, parent, i);
+    const now = children[i]!;
+    if (now.type === 'element') eachElement(now, fn);
+  }
+}
+
 /** Moves headings so the shallowest becomes an h`top` and none skips a level under the page's own. */
 function shiftHeadings(root: Root, top: number): Root {
   const headings: Element[] = [];
-  visit(root, 'element', (node: Element) => {
+  eachElement(root, (node) => {
     if (/^h[1-6]$/.test(node.tagName)) headings.push(node);
   });
   const levels = [...new Set(headings.map((h) => Number(h.tagName[1])))].sort((a, b) => a - b);
@@ -40,8 +55,8 @@ function shiftHeadings(root: Root, top: number): Root {
  * <img> is left without a src.
  */
 function imagesAsLinks(root: Root): Root {
-  visit(root, 'element', (node: Element, index, parent) => {
-    if (node.tagName !== 'img' || parent === undefined || index === undefined) return;
+  eachElement(root, (node, parent, index) => {
+    if (node.tagName !== 'img') return;
     const src = typeof node.properties.src === 'string' ? node.properties.src : undefined;
     const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
     const label = alt || src || '';
