@@ -2,8 +2,13 @@
 
 /** Text for HTML content or a double-quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  // Most texts have nothing to escape: one scan, and the same string back.
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ENTITIES[c]!) : text;
 }
+
+const SPECIAL = /[&<>"]/;
+const SPECIALS = /[&<>"]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Text for XML content or an attribute value in either kind of quotes. */
 export function escapeXml(text: string): string {

@@ -32,8 +32,23 @@ export function translator(locale: string): (key: UiKey, params?: Record<string,
     const template = strings[key] ?? en[key];
     // Most strings are asked for without parameters, thousands of times a build: no scan for those.
     if (params === undefined || !template.includes('{')) return template;
-    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+    const parts = partsOf(template);
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i]!;
+      out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    }
+    return out;
   };
+}
+
+const templateParts = new Map<string, string[]>();
+
+/** A template cut at its "{name}" slots, once: [text, name, text, name, ..., text]. */
+function partsOf(template: string): string[] {
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
