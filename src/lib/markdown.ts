@@ -69,7 +69,8 @@ function imagesAsLinks(root: Root): Root {
 const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: false }).use(rehypeSanitize, schema);
 const toHtml = unified().use(rehypeStringify);
 
-const htmlCache = new Map<string, string>();
+/** HTML by heading level, then by text: the content's own strings as keys, hashed once each. */
+const htmlCache = new Map<number, Map<string, string>>();
 const textCache = new Map<string, string>();
 
 function tree(markdown: string): Root {
@@ -78,11 +79,12 @@ function tree(markdown: string): Root {
 
 /** Safe HTML for a Markdown text; raw HTML never passes; its headings start at h`top` (default 3: under a page's h2). */
 export function markdownToHtml(markdown: string, top = 3): string {
-  const key = jobKey(markdown, top);
-  let html = htmlCache.get(key);
+  let byText = htmlCache.get(top);
+  if (!byText) htmlCache.set(top, (byText = new Map()));
+  let html = byText.get(markdown);
   if (html === undefined) {
-    html = ahead.source?.take(key) ?? renderHtml(markdown, top);
-    htmlCache.set(key, html);
+    html = ahead.source?.take(jobKey(markdown, top)) ?? renderHtml(markdown, top);
+    byText.set(markdown, html);
   }
   return html;
 }
