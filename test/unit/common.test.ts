@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { DateTime } from 'luxon';
 import { DaysSchema } from '../../src/schemas/support-hours.ts';
 import { InstantSchema, TargetSchema, TimeOfDaySchema, ZoneSchema, parseTargetShorthand } from '../../src/schemas/common.ts';
 import { formatTarget } from '../../src/lib/targets.ts';
@@ -45,6 +46,25 @@ describe('times and zones', () => {
   });
   test.each(['2026-02-30T10:00:00Z', '2026-11-20T25:00:00Z', '2026-11-20T08:12:00', '20 Nov 2026'])('instant %s is refused', (input) => {
     expect(InstantSchema.safeParse(input).success).toBe(false);
+  });
+  test('an instant in UTC reads as luxon reads it, on real and impossible dates alike', () => {
+    // The schema reads "...Z" instants with Date and leaves the rest to luxon: both must agree.
+    const luxon = (s: string) => {
+      const dt = DateTime.fromISO(s, { setZone: true });
+      return dt.isValid ? dt.toUTC().toISO() : 'invalid';
+    };
+    const ours = (s: string) => {
+      const r = InstantSchema.safeParse(s);
+      return r.success ? r.data : 'invalid';
+    };
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    const texts = ['2024-02-29T12:00:00Z', '2023-02-29T12:00:00Z', '2100-02-29T00:00Z', '2000-02-29T23:59:59Z', '2026-04-31T10:00Z', '2026-12-31T24:00Z', '2026-06-30T23:59:60Z', '2026-00-10T10:00Z', '2026-13-10T10:00Z', '2026-01-00T10:00Z', '0999-05-05T05:05Z', '1000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00Z', '1969-12-31T23:59:59Z'];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let i = 0; i < 3000; i++) texts.push(`${pad(1000 + rand(9000), 4)}-${pad(rand(14))}-${pad(rand(33))}T${pad(rand(26))}:${pad(rand(61))}${rand(2) ? `:${pad(rand(62))}` : ''}Z`);
+    const differ = texts.filter((s) => ours(s) !== luxon(s));
+    expect(differ).toStrictEqual([]);
+    expect(texts.filter((s) => luxon(s) !== 'invalid').length).toBeGreaterThan(1000);
   });
   test.each(['America/Chicago', 'Europe/Berlin', 'Australia/Sydney', 'UTC'])('zone %s is accepted', (z) => {
     expect(ZoneSchema.safeParse(z).success).toBe(true);
