@@ -6,21 +6,11 @@
  * (rendered Markdown, <time> elements) was sanitized or escaped where it was made.
  *
  * Styles: these elements carry no Astro scope attribute, so the incident page's styles are global
- * and the badge's live in src/styles/badge.css.
+ * and the badge's live in src/styles/badge.css (its markup, and localized text's, in markup.ts).
  */
 import { escapeHtml as esc } from '../escape.ts';
-import type { LocalizedText } from '../i18n.ts';
+import { badgeHtml, localizedHtml } from './markup.ts';
 import type { Ctx, IncidentPage } from './incidents.ts';
-
-/** A status word with its coloured mark (the word carries the meaning, the colour repeats it). */
-export function badgeHtml(status: string, text: string): string {
-  return `<span class="badge s-${esc(status)}"><span class="dot" aria-hidden="true"></span>${esc(text)}</span>`;
-}
-
-/** Localized content text, in a span marking its language when it is not the page's. */
-export function localizedHtml(value: LocalizedText, locale: string): string {
-  return value.lang === locale ? esc(value.text) : `<span lang="${esc(value.lang)}">${esc(value.text)}</span>`;
-}
 
 /** ` lang="xx"` when a text's language differs from the page's, else nothing. */
 function langAttr(lang: string, locale: string): string {
