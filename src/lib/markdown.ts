@@ -13,6 +13,7 @@ import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import type { Root, Element, ElementContent } from 'hast';
 import { stripBidiControls } from '../schemas/common.ts';
+import { proseHtml } from './markdown-plain.ts';
 
 const schema = {
   ...defaultSchema,
@@ -89,8 +90,16 @@ export function markdownToHtml(markdown: string, top = 3): string {
   return html;
 }
 
-/** Renders Markdown to safe HTML, uncached: what markdownToHtml and the Markdown worker run. */
+/**
+ * Renders Markdown to safe HTML, uncached: what markdownToHtml and the Markdown worker run. Plain
+ * prose (most messages) is written directly, with the same result as the full renderer.
+ */
 export function renderHtml(markdown: string, top: number): string {
+  return proseHtml(stripBidiControls(markdown)) ?? renderFullHtml(markdown, top);
+}
+
+/** The full renderer: remark, GFM, the sanitizer, headings from h`top`. The reference for proseHtml. */
+export function renderFullHtml(markdown: string, top: number): string {
   return toHtml.stringify(shiftHeadings(tree(markdown), top));
 }
 

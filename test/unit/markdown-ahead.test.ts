@@ -62,8 +62,9 @@ describe('Markdown rendered ahead', () => {
   });
 
   test('a text is rendered by one thread only: what the page thread claims, the worker skips, and the rest arrives', async () => {
-    // Enough jobs that the page thread claims some before the worker reaches them.
-    const jobs: MarkdownJob[] = Array.from({ length: 3000 }, (_, i): MarkdownJob => [`Update ${i}: the **service** is [back](https://example.com/${i}).`, 3]);
+    // Enough jobs that the page thread claims some before the worker reaches them, with a code span
+    // each so that they take the full renderer (plain prose would be done before the worker starts).
+    const jobs: MarkdownJob[] = Array.from({ length: 3000 }, (_, i): MarkdownJob => [`Update ${i}: the \`service\` is [back](https://example.com/${i}).`, 3]);
     const renderer = startMarkdownWorker(jobs);
     const claimed: number[] = [];
     const got = new Map<number, string>();
