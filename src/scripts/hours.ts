@@ -2,12 +2,9 @@
  * The hours page, live: open/closed with "closes in" / "opens in", hours and the coverage chart in
  * the reader's zone or one they pick. Uses the build's precomputed UTC intervals and Intl only.
  */
-import { forEachSlot, partsIn } from '../lib/zone-slots.ts';
+import { readSpans, type Span } from '../lib/spans-text.ts';
+import { forEachSlot, partsIn, SLOT } from '../lib/zone-slots.ts';
 
-interface Interval {
-  start: string;
-  end: string;
-}
 interface Strings {
   openNow: string;
   closedNow: string;
@@ -41,59 +38,99 @@ function duration(ms: number): string {
   return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;
 }
 
-function parse(el: HTMLElement, key: string): Interval[] {
-  try {
-    return JSON.parse(el.dataset[key] ?? '[]') as Interval[];
-  } catch {
-    return [];
-  }
+/** Intervals by attribute text: cards and charts of one desk or product carry the same list. */
+const spansByText = new Map<string, Span[]>();
+
+function parse(el: HTMLElement, key: string): Span[] {
+  const text = el.dataset[key] ?? '';
+  let spans = spansByText.get(text);
+  if (!spans) spansByText.set(text, (spans = readSpans(text)));
+  return spans;
 }
 
 function updateStates(): void {
   const now = Date.now();
   for (const el of document.querySelectorAll<HTMLElement>('[data-desk-state]')) {
     if (el.dataset.hasHours !== 'yes') continue;
-    const intervals = parse(el, 'deskState');
-    const current = intervals.find((i) => Date.parse(i.start) <= now && now < Date.parse(i.end));
-    const next = intervals.find((i) => Date.parse(i.start) > now);
+    const spans = parse(el, 'deskState');
+    const current = spans.find(([start, end]) => start <= now && now < end);
+    const next = spans.find(([start]) => start > now);
     el.classList.toggle('open', Boolean(current));
-    if (current) el.textContent = `${strings.openNow}, ${strings.closesIn.replace('{duration}', duration(Date.parse(current.end) - now))}`;
-    else el.textContent = next ? `${strings.closedNow}, ${strings.opensIn.replace('{duration}', duration(Date.parse(next.start) - now))}` : strings.closedNow;
+    if (current) el.textContent = `${strings.openNow}, ${strings.closesIn.replace('{duration}', duration(current[1] - now))}`;
+    else el.textContent = next ? `${strings.closedNow}, ${strings.opensIn.replace('{duration}', duration(next[0] - now))}` : strings.closedNow;
     const asOf = el.parentElement?.querySelector<HTMLElement>('[data-as-of]');
     if (asOf) asOf.hidden = true;
   }
 }
 
-function updateZone(zone: string): void {
+/** The desks' hours in a zone, a line per card. */
+function updateHours(zone: string): void {
   const now = Date.now();
   const week = 7 * 86400000;
   const time = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
   const day = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long' });
+  // Several cards show the same intervals: each list is written once per zone.
+  const linesOf = new Map<Span[], string[]>();
   for (const el of document.querySelectorAll<HTMLElement>('[data-local-hours]')) {
-    const lines = parse(el, 'localHours')
-      .filter((i) => Date.parse(i.end) > now && Date.parse(i.start) < now + week)
-      .map((i) => {
-        const s = new Date(i.start);
-        const e = new Date(i.end);
-        const nextDay = partsIn(zone, s.getTime()).date !== partsIn(zone, e.getTime() - 1).date;
-        return `${day.format(s)} ${time.format(s)}–${time.format(e)}${nextDay ? ' (+1)' : ''}`;
-      });
+    const spans = parse(el, 'localHours');
+    let lines = linesOf.get(spans);
+    if (!lines) {
+      lines = spans
+        .filter(([start, end]) => end > now && start < now + week)
+        .map(([start, end]) => {
+          const s = new Date(start);
+          const e = new Date(end);
+          const nextDay = partsIn(zone, start).date !== partsIn(zone, end - 1).date;
+          return `${day.format(s)} ${time.format(s)}–${time.format(e)}${nextDay ? ' (+1)' : ''}`;
+        });
+      linesOf.set(spans, lines);
+    }
     el.textContent = `${strings.zoneHours.replace('{zone}', zone)}: ${lines.join('; ')}`;
     el.hidden = lines.length === 0;
   }
-  const today = partsIn(zone, now);
+}
+
+/** Which drawing of the charts is current: a newer one stops the charts an older one has left. */
+let drawing = 0;
+
+/**
+ * Redraws every coverage chart in a zone; `spread` draws one chart per task (while the page
+ * loads, so that no task holds the page for long), otherwise all at once (the reader picked a
+ * zone). Each chart's note names the zone at once; the figure's data-drawn says when its bars are.
+ */
+function drawCharts(zone: string, spread: boolean): void {
+  const run = ++drawing;
+  const today = partsIn(zone, Date.now());
   const monday = addDays(today.date, 7 - today.weekday);
   const dates = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-  for (const fig of document.querySelectorAll<HTMLElement>('[data-coverage]')) {
-    const rows: boolean[][] = dates.map(() => new Array<boolean>(96).fill(false));
-    for (const i of parse(fig, 'coverage')) {
-      forEachSlot(zone, Date.parse(i.start), Date.parse(i.end), (date, minutes) => {
-        const row = dates.indexOf(date);
-        if (row >= 0) rows[row]![Math.floor(minutes / 15)] = true;
-      });
+  // The chart's week in UTC, with room for any zone's offset: intervals outside it are skipped.
+  const from = Date.parse(`${monday}T00:00:00Z`) - 86400000;
+  const to = from + 9 * 86400000;
+  const rowsOf = new Map<Span[], boolean[][]>();
+  const figures = [...document.querySelectorAll<HTMLElement>('[data-coverage]')];
+  for (const fig of figures) {
+    delete fig.dataset.drawn;
+    const note = fig.querySelector<HTMLElement>('[data-coverage-note]');
+    if (note) note.textContent = strings.coverageNote.replace('{zone}', zone);
+  }
+  const draw = (fig: HTMLElement) => {
+    const spans = parse(fig, 'coverage');
+    let rows = rowsOf.get(spans);
+    if (!rows) {
+      const marked: boolean[][] = dates.map(() => new Array<boolean>(96).fill(false));
+      for (const [start, end] of spans) {
+        if (end <= from || start >= to) continue;
+        // Whole slots are skipped, so the slots keep the interval's own grid.
+        const first = start < from ? start + Math.floor((from - start) / SLOT) * SLOT : start;
+        forEachSlot(zone, first, Math.min(end, to), (date, minutes) => {
+          const row = dates.indexOf(date);
+          if (row >= 0) marked[row]![Math.floor(minutes / 15)] = true;
+        });
+      }
+      rowsOf.set(spans, (rows = marked));
     }
     const svg = fig.querySelector<SVGSVGElement>('[data-chart]');
-    if (!svg) continue;
+    if (!svg) return;
     svg.querySelectorAll('rect').forEach((r) => r.remove());
     rows.forEach((slots, r) => {
       for (let s = 0; s < 96; s++) {
@@ -108,23 +145,54 @@ function updateZone(zone: string): void {
         svg.append(rect);
       }
     });
-    const note = fig.querySelector<HTMLElement>('[data-coverage-note]');
-    if (note) note.textContent = strings.coverageNote.replace('{zone}', zone);
+    fig.dataset.drawn = zone;
+  };
+  if (!spread) {
+    figures.forEach(draw);
+    return;
   }
+  const next = (i: number) => {
+    if (run !== drawing || i >= figures.length) return;
+    draw(figures[i]!);
+    setTimeout(() => next(i + 1), 0);
+  };
+  setTimeout(() => next(0), 0);
 }
 
-if (form && select) {
+/** Everything in a zone the reader picked. */
+function updateZone(zone: string): void {
+  updateHours(zone);
+  drawCharts(zone, false);
+}
+
+/** Runs each step in a task of its own, in order: while the page loads, no task holds it for long. */
+function inTurn(...steps: (() => void)[]): void {
+  const next = (i: number) => {
+    if (i >= steps.length) return;
+    steps[i]!();
+    setTimeout(() => next(i + 1), 0);
+  };
+  next(0);
+}
+
+/** The zone picker: the reader's zone and the desks' zones first, then every zone Intl knows. */
+function setUpPicker(form: HTMLFormElement, select: HTMLSelectElement): void {
   const listed = JSON.parse(select.dataset.zones ?? '[]') as string[];
-  const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  const zones = [...new Set([own, ...listed, ...all])];
-  // The reader's zone and the desks' zones at once; the other four hundred when the reader reaches
-  // for the list, or in small batches when the page is idle, so loading never blocks the page.
+  // The other four hundred zones when the reader reaches for the list, or in small batches when
+  // the page is idle, so loading never blocks the page.
+  let zones = [...new Set([own, ...listed])];
+  let complete = false;
   let added = 0;
   const addZones = (upTo: number) => {
+    if (!complete && upTo > zones.length) {
+      complete = true;
+      const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+      zones = [...new Set([...zones, ...all])];
+    }
     for (; added < Math.min(upTo, zones.length); added++) select.add(new Option(zones[added], zones[added], zones[added] === own, zones[added] === own));
   };
-  addZones(1 + listed.length);
-  const addAll = () => addZones(zones.length);
+  addZones(zones.length);
+  const addAll = () => addZones(Infinity);
   for (const type of ['pointerdown', 'focus', 'keydown']) select.addEventListener(type, addAll, { once: true });
   const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn) : setTimeout(fn, 200));
   const batch = () => {
@@ -137,9 +205,20 @@ if (form && select) {
     e.preventDefault();
     updateZone(select.value);
   });
-  updateZone(own);
 }
-updateStates();
+
+inTurn(
+  updateStates,
+  () => {
+    if (form && select) updateHours(own);
+  },
+  () => {
+    if (form && select) setUpPicker(form, select);
+  },
+  () => {
+    if (form && select) drawCharts(own, true);
+  },
+);
 setInterval(updateStates, 60000);
 
 export {};

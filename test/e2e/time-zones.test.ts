@@ -103,8 +103,12 @@ function coverageRuns(spans: Span[], zone: string, now: number): string[] {
   return runs;
 }
 
-/** The runs the page's chart draws: each <rect> is a row (y = row * 18 + 3) and slots x / 15 to (x + width) / 15. */
-function chartRuns(page: Page, productId: string): Promise<string[]> {
+/**
+ * The runs the page's chart draws once it has drawn them in `zone` (while the page loads, charts
+ * are drawn one per task): each <rect> is a row (y = row * 18 + 3) and slots x / 15 to (x + width) / 15.
+ */
+async function chartRuns(page: Page, productId: string, zone: string): Promise<string[]> {
+  await page.locator(`section#${productId} figure.coverage[data-drawn="${zone}"]`).waitFor({ state: 'attached', timeout: 5000 });
   return page.locator(`section#${productId} figure.coverage svg rect`).evaluateAll((rects) =>
     rects.map((r) => `${(Number(r.getAttribute('y')) - 3) / 18}:${Number(r.getAttribute('x')) / 15}-${(Number(r.getAttribute('x')) + Number(r.getAttribute('width'))) / 15}`),
   );
@@ -249,7 +253,7 @@ describe.each(READERS)('a reader in $zone', (reader) => {
           if (!desks.some((d) => d.hours)) continue;
           expect(await page.locator(`section#${product.id} [data-coverage-note]`).textContent()).toBe(t('hours.coverageNote', { zone: chosen }));
           const union = desks.flatMap((d) => d.spans);
-          const runs = await chartRuns(page, product.id);
+          const runs = await chartRuns(page, product.id, chosen);
           expect(runs.length, `${product.id} chart bars in ${chosen}`).toBeGreaterThan(0);
           expect(runs.sort(), `${product.id} chart in ${chosen}`).toEqual(coverageRuns(union, chosen, now).sort());
         }

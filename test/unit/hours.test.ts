@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { deskState, expandHours, hoursWindow, nextOpening, openAt, weeklyCoverage, type Interval } from '../../src/lib/hours.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import type { Day, WeeklyRule } from '../../src/schemas/support-hours.ts';
+import { readSpans, spansText } from '../../src/lib/spans-text.ts';
 
 const CHI = 'America/Chicago';
 const BER = 'Europe/Berlin';
@@ -231,5 +232,40 @@ describe('real content', () => {
       iv('2026-11-27T13:00:00.000Z', '2026-11-28T01:00:00.000Z'),
       iv('2026-11-29T23:00:00.000Z', '2026-11-30T07:00:00.000Z'),
     ]);
+  });
+});
+
+describe('intervals as the hours page hands them to its script', () => {
+  test('the short text gives back every interval, overlapping and out of order ones too', () => {
+    const intervals = [
+      iv('2026-11-22T23:00:00.000Z', '2026-11-23T07:00:00.000Z'),
+      iv('2026-11-23T13:00:00.000Z', '2026-11-24T07:00:00.000Z'),
+      iv('2026-11-23T08:30:00.000Z', '2026-11-23T17:30:00.000Z'), // another desk, earlier than the previous start
+      iv('2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z'),
+    ];
+    const text = spansText(intervals);
+    expect(text).toBe('29923140 480 840 1080 -270 540 9570 1440');
+    expect(readSpans(text).map(([s, e]) => iv(new Date(s).toISOString(), new Date(e).toISOString()))).toEqual(intervals);
+  });
+
+  test('every desk interval of the content survives the trip, at a fifth of the JSON size', () => {
+    const result = loadContent(new URL('../../content', import.meta.url).pathname, { env: {} });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    for (const desk of result.content.support.desks) {
+      const win = hoursWindow('2026-11-22T10:00:00Z', desk.zone);
+      for (const entry of desk.products) {
+        const intervals = expandHours(entry.hours, desk.zone, desk.closures, win.fromDate, win.days);
+        const text = spansText(intervals);
+        expect(readSpans(text).map(([s, e]) => iv(new Date(s).toISOString(), new Date(e).toISOString()))).toEqual(intervals);
+        if (intervals.length > 3) expect(text.length).toBeLessThan(JSON.stringify(intervals).length / 5);
+      }
+    }
+  });
+
+  test('a text it did not write gives no intervals rather than wrong ones', () => {
+    expect(readSpans('')).toEqual([]);
+    expect(readSpans('29923140')).toEqual([]);
+    expect(readSpans('29923140 4x0')).toEqual([]);
+    expect(readSpans('[{"start":"2026-11-22T23:00:00.000Z"}]')).toEqual([]);
   });
 });
