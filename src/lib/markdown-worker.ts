@@ -1,6 +1,7 @@
 /**
- * Worker thread: renders Markdown jobs with the pages' own code (renderHtml) and posts the HTML
- * back, so the build's second core renders Markdown while the first builds pages. Started by
+ * Worker thread: renders Markdown jobs with the pages' own code (renderFullHtml) and posts the HTML
+ * back, so the build's second core renders Markdown while the first builds pages. Prose, which the
+ * page thread writes faster than it could take a message, is left to it. Started by
  * src/integrations/markdown-ahead.ts, which explains the shared job states.
  *
  * The jobs come in the order pages need them. Each job is claimed before it is rendered; a job
@@ -9,7 +10,7 @@
  * at the end.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { jobKey, renderHtml, type MarkdownJob } from './markdown.ts';
+import { jobKey, proseShortcut, renderFullHtml, type MarkdownJob } from './markdown.ts';
 import { flushSlot, JOB, LEAD } from './markdown-jobs.ts';
 
 const { jobs, states, port } = workerData as { jobs: MarkdownJob[]; states: Int32Array; port: MessagePort };
@@ -31,8 +32,12 @@ function flush(): void {
 
 function render(i: number): void {
   const [markdown, top] = jobs[i]!;
-  batch.push([jobKey(markdown, top), renderHtml(markdown, top)]);
-  pending.push(i);
+  // The page thread writes prose itself (markdownToHtml tries that first): nothing to post.
+  if (proseShortcut(markdown) !== undefined) Atomics.store(states, i, JOB.main);
+  else {
+    batch.push([jobKey(markdown, top), renderFullHtml(markdown, top)]);
+    pending.push(i);
+  }
   // The page thread asks for a flush when it waits for a job of this batch.
   if (Atomics.exchange(states, FLUSH, 0) === 1 || batch.length >= BATCH) flush();
 }

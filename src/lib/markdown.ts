@@ -84,7 +84,8 @@ export function markdownToHtml(markdown: string, top = 3): string {
   if (!byText) htmlCache.set(top, (byText = new Map()));
   let html = byText.get(markdown);
   if (html === undefined) {
-    html = ahead.source?.take(jobKey(markdown, top)) ?? renderHtml(markdown, top);
+    // Prose is written here at once; only other texts are worth taking from the Markdown thread.
+    html = proseShortcut(markdown) ?? ahead.source?.take(jobKey(markdown, top)) ?? renderFullHtml(markdown, top);
     byText.set(markdown, html);
   }
   return html;
@@ -95,7 +96,12 @@ export function markdownToHtml(markdown: string, top = 3): string {
  * prose (most messages) is written directly, with the same result as the full renderer.
  */
 export function renderHtml(markdown: string, top: number): string {
-  return proseHtml(stripBidiControls(markdown)) ?? renderFullHtml(markdown, top);
+  return proseShortcut(markdown) ?? renderFullHtml(markdown, top);
+}
+
+/** The HTML of a text that is only prose, written directly (src/lib/markdown-plain.ts); undefined for any other text. */
+export function proseShortcut(markdown: string): string | undefined {
+  return proseHtml(stripBidiControls(markdown));
 }
 
 /** The full renderer: remark, GFM, the sanitizer, headings from h`top`. The reference for proseHtml. */

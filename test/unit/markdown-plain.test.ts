@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { proseHtml } from '../../src/lib/markdown-plain.ts';
-import { renderFullHtml, renderHtml } from '../../src/lib/markdown.ts';
-import { stripBidiControls } from '../../src/schemas/common.ts';
+import { proseShortcut, renderFullHtml, renderHtml } from '../../src/lib/markdown.ts';
 import { ROOT, tempDir } from '../helpers/fixtures.ts';
 import { generateSite } from '../../bench/generate.ts';
 
@@ -22,7 +21,7 @@ function expectSame(texts: Iterable<string>): number {
 function shortcutHtml(texts: Iterable<string>): string[] {
   const shortcut: string[] = [];
   for (const text of texts) {
-    const html = proseHtml(stripBidiControls(text));
+    const html = proseShortcut(text);
     if (html !== undefined) shortcut.push(html);
     expect(renderHtml(text, 3), JSON.stringify(text)).toBe(renderFullHtml(text, 3));
   }
