@@ -13,14 +13,21 @@ import { fileURLToPath } from 'node:url';
 /** Folders moved aside look like ".dist-previous-<pid>-<time>" next to the output folder. */
 const prefix = (outDir: string) => `.${basename(outDir)}-previous-`;
 
+/** Folders moved aside from `outDir` that are still there (being deleted, or left by an interrupted build). */
+export function movedAside(outDir: string): string[] {
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent)
+    .filter((entry) => entry.startsWith(prefix(outDir)))
+    .map((entry) => join(parent, entry));
+}
+
 /** What a build moved aside: its old output, and what interrupted builds left behind. */
 export function moveOutDirAside(out: URL | string): string[] {
   const outDir = typeof out === 'string' ? out : fileURLToPath(out);
   const parent = dirname(outDir);
   if (!existsSync(parent)) return [];
-  const aside = readdirSync(parent)
-    .filter((entry) => entry.startsWith(prefix(outDir)))
-    .map((entry) => join(parent, entry));
+  const aside = movedAside(outDir);
   if (!existsSync(outDir) || readdirSync(outDir).length === 0) return aside;
   const target = join(parent, `${prefix(outDir)}${process.pid}-${Date.now()}`);
   try {
