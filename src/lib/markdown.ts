@@ -91,20 +91,12 @@ export function markdownToHtml(markdown: string, top = 3): string {
   return html;
 }
 
-/**
- * Renders Markdown to safe HTML, uncached: what markdownToHtml and the Markdown worker run. Plain
- * prose (most messages) is written directly, with the same result as the full renderer.
- */
-export function renderHtml(markdown: string, top: number): string {
-  return proseShortcut(markdown) ?? renderFullHtml(markdown, top);
-}
-
 /** The HTML of a text that is only prose, written directly (src/lib/markdown-plain.ts); undefined for any other text. */
 export function proseShortcut(markdown: string): string | undefined {
   return proseHtml(stripBidiControls(markdown));
 }
 
-/** The full renderer: remark, GFM, the sanitizer, headings from h`top`. The reference for proseHtml. */
+/** The full renderer, uncached: remark, GFM, the sanitizer, headings from h`top`. The reference for proseHtml; what the Markdown worker runs. */
 export function renderFullHtml(markdown: string, top: number): string {
   return toHtml.stringify(shiftHeadings(tree(markdown), top));
 }

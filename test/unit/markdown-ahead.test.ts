@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
-import { jobKey, markdownToHtml, proseShortcut, renderHtml, useAheadSource, type MarkdownJob } from '../../src/lib/markdown.ts';
+import { jobKey, markdownToHtml, proseShortcut, renderFullHtml, useAheadSource, type MarkdownJob } from '../../src/lib/markdown.ts';
 import { historyPage } from '../../src/lib/views/status.ts';
 import { context } from '../../src/lib/views/incidents.ts';
 import { markdownJobs, startMarkdownWorker } from '../../src/integrations/markdown-ahead.ts';
@@ -28,7 +28,7 @@ describe('Markdown rendered ahead', () => {
       };
       const card = cards.find((c) => proseShortcut(message(c.id)) === undefined)!;
       const text = message(card.id);
-      expect(card.latest.html).toBe(renderHtml(text, 3));
+      expect(card.latest.html).toBe(renderFullHtml(text, 3));
       expect(asked).toEqual([jobKey(text, 3)]);
     } finally {
       useAheadSource(undefined);
@@ -82,13 +82,13 @@ describe('Markdown rendered ahead', () => {
       const html = renderer.take(jobKey(md, top));
       if (html === undefined) {
         claimed.push(i);
-        got.set(i, renderHtml(md, top));
+        got.set(i, renderFullHtml(md, top));
       } else got.set(i, html);
     }
     await renderer.done;
     expect(claimed.length).toBeGreaterThan(0);
     expect(claimed.length).toBeLessThan(jobs.length);
-    for (const [i, html] of got) expect(html).toBe(renderHtml(...jobs[i]!));
+    for (const [i, html] of got) expect(html).toBe(renderFullHtml(...jobs[i]!));
     // The worker posted nothing the page thread rendered itself: nothing is left to take.
     for (const i of claimed) expect(renderer.take(jobKey(...jobs[i]!))).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 /**
  * Plain prose is written to HTML without the Markdown parser (src/lib/markdown-plain.ts); the full
- * renderer stays the reference. Whatever a text holds, renderHtml must give exactly what the full
+ * renderer stays the reference. Whatever a text holds, markdownToHtml must give exactly what the full
  * renderer gives, and the shortcut must really be taken for the prose it is meant for.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { proseHtml } from '../../src/lib/markdown-plain.ts';
-import { proseShortcut, renderFullHtml, renderHtml } from '../../src/lib/markdown.ts';
+import { markdownToHtml, proseShortcut, renderFullHtml } from '../../src/lib/markdown.ts';
 import { ROOT, tempDir } from '../helpers/fixtures.ts';
 import { generateSite } from '../../bench/generate.ts';
 
@@ -23,7 +23,7 @@ function shortcutHtml(texts: Iterable<string>): string[] {
   for (const text of texts) {
     const html = proseShortcut(text);
     if (html !== undefined) shortcut.push(html);
-    expect(renderHtml(text, 3), JSON.stringify(text)).toBe(renderFullHtml(text, 3));
+    expect(markdownToHtml(text, 3), JSON.stringify(text)).toBe(renderFullHtml(text, 3));
   }
   return shortcut;
 }
@@ -87,7 +87,7 @@ describe('plain prose without the Markdown parser', () => {
       'Åtgärdat. Très bientôt résolu. 中文 😀',
     ];
     expect(expectSame(texts)).toBe(texts.length);
-    expect(renderHtml('Before.\n\n- one\n- two', 3)).toBe('<p>Before.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+    expect(markdownToHtml('Before.\n\n- one\n- two', 3)).toBe('<p>Before.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
   });
 
   test('bold, italic and plain links are written as the full renderer writes them', () => {
@@ -98,7 +98,7 @@ describe('plain prose without the Markdown parser', () => {
       '**Note**: this is *important*, really!',
     ];
     expect(expectSame(texts)).toBe(texts.length);
-    expect(renderHtml(texts[1]!, 3)).toBe('<p>Open a case at <a href="https://support.example.com/cases">support.example.com</a>.</p>');
+    expect(markdownToHtml(texts[1]!, 3)).toBe('<p>Open a case at <a href="https://support.example.com/cases">support.example.com</a>.</p>');
   });
 
   test('anything else goes to the full renderer', () => {
