@@ -2,7 +2,8 @@
  * Markdown from content (update messages, reports, maintenance details) to safe HTML and to plain
  * text. Raw HTML in the source is dropped, and the result is sanitized (GitHub's rules: no
  * scripts, no event handlers, no javascript: or data: URLs), so nothing in content can run in a
- * reader's browser, feed reader or API client.
+ * reader's browser, feed reader or API client. Prose is written directly (markdown-plain.ts): it
+ * takes only texts without <, & or any other markup, and gives the full renderer's HTML for them.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
