@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { contentDir } from './src/lib/site-data.ts';
 
 /** A string field of site.yaml, read leniently: the content check reports a bad file before anything is built. */
@@ -37,5 +38,7 @@ export default defineConfig({
   security: { csp: true },
   // Markdown is rendered by src/lib/markdown.ts; Shiki's inline styles would not pass the CSP.
   markdown: { syntaxHighlight: false },
-  integrations: [contentCheck()],
+  // Content first (nothing starts on invalid content), then the build into a fresh folder that
+  // replaces the output folder only once complete and self-checked.
+  integrations: [contentCheck(), atomicOutput()],
 });

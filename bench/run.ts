@@ -16,7 +16,6 @@ import { dirname, join, posix, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { BENCH_NOW, DEFAULT_SEED, generateSite, type GenerateResult } from './generate.ts';
-import { movedAside } from '../src/integrations/clear-out-dir.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -324,11 +323,6 @@ function mustSucceed(what: string, run: Timed): void {
   throw new BuildFailed(`${what} failed (exit ${run.status}); last lines of its log:\n${tail}`);
 }
 
-/** Waits (up to two minutes) until `paths()` lists nothing. */
-async function untilGone(paths: () => string[]): Promise<void> {
-  for (const started = Date.now(); paths().length > 0 && Date.now() - started < 120_000; ) await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
@@ -417,9 +411,6 @@ async function main(): Promise<number> {
         const path = join(content, 'incidents', file);
         writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: (.*)$/m, (_, t: string) => (t.startsWith('"') ? `title: ${JSON.stringify(`${JSON.parse(t) as string} (edited)`)}` : `title: ${t}`)).replace(/^ {2}en: (".*")$/m, (_, t: string) => `  en: ${JSON.stringify(`${JSON.parse(t) as string} (edited)`)}`));
         process.stdout.write(i === 0 ? `N=${n}: rebuilding after editing incidents/${file}... ` : `; after editing incidents/${file}... `);
-        // One build at a time, as a publisher's are: the previous build's old output, which a
-        // detached process deletes after that build, is gone before the next one starts.
-        await untilGone(() => movedAside(dist));
         const second = await timedBuild(['--outDir', dist], env, join(OUT, 'logs', `pharos-${n}-rebuild${files.length === 1 ? '' : `-${i + 1}`}.log`), timeout);
         mustSucceed(`Pharos rebuild at N=${n}`, second);
         if (!readFileSync(join(dist, 'incidents', file.replace(/\.md$/, ''), 'index.html'), 'utf8').includes('(edited)')) throw new BuildFailed(`the rebuild at N=${n} did not show the edited title`);

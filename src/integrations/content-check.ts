@@ -3,24 +3,19 @@ import type { AstroIntegration } from 'astro';
 import { loadContent } from '../lib/content/load.ts';
 import { formatError } from '../lib/content/errors.ts';
 import { contentDir, shareContent } from '../lib/site-data.ts';
-import { deleteInBackground, moveOutDirAside } from './clear-out-dir.ts';
 import { renderMarkdownAhead } from './markdown-ahead.ts';
 
 /** Runs the same validation as `pharos check` when the build starts; prints every problem and aborts. */
 export function contentCheck(): AstroIntegration {
-  let aside: string[] = [];
   return {
     name: 'pharos:content-check',
     hooks: {
-      'astro:config:setup': ({ logger, command, config }) => {
+      'astro:config:setup': ({ logger, command }) => {
         if (command !== 'build' && command !== 'dev') return;
         const result = loadContent(contentDir(), { displayRoot: process.env.PHAROS_CONTENT ?? 'content' });
         if (result.ok) {
           shareContent(contentDir(), result.content);
-          if (command === 'build') {
-            aside = moveOutDirAside(config.outDir);
-            renderMarkdownAhead(result.content, logger);
-          }
+          if (command === 'build') renderMarkdownAhead(result.content, logger);
           return;
         }
         for (const e of result.errors) logger.error(formatError(e));
@@ -29,7 +24,6 @@ export function contentCheck(): AstroIntegration {
         error.stack = '';
         throw error;
       },
-      'astro:build:done': () => deleteInBackground(aside),
     },
   };
 }

@@ -61,19 +61,25 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs `astro build` of the project with the given content folder into `outDir` (default: a fresh one). */
-export function buildSite(contentDir: string, env: Record<string, string> = {}, outDir = join(tempDir('dist'), 'dist')): Run & { outDir: string } {
-  mkdirSync(dirname(outDir), { recursive: true });
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: ROOT,
+/** The command line and environment of `astro build` of the project with the given content folder into `outDir`. */
+export function buildCommand(contentDir: string, env: Record<string, string>, outDir: string, args: string[] = []): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    command: process.execPath,
+    args: [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, ...args],
     env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', PHAROS_CONTENT: contentDir, ...env },
-    encoding: 'utf8',
-  });
+  };
+}
+
+/** Runs `astro build` of the project with the given content folder into `outDir` (default: a fresh one); `args` go to astro. */
+export function buildSite(contentDir: string, env: Record<string, string> = {}, outDir = join(tempDir('dist'), 'dist'), args: string[] = []): Run & { outDir: string } {
+  mkdirSync(dirname(outDir), { recursive: true });
+  const c = buildCommand(contentDir, env, outDir, args);
+  const r = spawnSync(c.command, c.args, { cwd: ROOT, env: c.env, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, outDir };
 }
 
-/** Hashes every file below the given paths (names and bytes), for build cache keys. */
-function treeHash(paths: string[]): string {
+/** Hashes every file below the given paths (names and bytes): build cache keys, and whether a folder changed. */
+export function treeHash(paths: string[]): string {
   const hash = createHash('sha256');
   for (const base of paths) {
     if (!existsSync(base)) continue;
@@ -89,7 +95,7 @@ function treeHash(paths: string[]): string {
  * Never write into its outDir; use buildSite for a build you modify.
  */
 export function sharedBuild(contentDir: string, env: Record<string, string> = {}): Run & { outDir: string } {
-  const key = treeHash([join(ROOT, 'src'), join(ROOT, 'astro.config.ts'), join(ROOT, 'package-lock.json'), contentDir]) + createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8);
+  const key = treeHash([join(ROOT, 'src'), join(ROOT, 'public'), join(ROOT, 'astro.config.ts'), join(ROOT, 'package-lock.json'), contentDir]) + createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8);
   const dir = join(TMP, `shared-${key}`);
   const outDir = join(dir, 'dist');
   const record = join(dir, 'run.json');

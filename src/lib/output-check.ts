@@ -1,0 +1,98 @@
+/**
+ * The build's self-check: before a new site replaces the live one, every file the content calls
+ * for must exist and every feed, calendar and API document must parse. A page that a route
+ * silently skipped, or a feed cut short, stops the build instead of reaching customers.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import ICAL from 'ical.js';
+import type { SiteContent } from './content/load.ts';
+import { calendarProducts } from './calendars.ts';
+import { historyPageCount } from './views/status.ts';
+
+/** Pages every language has, as folders below the language's root ("" is its home page). */
+const LOCALE_PAGES = ['', 'incidents/', 'maintenance/', 'releases/', 'support/', 'support/severity/', 'support/case-types/', 'support/hours/', 'support/policy-history/'];
+/** Feeds every language has. */
+const LOCALE_FEEDS = ['rss.xml', 'maintenance/rss.xml', 'releases/rss.xml'];
+/** The Statuspage v2 documents. */
+const API_FILES = ['summary.json', 'status.json', 'components.json', 'incidents.json', 'incidents/unresolved.json', 'scheduled-maintenances.json', 'scheduled-maintenances/upcoming.json', 'scheduled-maintenances/active.json'].map((f) => `api/v2/${f}`);
+
+/** Every file a build of `content` must write, relative to the output folder, with "/" separators. */
+export function expectedFiles(c: SiteContent, publicDir?: string): string[] {
+  const files = ['404.html', ...API_FILES, 'calendars/maintenance.ics', 'calendars/releases.ics'];
+  for (const p of calendarProducts(c)) files.push(`calendars/releases/${p.id}.ics`);
+  const historyPages = historyPageCount(c);
+  for (const { code } of c.site.locales) {
+    const root = code === c.site.defaultLocale ? '' : `${code}/`;
+    const page = (path: string) => `${root}${path}index.html`;
+    files.push(...LOCALE_PAGES.map(page), ...LOCALE_FEEDS.map((f) => root + f));
+    for (let n = 2; n <= historyPages; n++) files.push(page(`incidents/page/${n}/`));
+    for (const i of c.incidents) files.push(page(`incidents/${i.id}/`));
+    for (const m of c.maintenance) files.push(page(`maintenance/${m.id}/`));
+    for (const p of c.products) files.push(page(`products/${p.id}/`), `${root}products/${p.id}/rss.xml`, `${root}products/${p.id}/releases.xml`);
+  }
+  // What public/ holds is copied as it is.
+  if (publicDir && existsSync(publicDir)) files.push(...listFiles(publicDir));
+  return files;
+}
+
+/** Every file below `dir`, relative, with "/" separators. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Why a written file does not parse, by its kind; undefined when it does (or is of no kind we parse). */
+export function fileProblem(path: string, text: string): string | undefined {
+  if (path.endsWith('.json')) {
+    try {
+      JSON.parse(text);
+      return undefined;
+    } catch (e) {
+      return `is not valid JSON (${(e as Error).message})`;
+    }
+  }
+  if (path.endsWith('.xml')) {
+    const result = XMLValidator.validate(text);
+    return result === true ? undefined : `is not well-formed XML (line ${result.err.line}: ${result.err.msg})`;
+  }
+  if (path.endsWith('.ics')) {
+    try {
+      const component = new ICAL.Component(ICAL.parse(text));
+      return component.name === 'vcalendar' ? undefined : `is not an iCalendar VCALENDAR (found ${component.name})`;
+    } catch (e) {
+      return `is not valid iCalendar (${(e as Error).message})`;
+    }
+  }
+  // Astro may place a page's own module script after </html>: the closing tag need not be last.
+  if (path.endsWith('.html') && !/<\/html>/i.test(text)) return 'is cut short (no closing </html>)';
+  return undefined;
+}
+
+/**
+ * What is wrong with a finished build in `outDir`: files the content calls for that are missing
+ * or empty, and feeds, calendars, API documents and pages that do not parse. Empty when all is well.
+ */
+export function outputProblems(outDir: string, c: SiteContent, publicDir?: string): string[] {
+  const problems: string[] = [];
+  for (const file of expectedFiles(c, publicDir)) {
+    const path = join(outDir, file);
+    if (!existsSync(path)) problems.push(`${file} is missing`);
+    else if (statSync(path).size === 0) problems.push(`${file} is empty`);
+  }
+  for (const file of listFiles(outDir)) {
+    if (!/\.(json|xml|ics|html)$/.test(file)) continue;
+    const problem = fileProblem(file, readFileSync(join(outDir, file), 'utf8'));
+    if (problem) problems.push(`${file} ${problem}`);
+  }
+  return problems;
+}

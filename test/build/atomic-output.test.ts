@@ -1,0 +1,148 @@
+/**
+ * A build is all or nothing: whatever fails (content, a page that throws, the self-check, a killed
+ * process), the output folder holds the previous site byte for byte, nothing else is left beside
+ * it, and the next build works without cleanup.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { generateSite, BENCH_NOW } from '../../bench/generate.ts';
+import { buildCommand, buildSite, listFiles, MINIMAL, ROOT, tempDir } from '../helpers/fixtures.ts';
+import { expectedFiles } from '../../src/lib/output-check.ts';
+import { loadContent } from '../../src/lib/content/load.ts';
+
+// Relative to the project root, as astro resolves --config.
+const FAULTY = ['--config', 'test/fixtures/faulty-build/astro.config.ts'];
+
+/** Names and bytes of every file below `dir`, relative to it: equal for byte-identical sites. */
+function siteHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of listFiles(dir)) hash.update(`${file}\0`).update(readFileSync(join(dir, file)));
+  return hash.digest('hex');
+}
+
+/** What a build left beside the output folder besides the folder itself. */
+function leftovers(outDir: string): string[] {
+  return readdirSync(dirname(outDir)).filter((e) => e !== basename(outDir));
+}
+
+/** A copy of the minimal site, and a build of it in a folder of its own. */
+function builtMinimal(): { content: string; outDir: string; hash: string } {
+  const content = join(tempDir('atomic'), 'content');
+  cpSync(MINIMAL, content, { recursive: true });
+  const outDir = join(tempDir('atomic-out'), 'dist');
+  const first = buildSite(content, {}, outDir);
+  expect(first.status, first.stdout + first.stderr).toBe(0);
+  return { content, outDir, hash: siteHash(outDir) };
+}
+
+describe('a failed build leaves the previous site', () => {
+  test('content error: nothing is built, the old site stays', () => {
+    const site = builtMinimal();
+    writeFileSync(join(site.content, 'site.yaml'), readFileSync(join(site.content, 'site.yaml'), 'utf8').replace(/^timeZone: .*$/m, 'timeZone: UTC-6'));
+    const run = buildSite(site.content, {}, site.outDir);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toMatch(/site\.yaml:\d+ timeZone/);
+    expect(siteHash(site.outDir)).toBe(site.hash);
+    expect(leftovers(site.outDir)).toEqual([]);
+  });
+
+  test('a page throws while rendering: the old site stays, no scratch folder is left, the next build works', () => {
+    const site = builtMinimal();
+    const run = buildSite(site.content, { PHAROS_FAULT: 'throw' }, site.outDir, FAULTY);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain('rendering failed on purpose');
+    expect(siteHash(site.outDir)).toBe(site.hash);
+    expect(leftovers(site.outDir)).toEqual([]);
+    const again = buildSite(site.content, {}, site.outDir);
+    expect(again.status, again.stdout + again.stderr).toBe(0);
+    expect(siteHash(site.outDir)).toBe(site.hash);
+  });
+
+  test('a page missing from the output fails the self-check, which names it', () => {
+    const site = builtMinimal();
+    const run = buildSite(site.content, { PHAROS_FAULT: 'drop' }, site.outDir, FAULTY);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain('support/severity/index.html is missing');
+    expect(run.stdout + run.stderr).toContain('dist/ still holds the previous site');
+    expect(siteHash(site.outDir)).toBe(site.hash);
+    expect(leftovers(site.outDir)).toEqual([]);
+  });
+
+  test('a successful build replaces the whole site and leaves nothing beside it', () => {
+    const site = builtMinimal();
+    const content = loadContent(site.content);
+    if (!content.ok) throw new Error('the minimal site is valid');
+    // The self-check's list is the build's list: every page, feed, calendar and document, and no other.
+    const built = listFiles(site.outDir).filter((f) => /\.(html|xml|json|ics)$/.test(f));
+    const expected = expectedFiles(content.content, join(ROOT, 'public')).filter((f) => /\.(html|xml|json|ics)$/.test(f));
+    expect(built).toEqual([...expected].sort());
+    writeFileSync(join(site.outDir, 'stale.html'), '<html></html>');
+    const run = buildSite(site.content, {}, site.outDir);
+    expect(run.status).toBe(0);
+    expect(existsSync(join(site.outDir, 'stale.html'))).toBe(false);
+    expect(siteHash(site.outDir)).toBe(site.hash);
+    expect(leftovers(site.outDir)).toEqual([]);
+  });
+});
+
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('a killed build', () => {
+  test('SIGKILL at moments spread over a 1,000-incident build leaves the old site or the new one, and the next build works', async () => {
+    const work = tempDir('kill');
+    const content = join(work, 'content');
+    generateSite({ dir: content, incidents: 1000, seed: 5 });
+    const env = { PHAROS_NOW: BENCH_NOW };
+    const outDir = join(work, 'out', 'dist');
+    mkdirSync(dirname(outDir), { recursive: true });
+
+    const first = buildSite(content, env, outDir);
+    expect(first.status, first.stderr).toBe(0);
+    const oldHash = siteHash(outDir);
+
+    // The new site: one incident's title changed; its full build, elsewhere, gives the reference.
+    const file = join(content, 'incidents', readdirSync(join(content, 'incidents')).sort().at(-1)!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited while a build was killed'));
+    const started = performance.now();
+    const reference = buildSite(content, env, join(work, 'reference', 'dist'));
+    const seconds = (performance.now() - started) / 1000;
+    expect(reference.status, reference.stderr).toBe(0);
+    const newHash = siteHash(reference.outDir);
+    expect(newHash).not.toBe(oldHash);
+
+    const seen: string[] = [];
+    for (const fraction of [0.1, 0.35, 0.6, 0.85, 0.97]) {
+      const c = buildCommand(content, env, outDir);
+      // Its own process group, so that what it started can be looked for after the kill.
+      const child = spawn(c.command, c.args, { cwd: ROOT, env: c.env, stdio: 'ignore', detached: true });
+      const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+      await new Promise((resolve) => setTimeout(resolve, fraction * seconds * 1000));
+      child.kill('SIGKILL');
+      const how = await exited;
+      const hash = existsSync(outDir) ? siteHash(outDir) : 'missing';
+      seen.push(`${fraction}: ${how} -> ${hash === oldHash ? 'old' : hash === newHash ? 'new' : hash}`);
+      expect([oldHash, newHash], seen.join('\n')).toContain(hash);
+      // Nothing the build started outlives it (esbuild's service exits when its parent is gone).
+      for (let i = 0; i < 50 && groupAlive(child.pid!); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(groupAlive(child.pid!), 'a process of the killed build is still running').toBe(false);
+    }
+    // Kills spread over the build: at least the earliest ones hit it before the swap.
+    expect(seen.filter((s) => s.endsWith('old')).length, seen.join('\n')).toBeGreaterThan(0);
+
+    const last = buildSite(content, env, outDir);
+    expect(last.status, last.stderr).toBe(0);
+    expect(siteHash(outDir)).toBe(newHash);
+    expect(leftovers(outDir)).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,36 @@
+/** What the next build finds after a build was killed between two steps of its swap. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { recoverOutput } from '../../src/integrations/atomic-output.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+
+/** A folder holding one file `index.html` with `text`. */
+function site(path: string, text: string): void {
+  mkdirSync(path, { recursive: true });
+  writeFileSync(join(path, 'index.html'), text);
+}
+
+describe('recoverOutput', () => {
+  test.each([
+    { name: 'killed after the old site moved aside: the checked new site takes its place', folders: { '.dist-old': 'old', '.dist-ready': 'new' }, dist: 'new' },
+    { name: 'killed before the old site moved aside: the checked new site replaces it', folders: { dist: 'old', '.dist-ready': 'new' }, dist: 'new' },
+    { name: 'killed while deleting the old site: the rest of it goes', folders: { dist: 'new', '.dist-old': 'old' }, dist: 'new' },
+    { name: 'killed while building: the half-written folder goes, the site stays', folders: { dist: 'old', '.dist-new-999999999': 'half' }, dist: 'old' },
+    { name: 'folders of the earlier move-aside arrangement go', folders: { dist: 'old', '.dist-previous-1-2': 'older' }, dist: 'old' },
+  ])('$name', ({ folders, dist }) => {
+    const parent = tempDir('recover');
+    for (const [name, text] of Object.entries(folders)) site(join(parent, name), text);
+    recoverOutput(join(parent, 'dist'));
+    expect(readFileSync(join(parent, 'dist', 'index.html'), 'utf8')).toBe(dist);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('a build that is still running keeps its folder', () => {
+    const parent = tempDir('recover');
+    site(join(parent, 'dist'), 'old');
+    site(join(parent, `.dist-new-${process.ppid}`), 'half');
+    recoverOutput(join(parent, 'dist'));
+    expect(existsSync(join(parent, `.dist-new-${process.ppid}`))).toBe(true);
+  });
+});
