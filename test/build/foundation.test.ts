@@ -1,6 +1,6 @@
 /** Builds the minimal fixture site for real and reads dist/ as a visitor's browser would get it. */
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MINIMAL, ROOT, buildSite, listFiles, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
 
@@ -115,20 +115,6 @@ describe('invalid content stops the build', () => {
 });
 
 describe('rebuilding', () => {
-  test('a second build into the same folder replaces the previous site and leaves nothing beside it', () => {
-    const first = buildSite(MINIMAL);
-    expect(first.status).toBe(0);
-    writeFileSync(join(first.outDir, 'stale.html'), '<!doctype html><title>from an older build</title>');
-    const second = buildSite(MINIMAL, {}, first.outDir);
-    expect(second.status, second.stderr).toBe(0);
-    expect(existsSync(join(first.outDir, 'stale.html'))).toBe(false);
-    expect(existsSync(join(first.outDir, 'index.html'))).toBe(true);
-    // The old folder was moved aside, and a process of its own deletes it once the build is done.
-    const deadline = Date.now() + 60_000;
-    while (readdirSync(dirname(first.outDir)).length > 1 && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-    expect(readdirSync(dirname(first.outDir))).toEqual(['dist']);
-  });
-
   test('Markdown rendered ahead on a second thread gives the same site, byte for byte', () => {
     const main = sharedBuild(join(ROOT, 'content'), { PHAROS_MARKDOWN_WORKER: '0' });
     const worker = sharedBuild(join(ROOT, 'content'), { PHAROS_MARKDOWN_WORKER: '1' });
