@@ -3,6 +3,7 @@ import en from '../i18n/en.json' with { type: 'json' };
 import sv from '../i18n/sv.json' with { type: 'json' };
 import fr from '../i18n/fr.json' with { type: 'json' };
 import type { Localized } from '../schemas/common.ts';
+import { memo } from './memo.ts';
 
 /** A UI string key; en.json is the reference every locale file must match. */
 export type UiKey = keyof typeof en;
@@ -42,20 +43,12 @@ export function translator(locale: string): (key: UiKey, params?: Record<string,
   };
 }
 
-const templateParts = new Map<string, string[]>();
-
 /** A template cut at its "{name}" slots, once: [text, name, text, name, ..., text]. */
-function partsOf(template: string): string[] {
-  let parts = templateParts.get(template);
-  if (!parts) templateParts.set(template, (parts = template.split(/\{(\w+)\}/)));
-  return parts;
-}
+const partsOf = memo((template: string) => template.split(/\{(\w+)\}/));
 
-const pluralRules = new Map<string, Intl.PluralRules>();
+const pluralRules = memo((locale: string) => new Intl.PluralRules(locale));
 
 /** Chooses the plural key suffix ("one" or "other") for a count in a locale. */
 export function pluralKey(locale: string, n: number): 'one' | 'other' {
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules.select(n) === 'one' ? 'one' : 'other';
+  return pluralRules(locale).select(n) === 'one' ? 'one' : 'other';
 }

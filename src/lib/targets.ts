@@ -1,16 +1,15 @@
 /** Service targets in words, per locale ("30 minutes", "2 jours ouvrés", "i mån av tid"). */
 import type { Target } from '../schemas/common.ts';
 import { localize, pluralKey, translator, type UiKey } from './i18n.ts';
+import { memo, memoByObject } from './memo.ts';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
+const numberFormat = memo((locale: string) => new Intl.NumberFormat(locale));
 
 /** The target's amount and unit, or its word form, in the reader's language. */
 export function formatTarget(target: Target, locale: string): string {
   const t = translator(locale);
   if (target.kind === 'duration') {
-    let nf = numberFormats.get(locale);
-    if (!nf) numberFormats.set(locale, (nf = new Intl.NumberFormat(locale)));
-    const n = nf.format(target.amount);
+    const n = numberFormat(locale).format(target.amount);
     return t(`target.${target.unit}.${pluralKey(locale, target.amount)}` as UiKey, { n });
   }
   return t(`target.${target.kind}` as UiKey);
@@ -19,18 +18,8 @@ export function formatTarget(target: Target, locale: string): string {
 /** Which promise a target is about; status updates read "every 6 hours". */
 export type TargetKey = 'response' | 'restoration' | 'resolution' | 'statusUpdates' | 'rootCauseReport';
 
-// Every incident page describes the same few targets (they come from severities.yaml): once per target, key and language.
-const descriptions = new WeakMap<Target, Map<string, string>>();
-
 /** A target in words with its qualifiers: "every 6 hours (until functionality is restored)". */
-export function describeTarget(target: Target, key: TargetKey, locale: string, defaultLocale: string): string {
-  let byKey = descriptions.get(target);
-  if (!byKey) descriptions.set(target, (byKey = new Map()));
-  const cacheKey = `${key}|${locale}|${defaultLocale}`;
-  let text = byKey.get(cacheKey);
-  if (text === undefined) byKey.set(cacheKey, (text = describeNow(target, key, locale, defaultLocale)));
-  return text;
-}
+export const describeTarget = memoByObject(describeNow);
 
 function describeNow(target: Target, key: TargetKey, locale: string, defaultLocale: string): string {
   const t = translator(locale);
