@@ -9,9 +9,7 @@ import { apiDocuments } from '../../src/lib/api.ts';
 import { buildFeed } from '../../src/lib/feeds.ts';
 import { maintenanceFeed, releaseFeed } from '../../src/lib/release-feeds.ts';
 import { calendarProducts, maintenanceIcs, releaseIcs } from '../../src/lib/calendars.ts';
-import { timeElement } from '../../src/lib/time.ts';
 import { context, incidentPage } from '../../src/lib/views/incidents.ts';
-import { incidentMainHtml } from '../../src/lib/views/incident-html.ts';
 import { layoutView } from '../../src/lib/views/layout.ts';
 import { overviewView } from '../../src/lib/views/overview.ts';
 import { hoursView } from '../../src/lib/views/hours.ts';
@@ -33,7 +31,7 @@ export function renderAll(c: SiteContent): void {
     overviewView(c, locale);
     statusView(x);
     for (let n = 1; n <= historyPageCount(c); n++) historyPage(x, n);
-    for (const inc of c.incidents) incidentMainHtml(x, incidentPage(x, inc), (iso) => timeElement(iso, locale, c.site.timeZone));
+    for (const inc of c.incidents) incidentPage(x, inc);
     for (const m of c.maintenance) summariseMaintenance(x, m);
     hoursView(x);
     severityView(x);
