@@ -9,7 +9,7 @@ import { localize } from '../../src/lib/i18n.ts';
 import { isOpen } from '../../src/lib/status.ts';
 import { CliError, flag, list, parseArgs, str, type Io, type ParsedArgs } from './io.ts';
 import { contentFolder, loadValid, pageUrl, timeContext, type ContentFolder } from './site.ts';
-import { parseTime, localDate, show, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
+import { parseTime, localDate, show, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askChoice, askMany, askText, askYesNo, needAnswers } from './prompts.ts';
 import { incidentText } from './new-file.ts';
@@ -143,6 +143,7 @@ async function incidentNew(p: ParsedArgs, io: Io): Promise<number> {
   );
   const after = writeValidated(io, folder, { file, text, create: true });
   io.out(`Wrote ${join(folder.display, file)}\n`);
+  for (const line of timeWarnings({ started, at })) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/incidents/${id}/`)}\n`);
   nextUpdateLine(io, after, id);
   io.out(`Publish: git add ${join(folder.display, file)} && git commit -m "Incident: ${title.replace(/"/g, "'")}" && git push\n`);
@@ -208,6 +209,7 @@ async function incidentUpdate(p: ParsedArgs, io: Io, resolving: boolean): Promis
 
   const after = writeValidated(io, folder, { file: join('incidents', `${incident.id}.md`), text, create: false });
   io.out(`Wrote ${incident.file}: ${status} update at ${at.iso}${incident.resolved !== undefined ? ' (reopened)' : ''}\n`);
+  for (const line of timeWarnings({ at })) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/incidents/${incident.id}/`)}\n`);
   const updated = after.incidents.find((i) => i.id === incident.id)!;
   if (status === 'resolved') for (const line of slaLines(after, updated)) io.out(`${line}\n`);

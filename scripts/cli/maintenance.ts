@@ -5,7 +5,7 @@ import { IdSchema, ZoneSchema } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { CliError, list, parseArgs, str, type Io, type ParsedArgs } from './io.ts';
 import { contentFolder, loadValid, pageUrl, timeContext } from './site.ts';
-import { localDate, parseTime, show, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
+import { localDate, parseTime, show, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askMany, askText, needAnswers } from './prompts.ts';
 import { maintenanceText } from './new-file.ts';
@@ -83,6 +83,7 @@ async function maintenanceNew(p: ParsedArgs, io: Io): Promise<number> {
   );
   const after = writeValidated(io, folder, { file, text, create: true });
   io.out(`Wrote ${join(folder.display, file)}: ${show(start.iso, start.zone)} to ${show(end.iso, start.zone)} (${start.zone})\n`);
+  for (const line of timeWarnings({ start, end, at })) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/maintenance/${id}/`)}\n`);
   return 0;
 }

@@ -18,6 +18,8 @@ export interface ParsedTime {
   iso: string;
   /** IANA zone or fixed offset the time is written in. */
   zone: string;
+  /** Set when a local time occurs twice (clocks going back): which one was taken and how to write the other. */
+  note?: string;
 }
 
 /** What the parser accepts, for error messages and help. */
@@ -52,7 +54,20 @@ export function parseTime(text: string, ctx: TimeContext): ParsedTime | { error:
   if (!dt.isValid) return { error: `found "${s}", which is not a real date and time (expected ${TIME_FORMS})` };
   // Luxon moves a time in a spring-forward gap to a real one; the author should pick it knowingly.
   if (dt.toFormat("yyyy-MM-dd'T'HH:mm:ss") !== local) return { error: `found "${s}", a time that does not exist in ${zone} (the clocks go forward then; expected a time before or after the gap)` };
-  return { iso: write(dt), zone };
+  // In the hour that repeats when clocks go back, luxon's pick depends on the zone; RFC 5545 and
+  // Python's zoneinfo (fold=0) take the first occurrence, and so does hours.ts: one rule everywhere.
+  const [first, second] = dt.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
+  if (first === undefined || second === undefined) return { iso: write(dt), zone };
+  const typed = `${m[1]} ${m[2]} ${zone}`;
+  // A zone that changes its standard offset repeats an hour too, without summer time to name.
+  const season = first.isInDST === second.isInDST ? '' : first.isInDST ? ' (summer time)' : ' (standard time)';
+  const note = `${typed} occurs twice; read as the first, ${m[2]}${first.toFormat('ZZ')}${season}; for the second write ${write(second)}`;
+  return { iso: write(first), zone, note };
+}
+
+/** A warning line per ambiguous time, in `pharos check`'s style: "option --at warning: ... occurs twice; ...". */
+export function timeWarnings(times: Record<string, ParsedTime | undefined>): string[] {
+  return Object.entries(times).flatMap(([option, t]) => (t?.note === undefined ? [] : [`option --${option} warning: ${t.note}`]));
 }
 
 /** ISO 8601 with the zone's offset, without milliseconds; UTC is written "Z". */

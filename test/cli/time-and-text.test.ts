@@ -1,6 +1,6 @@
 /** The CLI's pure helpers: reading times as typed, file-name slugs, "did you mean". */
 import { describe, expect, test } from 'vitest';
-import { parseTime, type TimeContext } from '../../scripts/cli/time.ts';
+import { parseTime, timeWarnings, type TimeContext } from '../../scripts/cli/time.ts';
 import { nearest, slugify } from '../../scripts/cli/text.ts';
 
 const ctx: TimeContext = { now: '2026-11-22T10:00:00.000Z', siteZone: 'Europe/Stockholm', localZone: 'America/Chicago' };
@@ -31,6 +31,60 @@ describe('parseTime', () => {
   ])('%s is refused', (typed, message) => {
     const r = parseTime(typed, ctx);
     expect('error' in r && r.error).toMatch(message);
+  });
+});
+
+describe('parseTime in the hour that repeats when clocks go back', () => {
+  // The first occurrence (RFC 5545, zoneinfo's fold=0), as hours.ts reads opening hours; luxon alone
+  // gives the second in Stockholm and Chicago and the first in the southern zones.
+  test.each([
+    ['2026-10-25 02:30 Europe/Stockholm', '2026-10-25T02:30:00+02:00', '02:30+02:00 (summer time)', '2026-10-25T02:30:00+01:00'],
+    ['2026-10-25 02:00 Europe/Stockholm', '2026-10-25T02:00:00+02:00', '02:00+02:00 (summer time)', '2026-10-25T02:00:00+01:00'],
+    ['2026-11-01 01:30 America/Chicago', '2026-11-01T01:30:00-05:00', '01:30-05:00 (summer time)', '2026-11-01T01:30:00-06:00'],
+    ['2026-11-01T01:59:30 America/Chicago', '2026-11-01T01:59:30-05:00', '01:59:30-05:00 (summer time)', '2026-11-01T01:59:30-06:00'],
+    ['2026-04-05 01:45 Australia/Lord_Howe', '2026-04-05T01:45:00+11:00', '01:45+11:00 (summer time)', '2026-04-05T01:45:00+10:30'],
+    ['2026-04-05 02:30 Pacific/Auckland', '2026-04-05T02:30:00+13:00', '02:30+13:00 (summer time)', '2026-04-05T02:30:00+12:00'],
+    ['2026-04-04 23:30 America/Santiago', '2026-04-04T23:30:00-03:00', '23:30-03:00 (summer time)', '2026-04-04T23:30:00-04:00'],
+  ])('%s is read as its first occurrence, %s, with a note', (typed, iso, chosen, other) => {
+    const t = parseTime(typed, ctx);
+    expect(t).toEqual({ iso, zone: typed.split(' ').at(-1), note: `${typed.replace('T', ' ')} occurs twice; read as the first, ${chosen}; for the second write ${other}` });
+    // The way out the note gives reads back as the other occurrence, one shift later.
+    const second = parseTime(other, ctx);
+    expect('iso' in second && second.iso).toBe(other);
+    expect(Date.parse(other) - Date.parse(iso)).toBeGreaterThan(0);
+  });
+
+  test('a local time without a zone is read in the author\'s zone, with the note naming it', () => {
+    const t = parseTime('2026-11-01 01:30', ctx);
+    expect(t).toMatchObject({ iso: '2026-11-01T01:30:00-05:00', note: expect.stringContaining('2026-11-01 01:30 America/Chicago occurs twice') });
+  });
+
+  test.each([
+    ['2026-10-25 01:59 Europe/Stockholm', '2026-10-25T01:59:00+02:00'],
+    ['2026-10-25 03:00 Europe/Stockholm', '2026-10-25T03:00:00+01:00'],
+    ['2026-11-01 02:00 America/Chicago', '2026-11-01T02:00:00-06:00'],
+    ['2026-04-05 02:00 Australia/Lord_Howe', '2026-04-05T02:00:00+10:30'],
+    ['2026-10-25T02:30:00+01:00', '2026-10-25T02:30:00+01:00'],
+  ])('%s is not ambiguous: %s, no note', (typed, iso) => {
+    expect(parseTime(typed, ctx)).toEqual({ iso, zone: expect.any(String) });
+  });
+
+  test.each([
+    ['2026-03-29 02:30 Europe/Stockholm'],
+    ['2026-03-08 02:30 America/Chicago'],
+    ['2026-10-04 02:15 Australia/Lord_Howe'],
+    ['2026-09-27 02:30 Pacific/Auckland'],
+  ])('%s, in the gap when clocks go forward, stays refused', (typed) => {
+    const r = parseTime(typed, ctx);
+    expect('error' in r && r.error).toMatch(/a time that does not exist in .* \(the clocks go forward then/);
+  });
+
+  test('timeWarnings names the option of each ambiguous time, in check\'s warning style', () => {
+    const at = parseTime('2026-10-25 02:30 Europe/Stockholm', ctx);
+    const started = parseTime('2026-10-25 01:00 Europe/Stockholm', ctx);
+    expect(timeWarnings({ started: 'iso' in started ? started : undefined, at: 'iso' in at ? at : undefined })).toEqual([
+      'option --at warning: 2026-10-25 02:30 Europe/Stockholm occurs twice; read as the first, 02:30+02:00 (summer time); for the second write 2026-10-25T02:30:00+01:00',
+    ]);
   });
 });
 
