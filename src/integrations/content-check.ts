@@ -3,7 +3,6 @@ import type { AstroIntegration } from 'astro';
 import { loadContent } from '../lib/content/load.ts';
 import { formatError } from '../lib/content/errors.ts';
 import { contentDir, shareContent } from '../lib/site-data.ts';
-import { renderMarkdownAhead } from './markdown-ahead.ts';
 
 /** Runs the same validation as `pharos check` when the build starts; prints every problem and aborts. */
 export function contentCheck(): AstroIntegration {
@@ -15,7 +14,6 @@ export function contentCheck(): AstroIntegration {
         const result = loadContent(contentDir(), { displayRoot: process.env.PHAROS_CONTENT ?? 'content' });
         if (result.ok) {
           shareContent(contentDir(), result.content);
-          if (command === 'build') renderMarkdownAhead(result.content, logger);
           return;
         }
         for (const e of result.errors) logger.error(formatError(e));

@@ -113,18 +113,3 @@ describe('invalid content stops the build', () => {
     expect(readFileSync(join(later.outDir, 'index.html'), 'utf8')).toContain('<time datetime="2026-12-01T08:00:00.000Z"');
   });
 });
-
-describe('rebuilding', () => {
-  test('Markdown rendered ahead on a second thread gives the same site, byte for byte', () => {
-    const main = sharedBuild(join(ROOT, 'content'), { PHAROS_MARKDOWN_WORKER: '0' });
-    const worker = sharedBuild(join(ROOT, 'content'), { PHAROS_MARKDOWN_WORKER: '1' });
-    expect([main.status, worker.status]).toEqual([0, 0]);
-    expect(worker.stdout).toMatch(/Markdown: \d+ texts? rendered ahead on a second thread/);
-    expect(main.stdout).not.toMatch(/rendered ahead/);
-    const files = listFiles(main.outDir);
-    expect(listFiles(worker.outDir)).toEqual(files);
-    const differ = files.filter((f) => !readFileSync(join(main.outDir, f)).equals(readFileSync(join(worker.outDir, f))));
-    expect(differ).toEqual([]);
-  });
-});
-

@@ -1,0 +1,70 @@
+/**
+ * Rendered Markdown kept by the digest of what decides it: the text, the heading level, the
+ * renderer's revision and the installed packages (package-lock.json). In memory for the process,
+ * and on disk between builds, one small file per text under node_modules/.cache/pharos/markdown/
+ * (PHAROS_CACHE_DIR moves it), so a rebuild renders only the texts it has not seen. A file that
+ * cannot be read or written is simply rendered again: the cache never decides what a page says.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Bump when markdown.ts changes what it writes for the same text (test/unit/markdown.test.ts
+ * fails when markdown.ts changes, to ask): cached HTML of an older revision is then never read.
+ */
+export const RENDERER_REVISION = 1;
+
+const memory = new Map<string, string>();
+let salt: string | undefined;
+
+/** What every key shares: the revision and the installed packages. */
+function keySalt(): string {
+  if (salt === undefined) {
+    let lock = '';
+    try {
+      lock = readFileSync(join(process.cwd(), 'package-lock.json'), 'utf8');
+    } catch {
+      // Outside the project (no lock file): the revision alone.
+    }
+    salt = createHash('sha256').update(`${RENDERER_REVISION}\0${lock}`).digest('hex');
+  }
+  return salt;
+}
+
+/** The folder of the cache on disk. */
+export function markdownCacheDir(): string {
+  return process.env.PHAROS_CACHE_DIR ? join(process.env.PHAROS_CACHE_DIR, 'markdown') : join(process.cwd(), 'node_modules/.cache/pharos/markdown');
+}
+
+/** The HTML of `markdown` with headings from h`top`: from memory, else from disk, else `render()` (then kept in both). */
+export function cachedHtml(markdown: string, top: number, render: () => string): string {
+  const digest = createHash('sha256').update(`${keySalt()}\0${top}\0${markdown}`).digest('hex');
+  const known = memory.get(digest);
+  if (known !== undefined) return known;
+  const dir = join(markdownCacheDir(), digest.slice(0, 2));
+  const file = join(dir, `${digest}.html`);
+  let html: string | undefined;
+  try {
+    html = readFileSync(file, 'utf8');
+  } catch {
+    html = render();
+    try {
+      mkdirSync(dir, { recursive: true });
+      // Whole or not at all: two builds at once may write the same text.
+      const part = `${file}.${process.pid}.part`;
+      writeFileSync(part, html);
+      renameSync(part, file);
+    } catch {
+      // A read-only or full disk: the next build renders it again.
+    }
+  }
+  memory.set(digest, html);
+  return html;
+}
+
+/** Forgets what this process rendered (the disk cache stays): for tests, and for a process that builds twice. */
+export function forgetRendered(): void {
+  memory.clear();
+  salt = undefined;
+}
