@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console, process */
 // Records, in package-lock.json, the platform-specific optional packages that the registry
 // mirror this project installs from does not carry (npm then drops them from the lock, and
 // `npm ci` refuses the lock as out of sync). Each missing optional dependency gets an entry

@@ -12,6 +12,8 @@ import { MINIMAL, ROOT, listFiles, type Run, sharedBuild } from '../helpers/fixt
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { statuspageValidator as validator } from '../helpers/statuspage-schema.ts';
 
+// JSON documents read back from the build: any shape, checked field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
 type Build = Run & { outDir: string };
 const read = (build: Build, path: string): Doc => JSON.parse(readFileSync(join(build.outDir, 'api/v2', path), 'utf8'));

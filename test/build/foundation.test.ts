@@ -2,7 +2,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, ROOT, buildSite, listFiles, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, buildSite, listFiles, tempDir, type Run } from '../helpers/fixtures.ts';
 
 let build: Run & { outDir: string };
 const page = (path: string) => readFileSync(join(build.outDir, path), 'utf8');

@@ -32,6 +32,8 @@ import { PagePool, htmlPages, launchBrowser, pinnedContext, watchPage } from './
 const NOW = '2026-11-22T10:00:00Z';
 /** The hostile title in plain-text fields (feed titles, calendar summaries): tag-shaped text and bidi controls left out. */
 const FEED_TITLE = 'Widget "down" alert(1) ; , \\ evil';
+// JSON documents read back from the build: any shape, checked field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
 
 let build: Run & { outDir: string };

@@ -54,7 +54,7 @@ export function htmlLinks(html: string): string[] {
   const out: string[] = [];
   for (const tag of markup.matchAll(/<([a-zA-Z][\w:-]*)\b([^>]*)>/g)) {
     const attrs = new Map<string, string>();
-    for (const a of tag[2]!.matchAll(/([^\s"'>\/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g)) {
+    for (const a of tag[2]!.matchAll(/([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g)) {
       attrs.set(a[1]!.toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
     }
     for (const [name, value] of attrs) {
