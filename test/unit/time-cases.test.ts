@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { expandHours } from '../../src/lib/hours.ts';
 import { addBusinessDays, dueAt, type BusinessCalendar } from '../../src/lib/business-time.ts';
-import { dailyImpact } from '../../src/lib/history.ts';
+import { dailyImpact } from '../../src/lib/uptime-bars.ts';
 import type { Target } from '../../src/schemas/common.ts';
 import type { Day, WeeklyRule } from '../../src/schemas/support-hours.ts';
 import type { Incident } from '../../src/schemas/incident.ts';

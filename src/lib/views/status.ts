@@ -4,7 +4,7 @@ import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { LocalizedText } from '../i18n.ts';
 import { markdownToHtml } from '../markdown.ts';
 import { isOpen, maintenanceState, overallStatus, productStatuses, type ComponentStatus, type MaintenanceState } from '../status.ts';
-import { dailyImpact } from '../history.ts';
+import { dailyImpact } from '../uptime-bars.ts';
 import { dateTimeFormat, formatDate } from '../time.ts';
 import { summarise, type Ctx, type IncidentSummary, type Instant } from './incidents.ts';
 

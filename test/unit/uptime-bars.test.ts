@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dailyImpact } from '../../src/lib/history.ts';
+import { dailyImpact } from '../../src/lib/uptime-bars.ts';
 import type { Incident, Impact } from '../../src/schemas/incident.ts';
 
 function incident(id: string, product: string, impact: Impact, started: string, resolved?: string): Incident {

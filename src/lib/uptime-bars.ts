@@ -1,4 +1,4 @@
-/** Per-day history of a product: the worst impact each day, for the 90-day bar. */
+/** Uptime bars: the worst impact each day on a product, for its 90-day bar. */
 import { DateTime } from 'luxon';
 import type { Incident } from '../schemas/incident.ts';
 import { worse, type ComponentStatus } from './status.ts';
