@@ -45,6 +45,8 @@ export function joinFrontMatter(f: FrontMatterFile): string {
 export type Edit =
   /** Append an item to a top-level list. */
   | { op: 'append'; key: string; item: Record<string, unknown> }
+  /** Insert an item into a top-level list before the item at `index` (an update that belongs earlier in time). */
+  | { op: 'insert'; key: string; index: number; item: Record<string, unknown> }
   /** Set a top-level field to a value written as a quoted string (a time). */
   | { op: 'set'; key: string; value: string; comment?: string }
   /** Remove a top-level field. */
@@ -55,10 +57,10 @@ export function editYaml(yaml: string, edits: readonly Edit[], eol: '\n' | '\r\n
   // The reference: the Document API's own result.
   const expected = parseDocument(yaml);
   for (const e of edits) {
-    if (e.op === 'append') {
+    if (e.op === 'append' || e.op === 'insert') {
       const seq = expected.get(e.key, true);
       if (!isSeq(seq)) expected.set(e.key, expected.createNode([e.item]));
-      else seq.add(styled(expected.createNode(e.item)));
+      else seq.items.splice(e.op === 'insert' ? e.index : seq.items.length, 0, styled(expected.createNode(e.item)));
     } else if (e.op === 'set') expected.set(e.key, quoted(e.value));
     else expected.delete(e.key);
   }
@@ -79,16 +81,20 @@ function splice(yaml: string, edits: readonly Edit[], eol: string): string | und
     const doc = parseDocument(text);
     if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) return undefined;
     const pair = (doc.contents as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === e.key) as Pair<Scalar, Node> | undefined;
-    if (e.op === 'append') {
+    if (e.op === 'append' || e.op === 'insert') {
       const seq = pair?.value;
       if (!isSeq(seq) || seq.flow || seq.items.length === 0 || !seq.range) return undefined;
       const dash = seq.range[0];
-      if (text[dash] !== '-') return undefined;
-      const column = dash - (text.lastIndexOf('\n', dash - 1) + 1);
-      const last = seq.items[seq.items.length - 1] as Node;
-      const at = lineEnd(text, last.range![1]);
-      const flow = isMap(last) && last.flow === true;
-      text = text.slice(0, at) + seqItem(e.item, column, flow, eol) + text.slice(at);
+      const lineStart = text.lastIndexOf('\n', dash - 1) + 1;
+      if (text[dash] !== '-' || text.slice(lineStart, dash).trim() !== '') return undefined;
+      const index = e.op === 'insert' ? e.index : seq.items.length;
+      if (!Number.isInteger(index) || index < 0 || index > seq.items.length) return undefined;
+      // After the line that ends the item before; the first item's own line when there is none.
+      const before = seq.items[index - 1] as Node | undefined;
+      const at = before ? lineEnd(text, before.range![1]) : lineStart;
+      const neighbour = (before ?? seq.items[0]) as Node;
+      const flow = isMap(neighbour) && neighbour.flow === true;
+      text = text.slice(0, at) + seqItem(e.item, dash - lineStart, flow, eol) + text.slice(at);
     } else if (e.op === 'set') {
       if (pair?.value?.range) {
         const [start, end] = pair.value.range;

@@ -60,6 +60,21 @@ describe('editYaml', () => {
     expect((parse(out) as { updates: { message: string }[] }).updates[1]!.message).toBe(message);
   });
 
+  test.each([
+    [0, '  - at: "0"\n    message: New.\n  - at: "1"\n'],
+    // A comment above an item stays above it.
+    [1, '  - at: "1"\n    message: One.\n  - at: "0"\n    message: New.\n  # about two\n  - at: "2"\n'],
+    [2, '  - at: "2"\n    message: Two.\n  - at: "0"\n    message: New.\n  - at: "3"\n'],
+    [3, '    message: Three.\n  - at: "0"\n    message: New.\nresolved'],
+  ])('inserting an update before item %i adds its lines there and changes no existing one', (index, around) => {
+    const yaml = 'updates:\n  - at: "1"\n    message: One.\n  # about two\n  - at: "2"\n    message: Two.\n  - at: "3"\n    message: Three.\nresolved: "3"\n';
+    const out = editYaml(yaml, [{ op: 'insert', key: 'updates', index, item: { at: '0', message: 'New.' } }]);
+    expect(out).toContain(around);
+    expect(out.replace('  - at: "0"\n    message: New.\n', '')).toBe(yaml);
+    const messages = (parse(out) as { updates: { message: string }[] }).updates.map((u) => u.message);
+    expect(messages).toEqual(['One.', 'Two.', 'Three.'].toSpliced(index, 0, 'New.'));
+  });
+
   test('deleting resolved removes only its line', () => {
     const yaml = 'updates:\n  - at: "a"\nresolved: "2026-11-22T10:00:00Z"   # note\n# last comment';
     expect(editYaml(yaml, [{ op: 'delete', key: 'resolved' }])).toBe('updates:\n  - at: "a"\n# last comment');
