@@ -25,9 +25,15 @@ export function isOpen(incident: Incident, now: string): boolean {
 
 /** A maintenance window's state at `now`; a cancelled window stays cancelled. */
 export function maintenanceState(m: Maintenance, now: string): MaintenanceState {
-  if (m.cancelled !== undefined) return 'cancelled';
-  if (now < m.window.start) return 'scheduled';
-  if (now < m.window.end) return 'in_progress';
+  return m.cancelled !== undefined ? 'cancelled' : windowState(m.window, now);
+}
+
+/** Where `at` falls in a window: before its start, inside it, or at or after its end. */
+export function windowState(window: Maintenance['window'], at: string): Exclude<MaintenanceState, 'cancelled'> {
+  // As instants, not strings: callers pass times written with other offsets or precision than content's.
+  const t = Date.parse(at);
+  if (t < Date.parse(window.start)) return 'scheduled';
+  if (t < Date.parse(window.end)) return 'in_progress';
   return 'completed';
 }
 
