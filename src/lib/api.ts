@@ -2,7 +2,10 @@
  * The Statuspage v2 public API (`/api/v2/*.json`) built from content, so existing Statuspage
  * clients (widgets, chat bots, monitors) can read a Pharos site unchanged. Field names, key
  * order and vocabularies follow Statuspage's documents; values come from content only, so a
- * rebuild of the same content gives the same bytes.
+ * rebuild of the same content gives the same bytes. As on Statuspage, a maintenance window's
+ * start and end add an update of their own ("The scheduled maintenance has begun.", status
+ * in_progress; "... has been completed.", completed) unless a notice already said so: the
+ * timeline of maintenance-timeline.ts, the one the pages and feeds show.
  *
  * Choices where Pharos and Statuspage differ:
  * - Ids are 12 lower-case base-36 characters hashed from the content ids (Statuspage's ids have
@@ -24,6 +27,7 @@ import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Localized } from '../schemas/common.ts';
 import { localize } from './i18n.ts';
 import { markdownToText } from './markdown.ts';
+import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
 import { incidentImpact, indicatorOf, isOpen, maintenanceState, overallStatus, productStatuses, worse, type ComponentStatus, type Indicator } from './status.ts';
 
@@ -475,16 +479,17 @@ class ApiBuilder {
     const id = stableId(`maintenance:${m.id}`);
     const now = this.c.now;
     const state = maintenanceState(m, now);
-    const updateStatus = (t: string): ApiMaintenanceStatus => (t < m.window.start ? 'scheduled' : t < m.window.end ? 'in_progress' : 'completed');
-    const updates = m.updates.map(
-      (u, i): ApiIncidentUpdate => ({
-        id: stableId(`maintenance-update:${m.id}:${i}`),
-        status: m.cancelled !== undefined && i === m.updates.length - 1 ? 'completed' : updateStatus(u.at),
-        body: markdownToText(this.text(u.message)),
+    const def = this.c.site.defaultLocale;
+    const updates = maintenanceTimeline(m, now).map(
+      (n): ApiIncidentUpdate => ({
+        // An automatic notice is one per boundary: its id is the window's and the status it announces.
+        id: stableId(n.automatic ? `maintenance-update:${m.id}:automatic-${n.status}` : `maintenance-update:${m.id}:${n.index}`),
+        status: n.status,
+        body: n.automatic ? automaticNoticeText(n, def).text : markdownToText(this.text(n.message)),
         incident_id: id,
-        created_at: u.at,
-        updated_at: u.at,
-        display_at: u.at,
+        created_at: n.at,
+        updated_at: n.at,
+        display_at: n.at,
         affected_components: null,
         deliver_notifications: true,
         custom_tweet: null,

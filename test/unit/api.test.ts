@@ -335,6 +335,42 @@ describe('an incident as Statuspage shows it', () => {
   });
 });
 
+describe('a maintenance window speaks with one voice: its latest update says what its status says', () => {
+  const W = ['2026-11-22T10:00:00Z', '2026-11-22T12:00:00Z'] as const;
+  const begun = { id: stableId('maintenance-update:w:automatic-in_progress'), status: 'in_progress', body: 'The scheduled maintenance has begun.', display_at: t(W[0]), created_at: t(W[0]) };
+  const completed = { id: stableId('maintenance-update:w:automatic-completed'), status: 'completed', body: 'The scheduled maintenance has been completed.', display_at: t(W[1]), created_at: t(W[1]) };
+  const planned = { body: 'Notice 1', status: 'scheduled' };
+  const staffDuring = { body: 'Notice 2', status: 'in_progress' };
+  test.each<[string, string[], string | undefined, string, string, object[]]>([
+    ['before the start', [], undefined, '2026-11-22T09:00:00Z', 'scheduled', [planned]],
+    ['at the start, no notice since', [], undefined, '2026-11-22T10:00:00Z', 'in_progress', [begun, planned]],
+    ['during, no notice since the start', [], undefined, '2026-11-22T11:00:00Z', 'in_progress', [begun, planned]],
+    ['during, with a staff notice since the start', ['2026-11-22T10:05:00Z'], undefined, '2026-11-22T11:00:00Z', 'in_progress', [staffDuring, planned]],
+    ['after the end', [], undefined, '2026-11-22T13:00:00Z', 'completed', [completed, begun, planned]],
+    ['after the end, with a staff notice during it', ['2026-11-22T10:05:00Z'], undefined, '2026-11-22T13:00:00Z', 'completed', [completed, staffDuring, planned]],
+    ['after the end, with a staff notice after it', ['2026-11-22T12:30:00Z'], undefined, '2026-11-22T13:00:00Z', 'completed', [{ body: 'Notice 2', status: 'completed', display_at: t('2026-11-22T12:30:00Z') }, begun, planned]],
+    ['cancelled, after its end', ['2026-11-21T08:00:00Z'], '2026-11-21T08:00:00Z', '2026-11-22T13:00:00Z', 'completed', [{ body: 'Notice 2', status: 'completed' }, planned]],
+  ])('%s', (_name, later, cancelled, now, status, updates) => {
+    const c = site({ maintenance: [window('w', ['widget'], ...W, cancelled, ['2026-11-01T12:00:00Z', ...later])], now: t(now) });
+    const m = scheduledMaintenancesDoc(c, AT).scheduled_maintenances[0]!;
+    expect(m.status).toBe(status);
+    expect(m.incident_updates).toHaveLength(updates.length);
+    m.incident_updates.forEach((u, i) => expect(u, `update ${i}`).toMatchObject(updates[i]!));
+    // summary.json and active.json carry the same document for a window they list.
+    const listed = [...summaryDoc(c, AT).scheduled_maintenances, ...activeMaintenancesDoc(c, AT).scheduled_maintenances];
+    for (const x of listed) expect(x).toEqual(m);
+  });
+
+  test('an automatic update keeps its id from one build to the next, and the id is pinned', () => {
+    const at = (now: string) => scheduledMaintenancesDoc(site({ maintenance: [window('2026-11-22-db', ['widget'], ...W)], now: t(now) }), AT).scheduled_maintenances[0]!;
+    const during = at('2026-11-22T11:00:00Z').incident_updates.find((u) => u.status === 'in_progress')!;
+    const after = at('2026-11-23T00:00:00Z').incident_updates.find((u) => u.status === 'in_progress')!;
+    expect(after).toEqual(during);
+    expect(during.id).toBe(stableId('maintenance-update:2026-11-22-db:automatic-in_progress'));
+    expect(during.id).toBe('bxtp257twwbb');
+  });
+});
+
 describe('components', () => {
   test('products keep content order; a product group becomes a Statuspage group with the worst member status', () => {
     const products = [
