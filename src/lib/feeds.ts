@@ -11,6 +11,7 @@ import { localize, translator, type LocalizedText } from './i18n.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
 import { markdownToHtml, markdownToText } from './markdown.ts';
 import { maintenanceState } from './status.ts';
+import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
 import { formatInstant } from './time.ts';
 import { escapeHtml, escapeXml } from './escape.ts';
 
@@ -86,8 +87,9 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
   const def = c.site.defaultLocale;
   const loc = (v: Localized) => localize(v, o.locale, def);
   const text = (v: Localized) => loc(v).text;
-  // Markdown as HTML, marked with its language when it fell back to another one than the feed's.
-  const html = ({ text: markdown, lang }: LocalizedText) => (lang === o.locale ? markdownToHtml(markdown) : `<div lang="${escapeHtml(lang)}">${markdownToHtml(markdown)}</div>`);
+  // HTML marked with its language when it fell back to another one than the feed's; Markdown through the renderer.
+  const marked = (lang: string, inner: string) => (lang === o.locale ? inner : `<div lang="${escapeHtml(lang)}">${inner}</div>`);
+  const html = ({ text: markdown, lang }: LocalizedText) => marked(lang, markdownToHtml(markdown));
   const when = (iso: string) => formatInstant(iso, o.locale, c.site.timeZone);
   const link = (path: RoutePath) => new URL(localeUrl(path, o.locale, def, o.base), o.site).href;
   const name = (id: string) => plain(c.products.find((p) => p.id === id)?.name ?? id);
@@ -112,7 +114,7 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
         title: title(text(inc.title), inc.id),
         link: page,
         pubDate: new Date(at),
-        description: describe(t('feed.latest', { status: t(`incidentStatus.${last.status}`), time: when(at) }), [], text(last.message)),
+        description: describe(t('feed.latest', { status: t(`incidentStatus.${last.status}`), time: when(at) }), [], markdownToText(text(last.message))),
         content: xmlSafe(
           [
             para(t('feed.affects', { products: affects })),
@@ -135,21 +137,29 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
       key: `maintenance ${m.id}`,
       item: () => {
         const state = t(`maintenanceState.${maintenanceState(m, c.now)}`);
-        const last = m.updates[m.updates.length - 1];
+        const notices = maintenanceTimeline(m, c.now);
+        const last = notices.at(-1);
         const window = t('feed.window', { start: when(m.window.start), end: when(m.window.end) });
         const page = link(`/maintenance/${m.id}/`);
-        const timeline = latest(m.updates).map((u) => update(undefined, when(u.at), html(loc(u.message))));
+        const timeline = latest(notices).map((n) => {
+          if (!n.automatic) return update(undefined, when(n.at), html(loc(n.message)));
+          const words = automaticNoticeText(n, o.locale);
+          return update(undefined, when(n.at), marked(words.lang, para(words.text)), t('maintenanceNotice.automatic'));
+        });
+        // The latest notice, automatic or not, at the time it was posted; before any, the state alone.
+        const latestLine = last ? t('feed.latest', { status: state, time: when(last.at) }) : state;
+        const lastText = last === undefined ? '' : last.automatic ? automaticNoticeText(last, o.locale).text : markdownToText(text(last.message));
         return {
         title: title(text(m.title), m.id),
         link: page,
         pubDate: new Date(at),
-        description: describe(t('feed.latest', { status: state, time: when(at) }), [window], last ? text(last.message) : ''),
+        description: describe(latestLine, [window], lastText),
         content: xmlSafe(
           [
             para(`${state}. ${window}`),
             para(t('feed.affects', { products: m.products.map(name).join(', ') })),
             m.body.trim() ? html({ text: m.body, lang: def }) : '',
-            timeline.length > 0 ? timelineHtml(t('feed.timeline'), timeline, earlier(m.updates.length, page)) : '',
+            timeline.length > 0 ? timelineHtml(t('feed.timeline'), timeline, earlier(notices.length, page)) : '',
           ].join(''),
         ),
         categories: m.products.map(name),
@@ -171,7 +181,8 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
  * they have passed (a reader sees it begin and finish); before any of these, its planned start.
  */
 export function maintenanceActivity(m: Maintenance, now: string): string {
-  const times = [...m.updates.map((u) => u.at), ...(m.cancelled ? [m.cancelled] : [m.window.start, m.window.end].filter((x) => Date.parse(x) <= Date.parse(now)))];
+  // The timeline holds the start and end once passed, unless a later notice said so.
+  const times = [...maintenanceTimeline(m, now).map((n) => n.at), ...(m.cancelled ? [m.cancelled] : [])];
   if (times.length === 0) return m.window.start;
   return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
@@ -181,9 +192,10 @@ export function incidentActivity(inc: Incident): string {
   return inc.updates[inc.updates.length - 1]!.at;
 }
 
-function update(status: string | undefined, time: string, messageHtml: string): string {
+/** An entry of a timeline: its status and time, marked when no person wrote it, then its message. */
+function update(status: string | undefined, time: string, messageHtml: string, automatic?: string): string {
   const head = status === undefined ? escapeHtml(time) : `<strong>${escapeHtml(status)}</strong> · ${escapeHtml(time)}`;
-  return `<p>${head}</p>${messageHtml}`;
+  return `<p>${head}${automatic === undefined ? '' : ` · <em>${escapeHtml(automatic)}</em>`}</p>${messageHtml}`;
 }
 
 /** The latest FEED_TIMELINE_LIMIT updates, newest first. */
@@ -199,10 +211,9 @@ function para(text: string): string {
   return `<p>${escapeHtml(text)}</p>`;
 }
 
-/** "Latest update: Resolved, <time>.", extra lines, then the message as plain text. */
-function describe(latest: string, extra: string[], markdown: string): string {
-  const message = markdown ? plain(markdownToText(markdown)) : '';
-  return [`${latest}.`, ...extra.map((e) => `${e}.`), message].filter(Boolean).join('\n');
+/** "Latest update: Resolved, <time>.", extra lines, then the message (plain text). */
+function describe(latest: string, extra: string[], message: string): string {
+  return [`${latest}.`, ...extra.map((e) => `${e}.`), plain(message)].filter(Boolean).join('\n');
 }
 
 function title(text: string, id: string): string {

@@ -3,6 +3,7 @@ import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
 import { buildFeed, feedItems, maintenanceActivity, plain, FEED_LIMIT, FEED_TIMELINE_LIMIT, type FeedOptions } from '../../src/lib/feeds.ts';
 import type { Incident } from '../../src/schemas/incident.ts';
 import type { Maintenance } from '../../src/schemas/maintenance.ts';
+import { maintenanceFeed } from '../../src/lib/release-feeds.ts';
 import { MINIMAL } from '../helpers/fixtures.ts';
 
 const loaded = loadContent(MINIMAL, { env: {} });
@@ -123,6 +124,47 @@ describe('what an item says', () => {
     expect(item.title).toContain('quote " and');
     expect(item.description).toContain('quote " and');
     expect(item.content).toContain('<a>x</a>');
+  });
+});
+
+describe('a maintenance item tells its latest notice, automatic or not, at its own time', () => {
+  const WINDOW = 'Window: November 25, 2026 at 10:00 PM GMT+1 to November 26, 2026 at 1:00 AM GMT+1.';
+  const FONSTER = 'Tidsfönster: 25 november 2026 kl. 22:00 CET till 26 november 2026 kl. 01:00 CET.';
+  const during = { at: '2026-11-25T21:30:00.000Z', message: { en: 'Half the databases are done.', sv: 'Halva databaserna är klara.' } };
+  const item = (now: string, locale: string, later: Maintenance['updates'] = []) => {
+    const m = { ...C.maintenance[0]!, updates: [...C.maintenance[0]!.updates, ...later] };
+    return feedItems({ ...C, incidents: [], maintenance: [m], now }, opts({ locale }))[0]!;
+  };
+  test.each<[string, string, string, Maintenance['updates'], string, string]>([
+    ['before the start: the staff notice', '2026-11-25T20:00:00.000Z', 'en', [], `Latest update: Upcoming, November 20, 2026 at 1:00 PM GMT+1.\n${WINDOW}\nPlanned.`, '2026-11-20T12:00:00.000Z'],
+    ['under way, nothing said since the start: begun, at the start', '2026-11-25T23:00:00.000Z', 'en', [], `Latest update: In progress, November 25, 2026 at 10:00 PM GMT+1.\n${WINDOW}\nThe scheduled maintenance has begun.`, '2026-11-25T21:00:00.000Z'],
+    ['the same in Swedish', '2026-11-25T23:00:00.000Z', 'sv', [], `Senaste uppdatering: Pågår, 25 november 2026 kl. 22:00 CET.\n${FONSTER}\nDet planerade underhållet har börjat.`, '2026-11-25T21:00:00.000Z'],
+    ['under way, with a staff notice: that notice', '2026-11-25T23:00:00.000Z', 'sv', [during], `Senaste uppdatering: Pågår, 25 november 2026 kl. 22:30 CET.\n${FONSTER}\nHalva databaserna är klara.`, '2026-11-25T21:30:00.000Z'],
+    ['over: completed, at the end', '2026-11-27T00:00:00.000Z', 'en', [during], `Latest update: Completed, November 26, 2026 at 1:00 AM GMT+1.\n${WINDOW}\nThe scheduled maintenance has been completed.`, '2026-11-26T00:00:00.000Z'],
+    ['the same in Swedish', '2026-11-27T00:00:00.000Z', 'sv', [], `Senaste uppdatering: Avslutat, 26 november 2026 kl. 01:00 CET.\n${FONSTER}\nDet planerade underhållet har avslutats.`, '2026-11-26T00:00:00.000Z'],
+  ])('%s (%s, %s)', (_name, now, locale, later, description, pubDate) => {
+    const it = item(now, locale, later);
+    expect(it.description).toBe(description);
+    expect(it.pubDate.toISOString()).toBe(pubDate);
+  });
+
+  test('a window with no notice that has not started says its state, and no time it was not said at', () => {
+    expect(feedItems({ ...C, incidents: [], maintenance: [{ ...C.maintenance[0]!, updates: [] }] }, opts())[0]!.description).toBe(`Upcoming.\n${WINDOW}`);
+  });
+
+  test('the timeline in the content has the automatic notices, marked, newest first', () => {
+    const { content } = item('2026-11-27T00:00:00.000Z', 'en');
+    expect(content).toContain(
+      '<h2>Timeline</h2><p>November 26, 2026 at 1:00 AM GMT+1 · <em>Automatic notice</em></p><p>The scheduled maintenance has been completed.</p><p>November 25, 2026 at 10:00 PM GMT+1 · <em>Automatic notice</em></p><p>The scheduled maintenance has begun.</p><p>November 20, 2026 at 1:00 PM GMT+1</p><p>Planned.</p>',
+    );
+    expect(item('2026-11-25T23:00:00.000Z', 'sv').content).toContain('<p>25 november 2026 kl. 22:00 CET · <em>Automatiskt meddelande</em></p><p>Det planerade underhållet har börjat.</p>');
+  });
+
+  test('the maintenance feed and the all-incidents feed carry the same item', () => {
+    const c = { ...C, now: '2026-11-27T00:00:00.000Z' };
+    const all = feedItems(c, opts()).find((i) => i.link.includes('/maintenance/'))!;
+    expect(maintenanceFeed(c, opts()).items).toEqual([all]);
+    expect(all.description).toContain('The scheduled maintenance has been completed.');
   });
 });
 
