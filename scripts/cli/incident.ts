@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import { IMPACTS, INCIDENT_STATUSES, type Impact, type Incident, type IncidentStatus } from '../../src/schemas/incident.ts';
 import { SCOPES, type Scope } from '../../src/schemas/severities.ts';
-import { IdSchema } from '../../src/schemas/common.ts';
+import { IdSchema, type Localized } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { isOpen } from '../../src/lib/status.ts';
 import { CliError, flag, list, parseArgs, str, type Io, type ParsedArgs } from './io.ts';
@@ -15,6 +15,7 @@ import { askChoice, askMany, askText, askYesNo, needAnswers } from './prompts.ts
 import { incidentText } from './new-file.ts';
 import { editYaml, joinFrontMatter, splitFrontMatter, type Edit } from './front-matter.ts';
 import { writeValidated } from './write.ts';
+import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { clockOf, slaLines } from './sla-report.ts';
 import { nearest, slugify } from './text.ts';
 
@@ -32,10 +33,11 @@ const NEW_OPTIONS = {
   message: 'string',
   slug: 'string',
   zone: 'string',
+  publish: 'boolean',
 } as const;
 
-const UPDATE_OPTIONS = { content: 'string', status: 'string', message: 'string', at: 'string', zone: 'string', force: 'boolean', reopen: 'boolean' } as const;
-const RESOLVE_OPTIONS = { content: 'string', message: 'string', at: 'string', zone: 'string' } as const;
+const UPDATE_OPTIONS = { content: 'string', status: 'string', message: 'string', at: 'string', zone: 'string', force: 'boolean', reopen: 'boolean', publish: 'boolean' } as const;
+const RESOLVE_OPTIONS = { content: 'string', message: 'string', at: 'string', zone: 'string', publish: 'boolean' } as const;
 
 /** Runs `incident <sub> ...`. */
 export async function incidentCommand(args: string[], io: Io): Promise<number> {
@@ -71,6 +73,8 @@ async function incidentNew(p: ParsedArgs, io: Io): Promise<number> {
   if (p.positionals.length > 0) throw new CliError(`unexpected "${p.positionals[0]}" (every answer is an option, such as --title "...")`, 2);
   const folder = contentFolder(io, str(p, 'content'));
   const content = loadValid(io, folder);
+  const publishing = flag(p, 'publish');
+  if (publishing) await checkPublishable(io, folder);
   const site = content.site;
   const def = site.defaultLocale;
   const ctx = timeContext(content, str(p, 'zone'));
@@ -146,7 +150,7 @@ async function incidentNew(p: ParsedArgs, io: Io): Promise<number> {
   for (const line of timeWarnings({ started, at })) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/incidents/${id}/`)}\n`);
   nextUpdateLine(io, after, id);
-  io.out(`Publish: git add ${join(folder.display, file)} && git commit -m "Incident: ${title.replace(/"/g, "'")}" && git push\n`);
+  await publishOrShow(io, publishing, { folder, file, message: oneLine(`Incident: ${title}`) });
   return 0;
 }
 
@@ -161,11 +165,61 @@ function findIncident(content: SiteContent, folder: ContentFolder, typed: string
 
 const RANK: Record<IncidentStatus, number> = { investigating: 0, identified: 1, monitoring: 2, resolved: 3 };
 
+/** An update as decided once: posted as is, and posted again on a colleague's newer file when they published first. */
+interface UpdateAnswers {
+  status: IncidentStatus;
+  message: Localized;
+  at: ParsedTime;
+  resolving: boolean;
+  reopen: boolean;
+  force: boolean;
+}
+
+/** Refuses to post to a resolved incident, unless the update reopens it. */
+function checkOpen(incident: Incident, a: Pick<UpdateAnswers, 'resolving' | 'reopen'>, zone: string): void {
+  if (incident.resolved === undefined || (!a.resolving && a.reopen)) return;
+  throw new CliError(`incident ${incident.id} is already resolved (at ${show(incident.resolved, zone)} ${zone}); ` + (a.resolving ? 'nothing to do' : 'add --reopen to post an update that reopens it'));
+}
+
+/** Refuses a status that goes back from the update before it (the last one, unless placed among them by time). */
+function checkStatus(incident: Incident, index: number, a: Omit<UpdateAnswers, 'message'>, zone: string): void {
+  const before = incident.updates[index - 1];
+  if (!before || a.status === 'resolved' || RANK[a.status] >= RANK[before.status] || a.force || (a.reopen && incident.resolved !== undefined)) return;
+  const which = index === incident.updates.length ? 'last' : 'previous';
+  throw new CliError(`status "${a.status}" goes back from "${before.status}" (the ${which} update's, at ${show(before.at, zone)}); add --force if the incident really got worse again`);
+}
+
+/**
+ * Posts the update to the incident as its file now is: the command's checks, then the edit, checked
+ * and written. `inOrder` (a redo on a colleague's newer file) places it among the updates by time
+ * rather than last: theirs may be later, and this one was not out of order when it was written.
+ */
+function postUpdate(io: Io, folder: ContentFolder, content: SiteContent, id: string, a: UpdateAnswers, inOrder: boolean): { after: SiteContent; incident: Incident; index: number } {
+  const incident = findIncident(content, folder, id);
+  const zone = content.site.timeZone;
+  checkOpen(incident, a, zone);
+  const t = Date.parse(a.at.iso);
+  const index = inOrder ? incident.updates.filter((u) => Date.parse(u.at) <= t).length : incident.updates.length;
+  checkStatus(incident, index, a, zone);
+
+  const file = join('incidents', `${incident.id}.md`);
+  const fm = splitFrontMatter(readFileSync(join(folder.dir, file), 'utf8'));
+  if (!fm) throw new CliError(`${incident.file} has no front matter to add to`);
+  const item = { at: a.at.iso, status: a.status, message: a.message };
+  const edits: Edit[] = [index === incident.updates.length ? { op: 'append', key: 'updates', item } : { op: 'insert', key: 'updates', index, item }];
+  if (a.status === 'resolved') edits.push({ op: 'set', key: 'resolved', value: a.at.iso, comment: "equals the resolved update's time" });
+  else if (incident.resolved !== undefined) edits.push({ op: 'delete', key: 'resolved' });
+  const text = joinFrontMatter({ ...fm, yaml: editYaml(fm.yaml, edits, fm.eol) });
+  return { after: writeValidated(io, folder, { file, text, create: false }), incident, index };
+}
+
 async function incidentUpdate(p: ParsedArgs, io: Io, resolving: boolean): Promise<number> {
   const command = resolving ? 'resolve' : 'update';
   if (p.positionals.length > 1) throw new CliError(`expected one incident id (found ${p.positionals.map((s) => `"${s}"`).join(', ')})`, 2);
   const folder = contentFolder(io, str(p, 'content'));
   const content = loadValid(io, folder);
+  const publishing = flag(p, 'publish');
+  if (publishing) await checkPublishable(io, folder);
   const site = content.site;
   const def = site.defaultLocale;
   const ctx = timeContext(content, str(p, 'zone'));
@@ -179,12 +233,7 @@ async function incidentUpdate(p: ParsedArgs, io: Io, resolving: boolean): Promis
   const incident = findIncident(content, folder, typed);
   const last = incident.updates[incident.updates.length - 1]!;
   const reopen = flag(p, 'reopen');
-  if (incident.resolved !== undefined && (resolving || !reopen)) {
-    throw new CliError(
-      `incident ${incident.id} is already resolved (at ${show(incident.resolved, site.timeZone)} ${site.timeZone}); ` +
-        (resolving ? 'nothing to do' : `add --reopen to post an update that reopens it`),
-    );
-  }
+  checkOpen(incident, { resolving, reopen }, site.timeZone);
 
   let status: IncidentStatus = resolving ? 'resolved' : (oneOf<IncidentStatus>('status', str(p, 'status'), INCIDENT_STATUSES) ?? (reopen ? 'investigating' : last.status));
   let message = defaultText(str(p, 'message'), p.localized.message, site);
@@ -193,27 +242,31 @@ async function incidentUpdate(p: ParsedArgs, io: Io, resolving: boolean): Promis
   if (!resolving && str(p, 'status') === undefined && io.interactive && message === undefined) {
     status = await askChoice<IncidentStatus>('Status', INCIDENT_STATUSES.map((s) => ({ value: s, name: s })), status);
   }
-  if (status !== 'resolved' && RANK[status] < RANK[last.status] && !flag(p, 'force') && !(reopen && incident.resolved !== undefined)) {
-    throw new CliError(`status "${status}" goes back from "${last.status}" (the last update's, at ${show(last.at, site.timeZone)}); add --force if the incident really got worse again`);
-  }
+  const decided = { status, at, resolving, reopen, force: flag(p, 'force') };
+  checkStatus(incident, incident.updates.length, decided, site.timeZone);
   message ??= await askText(`Update for customers (${def}; status ${status})`);
+  const answers: UpdateAnswers = { ...decided, message: localizedText('message', message, p.localized.message, site) };
 
-  const path = join(folder.dir, 'incidents', `${incident.id}.md`);
-  const original = readFileSync(path, 'utf8');
-  const fm = splitFrontMatter(original);
-  if (!fm) throw new CliError(`${incident.file} has no front matter to add to`);
-  const edits: Edit[] = [{ op: 'append', key: 'updates', item: { at: at.iso, status, message: localizedText('message', message, p.localized.message, site) } }];
-  if (status === 'resolved') edits.push({ op: 'set', key: 'resolved', value: at.iso, comment: "equals the resolved update's time" });
-  else if (incident.resolved !== undefined) edits.push({ op: 'delete', key: 'resolved' });
-  const text = joinFrontMatter({ ...fm, yaml: editYaml(fm.yaml, edits, fm.eol) });
-
-  const after = writeValidated(io, folder, { file: join('incidents', `${incident.id}.md`), text, create: false });
+  const { after } = postUpdate(io, folder, content, incident.id, answers, false);
   io.out(`Wrote ${incident.file}: ${status} update at ${at.iso}${incident.resolved !== undefined ? ' (reopened)' : ''}\n`);
   for (const line of timeWarnings({ at })) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/incidents/${incident.id}/`)}\n`);
   const updated = after.incidents.find((i) => i.id === incident.id)!;
   if (status === 'resolved') for (const line of slaLines(after, updated)) io.out(`${line}\n`);
   else nextUpdateLine(io, after, incident.id);
+
+  const title = localize(incident.title, def, def).text;
+  await publishOrShow(io, publishing, {
+    folder,
+    file: join('incidents', `${incident.id}.md`),
+    message: oneLine(resolving ? `Incident resolved: ${title}` : `Incident update: ${title} (${status})`),
+    redo: () => {
+      const again = postUpdate(io, folder, loadValid(io, folder), incident.id, answers, true);
+      const next = again.incident.updates[again.index];
+      const mine = resolving ? 'your resolution' : 'your update';
+      return next ? `${mine} is posted again before their update at ${show(next.at, site.timeZone)} (${site.timeZone}), in time order` : `${mine} is posted again after theirs`;
+    },
+  });
   return 0;
 }
 

@@ -3,16 +3,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IdSchema, ZoneSchema } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
-import { CliError, list, parseArgs, str, type Io, type ParsedArgs } from './io.ts';
+import { CliError, flag, list, parseArgs, str, type Io, type ParsedArgs } from './io.ts';
 import { contentFolder, loadValid, pageUrl, timeContext } from './site.ts';
 import { localDate, parseTime, show, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askMany, askText, needAnswers } from './prompts.ts';
 import { maintenanceText } from './new-file.ts';
 import { writeValidated } from './write.ts';
+import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slugify } from './text.ts';
 
-const OPTIONS = { content: 'string', title: 'string', products: 'list', start: 'string', end: 'string', zone: 'string', message: 'string', at: 'string', slug: 'string' } as const;
+const OPTIONS = { content: 'string', title: 'string', products: 'list', start: 'string', end: 'string', zone: 'string', message: 'string', at: 'string', slug: 'string', publish: 'boolean' } as const;
 
 /** Runs `maintenance <sub> ...`. */
 export async function maintenanceCommand(args: string[], io: Io): Promise<number> {
@@ -31,6 +32,8 @@ async function maintenanceNew(p: ParsedArgs, io: Io): Promise<number> {
   if (p.positionals.length > 0) throw new CliError(`unexpected "${p.positionals[0]}" (every answer is an option, such as --title "...")`, 2);
   const folder = contentFolder(io, str(p, 'content'));
   const content = loadValid(io, folder);
+  const publishing = flag(p, 'publish');
+  if (publishing) await checkPublishable(io, folder);
   const site = content.site;
   const def = site.defaultLocale;
   const ctx = timeContext(content, str(p, 'zone'));
@@ -85,5 +88,6 @@ async function maintenanceNew(p: ParsedArgs, io: Io): Promise<number> {
   io.out(`Wrote ${join(folder.display, file)}: ${show(start.iso, start.zone)} to ${show(end.iso, start.zone)} (${start.zone})\n`);
   for (const line of timeWarnings({ start, end, at })) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/maintenance/${id}/`)}\n`);
+  await publishOrShow(io, publishing, { folder, file, message: oneLine(`Maintenance: ${title}`) });
   return 0;
 }

@@ -1,7 +1,7 @@
 /** Test helpers: temporary content folders made from fixtures, and real builds of them. */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 
@@ -59,6 +59,19 @@ export interface Run {
 export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Run {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/pharos.ts'), ...args], { cwd, env: { ...cleanEnv(), ...env }, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the real CLI like runCli, without blocking: for several CLI processes at the same moment. */
+export function runCliAsync(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/pharos.ts'), ...args], { cwd, env: { ...cleanEnv(), ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
 }
 
 /** The command line and environment of `astro build` of the project with the given content folder into `outDir`. */
