@@ -1,6 +1,8 @@
 /**
  * A static page ages: a window built as "upcoming" may be under way or over when someone reads it.
- * This moves each window's state on by the reader's clock (a cancelled window stays cancelled).
+ * This moves each window's state on by the reader's clock (a cancelled window stays cancelled), and
+ * shows the automatic notices (begun, completed) the page carries hidden until their time, so the
+ * timeline says what the badge says.
  */
 type State = 'scheduled' | 'in_progress' | 'completed';
 
@@ -11,6 +13,9 @@ function stateAt(start: number, end: number, now: number): State {
 
 function update(): void {
   const now = Date.now();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-auto-at]')) {
+    if (Date.parse(el.dataset.autoAt ?? '') <= now) el.hidden = false;
+  }
   for (const el of document.querySelectorAll<HTMLElement>('[data-maintenance-state]')) {
     if (el.dataset.maintenanceState === 'cancelled') continue;
     const state = stateAt(Date.parse(el.dataset.start ?? ''), Date.parse(el.dataset.end ?? ''), now);

@@ -5,6 +5,7 @@ import type { LocalizedText } from '../i18n.ts';
 import { markdownToHtml } from '../markdown.ts';
 import { isOpen, maintenanceState, overallStatus, productStatuses, type ComponentStatus, type MaintenanceState } from '../status.ts';
 import { dailyImpact } from '../uptime-bars.ts';
+import { automaticNoticeText, maintenanceTimeline } from '../maintenance-timeline.ts';
 import { dateTimeFormat, formatDate } from '../time.ts';
 import { summarise, type Ctx, type IncidentSummary, type Instant } from './incidents.ts';
 
@@ -27,9 +28,18 @@ export interface MaintenanceSummary {
   start: Instant;
   end: Instant;
   products: { id: string; name: string; href: string }[];
-  updates: { at: Instant; html: string; lang: string }[];
+  /** The timeline, newest first (see maintenanceTimeline). */
+  updates: MaintenanceEntry[];
   bodyHtml?: string;
 }
+
+/**
+ * One entry of a window's timeline on its page: a staff notice (rendered Markdown), or an automatic
+ * one (plain words and the label that says no person wrote it). `pending` marks an automatic notice
+ * still ahead at build time, which the page shows once the reader's clock reaches it, as it moves the
+ * state badge on (scripts/maintenance-state.ts).
+ */
+export type MaintenanceEntry = { at: Instant; lang: string } & ({ automatic?: undefined; html: string } | { automatic: string; text: string; pending: boolean });
 
 /** The status page. */
 export interface StatusView {
@@ -53,14 +63,28 @@ export function summariseMaintenance(x: Ctx, m: Maintenance): MaintenanceSummary
     start: { iso: m.window.start },
     end: { iso: m.window.end },
     products: m.products.map((id) => ({ id, name: x.productName(id), href: x.url(`/products/${id}/`) })),
-    updates: [...m.updates].reverse().map((u) => {
-      const msg = x.loc(u.message);
-      return { at: { iso: u.at }, html: markdownToHtml(msg.text), lang: msg.lang };
-    }),
+    updates: maintenanceEntries(x, m),
   };
   // Details sit right under the window's h1 on its page.
   if (m.body.trim()) out.bodyHtml = markdownToHtml(m.body, 2);
   return out;
+}
+
+/** A window's timeline for its page, newest first, with the automatic notices still ahead at build time (marked pending). */
+function maintenanceEntries(x: Ctx, m: Maintenance): MaintenanceEntry[] {
+  const now = Date.parse(x.c.now);
+  // At its end the timeline holds every automatic notice the window will get: its notices are all in the past.
+  const until = Date.parse(m.window.end) > now ? m.window.end : x.c.now;
+  return maintenanceTimeline(m, until)
+    .reverse()
+    .map((n): MaintenanceEntry => {
+      if (!n.automatic) {
+        const msg = x.loc(n.message);
+        return { at: { iso: n.at }, html: markdownToHtml(msg.text), lang: msg.lang };
+      }
+      const words = automaticNoticeText(n, x.locale);
+      return { at: { iso: n.at }, lang: words.lang, text: words.text, automatic: x.t('maintenanceNotice.automatic'), pending: Date.parse(n.at) > now };
+    });
 }
 
 /** Products with their status, in content order, grouped by their `group`. */
