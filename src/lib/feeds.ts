@@ -9,7 +9,7 @@ import type { Maintenance } from '../schemas/maintenance.ts';
 import { stripBidiControls, type Localized } from '../schemas/common.ts';
 import { localize, translator, type LocalizedText } from './i18n.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
-import { markdownToHtml, markdownToText } from './markdown.ts';
+import { fragmentsOnPage, markdownToHtml, markdownToText } from './markdown.ts';
 import { maintenanceState } from './status.ts';
 import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
 import { formatInstant } from './time.ts';
@@ -87,9 +87,10 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
   const def = c.site.defaultLocale;
   const loc = (v: Localized) => localize(v, o.locale, def);
   const text = (v: Localized) => loc(v).text;
-  // HTML marked with its language when it fell back to another one than the feed's; Markdown through the renderer.
+  // HTML marked with its language when it fell back to another one than the feed's.
   const marked = (lang: string, inner: string) => (lang === o.locale ? inner : `<div lang="${escapeHtml(lang)}">${inner}</div>`);
-  const html = ({ text: markdown, lang }: LocalizedText) => marked(lang, markdownToHtml(markdown));
+  // Markdown through the renderer; its links to its own footnotes lead to them on the item's page.
+  const html = ({ text: markdown, lang }: LocalizedText, page: string) => marked(lang, fragmentsOnPage(markdownToHtml(markdown), page));
   const when = (iso: string) => formatInstant(iso, o.locale, c.site.timeZone);
   const link = (path: RoutePath) => new URL(localeUrl(path, o.locale, def, o.base), o.site).href;
   const name = (id: string) => plain(c.products.find((p) => p.id === id)?.name ?? id);
@@ -108,7 +109,7 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
       item: () => {
         const last = inc.updates[inc.updates.length - 1]!;
         const page = link(`/incidents/${inc.id}/`);
-        const timeline = latest(inc.updates).map((u) => update(t(`incidentStatus.${u.status}`), when(u.at), html(loc(u.message))));
+        const timeline = latest(inc.updates).map((u) => update(t(`incidentStatus.${u.status}`), when(u.at), html(loc(u.message), page)));
         const affects = inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`)})`).join(', ');
         return {
         title: title(text(inc.title), inc.id),
@@ -120,7 +121,7 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
             para(t('feed.affects', { products: affects })),
             timelineHtml(t('feed.timeline'), timeline, earlier(inc.updates.length, page)),
             // The post-incident report, under a heading, in the default language it is written in.
-            inc.body.trim() ? `<h2>${escapeHtml(t('incident.report'))}</h2>${html({ text: inc.body, lang: def })}` : '',
+            inc.body.trim() ? `<h2>${escapeHtml(t('incident.report'))}</h2>${html({ text: inc.body, lang: def }, page)}` : '',
           ].join(''),
         ),
         categories: inc.affects.map((a) => name(a.product)),
@@ -142,7 +143,7 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
         const window = t('feed.window', { start: when(m.window.start), end: when(m.window.end) });
         const page = link(`/maintenance/${m.id}/`);
         const timeline = latest(notices).map((n) => {
-          if (!n.automatic) return update(undefined, when(n.at), html(loc(n.message)));
+          if (!n.automatic) return update(undefined, when(n.at), html(loc(n.message), page));
           const words = automaticNoticeText(n, o.locale);
           return update(undefined, when(n.at), marked(words.lang, para(words.text)), t('maintenanceNotice.automatic'));
         });
@@ -158,7 +159,7 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
           [
             para(`${state}. ${window}`),
             para(t('feed.affects', { products: m.products.map(name).join(', ') })),
-            m.body.trim() ? html({ text: m.body, lang: def }) : '',
+            m.body.trim() ? html({ text: m.body, lang: def }, page) : '',
             timeline.length > 0 ? timelineHtml(t('feed.timeline'), timeline, earlier(notices.length, page)) : '',
           ].join(''),
         ),

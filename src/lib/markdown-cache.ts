@@ -13,7 +13,7 @@ import { join } from 'node:path';
  * Bump when markdown.ts changes what it writes for the same text (test/unit/markdown.test.ts
  * fails when markdown.ts changes, to ask): cached HTML of an older revision is then never read.
  */
-export const RENDERER_REVISION = 1;
+export const RENDERER_REVISION = 2;
 
 const memory = new Map<string, string>();
 let salt: string | undefined;

@@ -106,6 +106,20 @@ describe('what an item says', () => {
     expect(sv('2026-11-21-widget-slow').content).toContain('<p>Vi undersöker långsamma sidor.</p>');
   });
 
+  test("footnotes in a report and a message link to their notes on the item's page, whose ids the content carries too", () => {
+    const base = byId('2026-11-21-widget-slow');
+    const inc: Incident = { ...base, body: 'The cache was cold[^1].\n\n[^1]: After a restart.', updates: [{ ...base.updates[0]!, message: 'Looking[^1].\n\n[^1]: At the cache.' }] };
+    const { content, link } = feedItems({ ...C, incidents: [inc], maintenance: [] }, opts())[0]!;
+    const ids = [...content.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+    const hrefs = [...content.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!).filter((h) => h.includes('#'));
+    expect(hrefs).toHaveLength(4);
+    for (const h of hrefs) {
+      expect(h.startsWith(`${link}#`), h).toBe(true);
+      expect(ids).toContain(h.slice(link.length + 1));
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test('categories are the affected products', () => {
     expect(en('2026-11-22-cloud-down').categories).toEqual(['Acme Cloud', 'Acme Widget']);
     expect(en('2026-11-25-db-upgrade').categories).toEqual(['Acme Widget']);
