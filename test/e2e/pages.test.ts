@@ -204,6 +204,26 @@ describe('status at the pinned now', () => {
     expect(await state(NOW)).toBe(t('maintenanceState.in_progress'));
     expect(await state(new Date(Date.parse(m.window.end) + 30 * 60_000).toISOString())).toBe(t('maintenanceState.completed'));
   });
+
+  test.for(LOCALES)("%s: on the window's own page, the completion notice appears with the badge, by the reader's clock", async (locale) => {
+    const m = c.maintenance.find((x) => x.id === MAINTENANCE_NOW)!;
+    const t = translator(locale);
+    const seen = async (now: string) => {
+      const context = await pinnedContext(site.browser, now);
+      try {
+        const page = await context.newPage();
+        await page.goto(at(inLocale(`/maintenance/${MAINTENANCE_NOW}/`, locale, DEF)));
+        const latest = page.locator('ol.updates > li:visible').first();
+        return { badge: await page.locator('[data-maintenance-state] .badge').textContent(), latest: await latest.locator('p').last().textContent(), at: await latest.locator('time').getAttribute('datetime') };
+      } finally {
+        await context.close();
+      }
+    };
+    const during = await seen(NOW);
+    expect(during.badge).toBe(t('maintenanceState.in_progress'));
+    expect(during.latest).not.toBe(t('maintenanceNotice.completed'));
+    expect(await seen(new Date(Date.parse(m.window.end) + 60_000).toISOString())).toEqual({ badge: t('maintenanceState.completed'), latest: t('maintenanceNotice.completed'), at: m.window.end });
+  });
 });
 
 describe('the language switcher keeps the page', () => {
