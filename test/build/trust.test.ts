@@ -90,7 +90,11 @@ test('builds', () => {
 describe('a maintenance window speaks with one voice', () => {
   /** The newest visible notice on a window's page: its time, its words and whether it is marked automatic. */
   const latestOnPage = (html: string) => {
-    const item = /<ol class="updates"[^>]*>([\s\S]*?)<\/ol>/.exec(html)![1]!.split(/<li\b/).slice(1).find((li) => !/^[^>]*\shidden/.test(li))!;
+    const item = /<ol class="updates"[^>]*>([\s\S]*?)<\/ol>/
+      .exec(html)![1]!
+      .split(/<li\b/)
+      .slice(1)
+      .find((li) => !/^[^>]*\shidden/.test(li))!;
     return { at: /<time datetime="([^"]+)"/.exec(item)![1], text: visibleText(`<li${item}`).trim() };
   };
 
@@ -142,7 +146,7 @@ describe('a maintenance window speaks with one voice', () => {
 });
 
 describe('footnotes lead to their own notes', () => {
-  test.each(['', 'sv/'])("on the incident page (%s), every in-page link leads to an id the page has, and no id is there twice", async (prefix) => {
+  test.each(['', 'sv/'])('on the incident page (%s), every in-page link leads to an id the page has, and no id is there twice', async (prefix) => {
     const html = read(`${prefix}incidents/${NOTED}/index.html`);
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
     const fragments = htmlLinks(html).filter((l) => l.startsWith('#'));
