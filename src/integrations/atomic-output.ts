@@ -18,7 +18,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { outputProblems } from '../lib/output-check.ts';
-import { getContent } from '../lib/site-data.ts';
+import { siteContent } from '../lib/site-data.ts';
 
 /** The folders a build keeps beside `outDir`. */
 export function sideFolders(outDir: string): { parent: string; ready: string; old: string; newPrefix: string } {
@@ -93,7 +93,7 @@ export function atomicOutput(): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         if (!target || !staging) return;
-        const problems = outputProblems(staging, getContent(), publicDir);
+        const problems = outputProblems(staging, siteContent(), publicDir);
         if (problems.length > 0) {
           for (const p of problems.slice(0, 50)) logger.error(p);
           if (problems.length > 50) logger.error(`... and ${problems.length - 50} more`);

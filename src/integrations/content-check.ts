@@ -1,8 +1,7 @@
 /** Astro integration: validates content/ before anything is built, and stops the build on errors. */
 import type { AstroIntegration } from 'astro';
-import { loadContent } from '../lib/content/load.ts';
-import { formatError } from '../lib/content/errors.ts';
-import { contentDir, shareContent } from '../lib/site-data.ts';
+import { ContentInvalidError, formatError } from '../lib/content/errors.ts';
+import { siteContent } from '../lib/site-data.ts';
 
 /** Runs the same validation as `pharos check` when the build starts; prints every problem and aborts. */
 export function contentCheck(): AstroIntegration {
@@ -11,13 +10,16 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ logger, command }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const result = loadContent(contentDir(), { displayRoot: process.env.PHAROS_CONTENT ?? 'content' });
-        if (result.ok) {
-          shareContent(contentDir(), result.content);
+        let errors;
+        try {
+          siteContent();
           return;
+        } catch (e) {
+          if (!(e instanceof ContentInvalidError)) throw e;
+          errors = e.errors;
         }
-        for (const e of result.errors) logger.error(formatError(e));
-        const error = new Error(`${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} in content; nothing was built. Fix the files above (\`npm run check\` lists them again).`);
+        for (const e of errors) logger.error(formatError(e));
+        const error = new Error(`${errors.length} problem${errors.length === 1 ? '' : 's'} in content; nothing was built. Fix the files above (\`npm run check\` lists them again).`);
         // A stack trace would point into Pharos, not at the content: the lines above say where.
         error.stack = '';
         throw error;

@@ -2,7 +2,6 @@
 import type { APIRoute } from 'astro';
 import { API_PATHS, apiDocuments, apiResponse } from '../../../lib/api.ts';
 import { memoByObject } from '../../../lib/memo.ts';
-import { getContent } from '../../../lib/site-data.ts';
 
 export function getStaticPaths() {
   return API_PATHS.map((document) => ({ params: { document } }));
@@ -12,8 +11,8 @@ export function getStaticPaths() {
 const documents = memoByObject(apiDocuments, (at) => `${String(at.site)}|${at.base ?? '/'}`);
 
 /** Built once, at build time, from content. */
-export const GET: APIRoute = ({ params, site }) => {
-  const content = getContent();
+export const GET: APIRoute = ({ locals, params, site }) => {
+  const content = locals.content;
   const all = documents(content, { site: site ?? content.site.url, base: import.meta.env.BASE_URL });
   return apiResponse(all[params.document as keyof typeof all]);
 };
