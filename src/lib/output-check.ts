@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { XMLValidator } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import ICAL from 'ical.js';
 import type { SiteContent } from './content/load.ts';
 import { calendarProducts } from './calendars.ts';
@@ -62,13 +62,19 @@ export function fileProblem(path: string, text: string): string | undefined {
     }
   }
   if (path.endsWith('.xml')) {
-    const result = XMLValidator.validate(text);
-    return result === true ? undefined : `is not well-formed XML (line ${result.err.line}: ${result.err.msg})`;
+    try {
+      SyntaxValidator.validate(text);
+      return undefined;
+    } catch (e) {
+      return `is not well-formed XML (line ${(e as { line?: number }).line ?? '?'}: ${(e as Error).message})`;
+    }
   }
   if (path.endsWith('.ics')) {
     try {
       const component = new ICAL.Component(ICAL.parse(text));
-      return component.name === 'vcalendar' ? undefined : `is not an iCalendar VCALENDAR (found ${component.name})`;
+      if (component.name !== 'vcalendar') return `is not an iCalendar VCALENDAR (found ${component.name})`;
+      // ical.js forgives an END that closes the wrong component; a calendar must end as it began.
+      return /END:VCALENDAR\s*$/.test(text) ? undefined : 'is not valid iCalendar (it does not end with END:VCALENDAR)';
     } catch (e) {
       return `is not valid iCalendar (${(e as Error).message})`;
     }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { recoverOutput } from '../../src/integrations/atomic-output.ts';
+import { fileProblem } from '../../src/lib/output-check.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
 /** A folder holding one file `index.html` with `text`. */
@@ -32,5 +33,24 @@ describe('recoverOutput', () => {
     site(join(parent, `.dist-new-${process.ppid}`), 'half');
     recoverOutput(join(parent, 'dist'));
     expect(existsSync(join(parent, `.dist-new-${process.ppid}`))).toBe(true);
+  });
+});
+
+describe('fileProblem', () => {
+  test.each([
+    ['feed.xml', '<rss><channel></rss>', /not well-formed XML \(line 1:/],
+    ['a.json', '{"a":', /not valid JSON/],
+    ['c.ics', 'BEGIN:VCALENDAR\nEND:VEVENT', /not valid iCalendar|not an iCalendar/],
+    ['p.html', '<!doctype html><html><body>cut', /cut short/],
+  ])('%s that does not parse is named', (file, text, problem) => {
+    expect(fileProblem(file, text)).toMatch(problem);
+  });
+  test.each([
+    ['feed.xml', '<?xml version="1.0"?><rss><channel/></rss>'],
+    ['a.json', '{"a":1}'],
+    ['c.ics', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR\r\n'],
+    ['p.html', '<!doctype html><html><body></body></html><script type="module" src="/a.js"></script>'],
+  ])('%s that parses passes', (file, text) => {
+    expect(fileProblem(file, text)).toBeUndefined();
   });
 });
