@@ -61,23 +61,47 @@ export interface Feed {
   customData: string;
 }
 
-const ATOM = 'http://www.w3.org/2005/Atom';
+/** The namespace of the channel's `<atom:link rel="self">`. */
+export const ATOM = 'http://www.w3.org/2005/Atom';
+
+/** The absolute URL of a route in the feed's language. */
+export function feedUrl(path: RoutePath, o: { locale: string; site: string | URL; base: string }, defaultLocale: string): string {
+  return new URL(localeUrl(path, o.locale, defaultLocale, o.base), o.site).href;
+}
+
+/** A channel's `<language>` and `<atom:link rel="self">`. */
+export function channelData(locale: string, self: string): string {
+  return `<language>${escapeXml(locale)}</language><atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`;
+}
 
 /** The feed of one locale (and optionally one product): channel texts, links and items. */
 export function buildFeed(c: SiteContent, o: FeedOptions): Feed {
   const t = translator(o.locale);
   const def = c.site.defaultLocale;
-  const abs = (path: RoutePath) => new URL(localeUrl(path, o.locale, def, o.base), o.site).href;
   const site = plain(localize(c.site.name, o.locale, def).text);
   const product = o.product === undefined ? undefined : c.products.find((p) => p.id === o.product);
-  const self = abs(o.product === undefined ? '/rss.xml' : `/products/${o.product}/rss.xml`);
   return {
     title: product ? t('feed.product.title', { site, product: plain(product.name) }) : t('feed.all.title', { site }),
     description: product ? t('feed.product.description', { product: plain(product.name) }) : t('feed.all.description', { site }),
-    site: abs(product ? `/products/${product.id}/` : '/'),
+    site: feedUrl(product ? `/products/${product.id}/` : '/', o, def),
     items: feedItems(c, o),
     xmlns: { atom: ATOM },
-    customData: `<language>${escapeXml(o.locale)}</language><atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
+    customData: channelData(o.locale, feedUrl(o.product === undefined ? '/rss.xml' : `/products/${o.product}/rss.xml`, o, def)),
+  };
+}
+
+/** The maintenance feed of one locale: the maintenance items (no incidents) under their own channel. */
+export function maintenanceFeed(c: SiteContent, o: Omit<FeedOptions, 'product'>): Feed {
+  const t = translator(o.locale);
+  const def = c.site.defaultLocale;
+  const site = plain(localize(c.site.name, o.locale, def).text);
+  return {
+    title: t('feed.maintenance.title', { site }),
+    description: t('feed.maintenance.description', { site }),
+    site: feedUrl('/maintenance/', o, def),
+    items: feedItems({ ...c, incidents: [] }, o),
+    xmlns: { atom: ATOM },
+    customData: channelData(o.locale, feedUrl('/maintenance/rss.xml', o, def)),
   };
 }
 

@@ -1,15 +1,15 @@
 /**
- * RSS feeds of published releases (all products, or one) and of maintenance windows only, in the
- * shape @astrojs/rss takes, like src/lib/feeds.ts (whose items the maintenance feed reuses).
+ * RSS feeds of published releases (all products, or one), in the shape @astrojs/rss takes, like
+ * src/lib/feeds.ts.
  *
  * A release item links to its version on the product page (`/products/<id>/#release-<version>`,
  * see releaseAnchor), which is also its guid: release-notes pages are shared by many versions, so
  * they could not tell items apart. A release never changes once published, so neither does its item.
  */
 import type { SiteContent } from './content/load.ts';
-import { FEED_LIMIT, feedItems, plain, type Feed, type FeedItem } from './feeds.ts';
+import { ATOM, channelData, FEED_LIMIT, feedUrl, plain, type Feed, type FeedItem } from './feeds.ts';
 import { localize, translator } from './i18n.ts';
-import { localeUrl, type RoutePath } from './routes.ts';
+import type { RoutePath } from './routes.ts';
 import { formatDate } from './time.ts';
 import { escapeXml } from './escape.ts';
 import { DateTime } from 'luxon';
@@ -29,18 +29,13 @@ export interface ReleaseFeedOptions {
   limit?: number;
 }
 
-/** The maintenance feed's options: a release feed's without a product. */
-export type MaintenanceFeedOptions = Omit<ReleaseFeedOptions, 'product'>;
-
-const ATOM = 'http://www.w3.org/2005/Atom';
-
 /** The release feed of one locale (all products, or one): channel texts, links and items. */
 export function releaseFeed(c: SiteContent, o: ReleaseFeedOptions): Feed {
   const t = translator(o.locale);
   const def = c.site.defaultLocale;
   const site = plain(localize(c.site.name, o.locale, def).text);
   const product = o.product === undefined ? undefined : c.products.find((p) => p.id === o.product);
-  const abs = (path: RoutePath) => absolute(path, o, def);
+  const abs = (path: RoutePath) => feedUrl(path, o, def);
   const name = product ? plain(product.name) : '';
   return {
     title: product ? t('feed.productReleases.title', { site, product: name }) : t('feed.releases.title', { site }),
@@ -75,7 +70,7 @@ export function releaseFeedItems(c: SiteContent, o: ReleaseFeedOptions): FeedIte
         order,
         item: {
           title: t('feed.release', { product: name, version }),
-          link: `${absolute(`/products/${p.id}/`, o, def)}#${releaseAnchor(r.version)}`,
+          link: `${feedUrl(`/products/${p.id}/`, o, def)}#${releaseAnchor(r.version)}`,
           // The start of the release day where the product ships.
           pubDate: DateTime.fromISO(r.date, { zone }).toJSDate(),
           // Plain text; the notes link is in `content`.
@@ -94,27 +89,4 @@ export function releaseFeedItems(c: SiteContent, o: ReleaseFeedOptions): FeedIte
     .sort((a, b) => b.date.localeCompare(a.date) || a.order - b.order)
     .slice(0, o.limit ?? FEED_LIMIT)
     .map((x) => x.item);
-}
-
-/** The maintenance feed of one locale: feeds.ts's maintenance items (no incidents) under their own channel. */
-export function maintenanceFeed(c: SiteContent, o: MaintenanceFeedOptions): Feed {
-  const t = translator(o.locale);
-  const def = c.site.defaultLocale;
-  const site = plain(localize(c.site.name, o.locale, def).text);
-  return {
-    title: t('feed.maintenance.title', { site }),
-    description: t('feed.maintenance.description', { site }),
-    site: absolute('/maintenance/', o, def),
-    items: feedItems({ ...c, incidents: [] }, { locale: o.locale, site: o.site, base: o.base, ...(o.limit !== undefined ? { limit: o.limit } : {}) }),
-    xmlns: { atom: ATOM },
-    customData: channelData(o.locale, absolute('/maintenance/rss.xml', o, def)),
-  };
-}
-
-function absolute(path: RoutePath, o: { locale: string; site: string | URL; base: string }, defaultLocale: string): string {
-  return new URL(localeUrl(path, o.locale, defaultLocale, o.base), o.site).href;
-}
-
-function channelData(locale: string, self: string): string {
-  return `<language>${escapeXml(locale)}</language><atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`;
 }

@@ -5,8 +5,8 @@
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { buildFeed } from '../lib/feeds.ts';
-import { maintenanceFeed, releaseFeed } from '../lib/release-feeds.ts';
+import { buildFeed, maintenanceFeed } from '../lib/feeds.ts';
+import { releaseFeed } from '../lib/release-feeds.ts';
 import { siteContent } from '../lib/site-data.ts';
 
 /** Which feed a path serves. */

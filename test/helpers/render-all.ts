@@ -6,8 +6,8 @@
  */
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import { apiDocuments } from '../../src/lib/api.ts';
-import { buildFeed } from '../../src/lib/feeds.ts';
-import { maintenanceFeed, releaseFeed } from '../../src/lib/release-feeds.ts';
+import { buildFeed, maintenanceFeed } from '../../src/lib/feeds.ts';
+import { releaseFeed } from '../../src/lib/release-feeds.ts';
 import { calendarProducts, maintenanceIcs, releaseIcs } from '../../src/lib/calendars.ts';
 import { context, incidentPage } from '../../src/lib/views/incidents.ts';
 import { layoutView } from '../../src/lib/views/layout.ts';

@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
-import { buildFeed, feedItems, maintenanceActivity, plain, FEED_LIMIT, FEED_TIMELINE_LIMIT, type FeedOptions } from '../../src/lib/feeds.ts';
+import { buildFeed, feedItems, maintenanceFeed, maintenanceActivity, plain, FEED_LIMIT, FEED_TIMELINE_LIMIT, type FeedOptions } from '../../src/lib/feeds.ts';
 import type { Incident } from '../../src/schemas/incident.ts';
 import type { Maintenance } from '../../src/schemas/maintenance.ts';
-import { maintenanceFeed } from '../../src/lib/release-feeds.ts';
 import { MINIMAL } from '../helpers/fixtures.ts';
 
 const loaded = loadContent(MINIMAL, { env: {} });

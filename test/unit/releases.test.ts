@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
 import { latestRelease, nextReleaseDate, productReleases, publishedReleases, releaseAnchor, supportWindow, versionStatuses } from '../../src/lib/releases.ts';
-import { maintenanceFeed, releaseFeed, releaseFeedItems } from '../../src/lib/release-feeds.ts';
+import { maintenanceFeed } from '../../src/lib/feeds.ts';
+import { releaseFeed, releaseFeedItems } from '../../src/lib/release-feeds.ts';
 import type { Release } from '../../src/schemas/releases.ts';
 import { MINIMAL, ROOT } from '../helpers/fixtures.ts';
 
