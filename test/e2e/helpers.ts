@@ -3,9 +3,9 @@
  * 127.0.0.1 the way a static host serves it, and a headless Chromium that watches every page for
  * console errors, failed requests and CSP violations.
  */
-import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
+import { CHROME_FLAGS, findBrowser } from '../helpers/browser.ts';
 import { ROOT, listFiles, sharedBuild } from '../helpers/fixtures.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
@@ -31,24 +31,6 @@ export function builtSite(): string {
   return run.outDir;
 }
 
-/** The Chromium to drive: $CHROME_PATH, else Debian's /usr/bin/chromium, else Playwright's own download. */
-export function chromiumPath(): string {
-  const chosen = process.env.CHROME_PATH;
-  if (chosen) {
-    if (!existsSync(chosen)) throw new Error(`CHROME_PATH is "${chosen}", which does not exist (expected the path of a Chromium or Chrome executable)`);
-    return chosen;
-  }
-  const candidates = ['/usr/bin/chromium', chromium.executablePath()];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      `no Chromium found (looked at ${candidates.join(', ')}). The end-to-end tests need one: install Debian's chromium ` +
-        '(apt-get install chromium), or set CHROME_PATH to a Chromium or Chrome executable.',
-    );
-  }
-  return found;
-}
-
 /** The served default site and the browser the tests drive. */
 export interface Site {
   dist: string;
@@ -69,13 +51,14 @@ export async function startSite(): Promise<Site> {
   return { dist, url: server.url, browser, close: async () => { await browser.close(); await server.close(); } };
 }
 
-/** Launches headless Chromium without any network chatter of its own (the machine may be offline). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/**
+ * Launches headless Chromium without any network chatter of its own (the machine may be offline):
+ * $CHROME_PATH, else one on PATH, else the one the @sparticuz/chromium dev dependency carries
+ * (test/helpers/browser.ts); with none, it throws with the three ways to get one.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const found = await findBrowser();
+  return chromium.launch({ executablePath: found.path, env: found.env, headless: true, args: [...CHROME_FLAGS] });
 }
 
 /** Every HTML page of a dist/ folder as a URL path ("/", "/sv/incidents/", "/404.html"), sorted. */
