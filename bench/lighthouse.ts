@@ -1,25 +1,25 @@
 /**
  * `npm run bench:lighthouse`: builds the default site, serves dist/ on 127.0.0.1 (a free port), and
- * runs Lighthouse (mobile defaults, simulated throttling) in Debian's Chromium against the home
+ * runs Lighthouse (mobile defaults, simulated throttling) in headless Chromium against the home
  * page, an incident and /support/hours/; prints the four category scores and every audit that
  * does not pass. Exits 0 whatever the scores; non-zero when the build, the server or Chromium fails.
  *
  * Options: --no-build (reuse bench/out/lighthouse), --pages /,/support/ (paths to audit instead).
- * CHROME_PATH overrides /usr/bin/chromium.
+ * The Chromium is the browser tests' (test/helpers/browser.ts): $CHROME_PATH, else a Chromium or
+ * Chrome on PATH, else the one the @sparticuz/chromium dev dependency carries.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROME_FLAGS, findBrowser } from '../test/helpers/browser.ts';
 import { serveStatic } from '../test/helpers/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'bench/out/lighthouse');
 const REPORTS = join(ROOT, 'bench/out/lighthouse-reports');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-/** The e2e helper's headless flags: no GPU, no sandbox (containers), and no background traffic that would skew the audit. */
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** An incident with a timeline, an SLA table and a post-incident report, when the default content still has it. */
 const PREFERRED_INCIDENT = '2026-10-14-enterprise-one-eu-unavailable';
 
@@ -62,10 +62,11 @@ async function main(): Promise<number> {
   const pagesArg = args.indexOf('--pages');
   const pages = pagesArg >= 0 ? (args[pagesArg + 1] ?? '/').split(',') : ['/', incidentPath(DIST), '/support/hours/'];
 
+  // Found before the server starts: the lookup may unpack the packaged Chromium, or fail with the ways to get one.
+  const browser = await findBrowser();
   const server = await serveStatic(DIST);
   const origin = server.url.replace(/\/$/, '');
-  const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({ chromePath: browser.path, envVars: browser.env, chromeFlags: [...CHROME_FLAGS], logLevel: 'silent' });
   const results: PageResult[] = [];
   try {
     mkdirSync(REPORTS, { recursive: true });
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
       for (const item of f.items ?? []) console.log(`            - ${item}`);
     }
   }
-  console.log(`\nFull reports in bench/out/lighthouse-reports/. Chromium: ${chromePath}.`);
+  console.log(`\nFull reports in bench/out/lighthouse-reports/. Chromium: ${browser.path} (${browser.source}).`);
   return 0;
 }
 
