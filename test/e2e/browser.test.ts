@@ -25,15 +25,23 @@ const PKG = '/repo/node_modules/@sparticuz/chromium';
 
 describe('browser lookup', () => {
   test('CHROME_PATH wins over a system browser and the package', () => {
-    expect(chooseBrowser(probe({ env: { CHROME_PATH: '/opt/my/chrome' }, files: ['/opt/my/chrome', '/usr/bin/chromium'], packageDir: PKG }))).toEqual({ source: 'CHROME_PATH', path: '/opt/my/chrome' });
+    expect(chooseBrowser(probe({ env: { CHROME_PATH: '/opt/my/chrome' }, files: ['/opt/my/chrome', '/usr/bin/chromium'], packageDir: PKG }))).toEqual({
+      source: 'CHROME_PATH',
+      path: '/opt/my/chrome',
+    });
   });
 
   test('a CHROME_PATH that does not exist is an error, not a fallback to another browser', () => {
-    expect(() => chooseBrowser(probe({ env: { CHROME_PATH: '/nowhere/chrome' }, files: ['/usr/bin/chromium'], packageDir: PKG }))).toThrow(/CHROME_PATH is "\/nowhere\/chrome", which does not exist/);
+    expect(() => chooseBrowser(probe({ env: { CHROME_PATH: '/nowhere/chrome' }, files: ['/usr/bin/chromium'], packageDir: PKG }))).toThrow(
+      /CHROME_PATH is "\/nowhere\/chrome", which does not exist/,
+    );
   });
 
   test('an empty CHROME_PATH counts as unset', () => {
-    expect(chooseBrowser(probe({ env: { CHROME_PATH: '' }, files: ['/usr/bin/chromium'], packageDir: PKG }))).toEqual({ source: 'system', path: '/usr/bin/chromium' });
+    expect(chooseBrowser(probe({ env: { CHROME_PATH: '' }, files: ['/usr/bin/chromium'], packageDir: PKG }))).toEqual({
+      source: 'system',
+      path: '/usr/bin/chromium',
+    });
   });
 
   test('a system browser on PATH wins over the package', () => {
@@ -47,7 +55,10 @@ describe('browser lookup', () => {
   });
 
   test('relative PATH entries are not searched (the working folder is not a place to find a browser)', () => {
-    expect(chooseBrowser(probe({ env: { PATH: '.:bin:/usr/bin' }, files: ['bin/chromium', '/usr/bin/chromium'] }))).toEqual({ source: 'system', path: '/usr/bin/chromium' });
+    expect(chooseBrowser(probe({ env: { PATH: '.:bin:/usr/bin' }, files: ['bin/chromium', '/usr/bin/chromium'] }))).toEqual({
+      source: 'system',
+      path: '/usr/bin/chromium',
+    });
   });
 
   test('the package when there is no other', () => {
@@ -71,7 +82,9 @@ describe('browser lookup', () => {
   });
 
   test('the package on another platform is no browser, and the error says why', () => {
-    expect(() => chooseBrowser(probe({ packageDir: PKG, platform: 'darwin', arch: 'arm64' }))).toThrow(/@sparticuz\/chromium is installed but its Chromium runs on Linux x64 only \(this is darwin arm64\)[^]*CHROME_PATH/);
+    expect(() => chooseBrowser(probe({ packageDir: PKG, platform: 'darwin', arch: 'arm64' }))).toThrow(
+      /@sparticuz\/chromium is installed but its Chromium runs on Linux x64 only \(this is darwin arm64\)[^]*CHROME_PATH/,
+    );
   });
 });
 
@@ -80,7 +93,7 @@ const JANUARY_TO_DECEMBER = Array.from({ length: 12 }, (_, m) => Date.UTC(2026, 
 // The package's Chromium is a Linux x64 build; elsewhere the lookup above says so and CHROME_PATH
 // or a system browser is the way.
 describe.runIf(process.platform === 'linux' && process.arch === 'x64')('the Chromium that @sparticuz/chromium carries', () => {
-  test('starts headless as root with the tests\' flags and has full ICU and time-zone data', async () => {
+  test("starts headless as root with the tests' flags and has full ICU and time-zone data", async () => {
     const packageDir = machineProbe().packageDir();
     expect(packageDir, 'the dev dependency @sparticuz/chromium is installed (npm install)').toBeDefined();
     const found = await packagedBrowser(packageDir!);
@@ -88,7 +101,8 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('the Chro
     try {
       const page = await browser.newPage();
       const facts = await page.evaluate((months) => {
-        const wall = (iso: string, zone: string) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(Date.parse(iso));
+        const wall = (iso: string, zone: string) =>
+          new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(Date.parse(iso));
         const monthNames = (lang: string) => months.map((ms) => new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(ms));
         return {
           sv: monthNames('sv'),

@@ -13,9 +13,10 @@
  * tests fail, they are never skipped.
  */
 import { constants, accessSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 import { delimiter, dirname, isAbsolute, join, normalize } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, createBrotliDecompress } from 'node:zlib';
 
 /** The npm package that carries a Chromium in its tarball. */
@@ -29,7 +30,16 @@ export const SYSTEM_BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chr
  * of Chromium's own network traffic (the machine reaches only package registries, and refused
  * connections would slow every start and skew Lighthouse's numbers).
  */
-export const CHROME_FLAGS: readonly string[] = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROME_FLAGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Where the chosen browser comes from. */
 export type BrowserSource = 'CHROME_PATH' | 'system' | 'package';
@@ -62,7 +72,7 @@ export interface FoundBrowser {
 const HOW_TO_GET_ONE =
   'The browser tests need a Chromium. Any one of these gives them one:\n' +
   '  1. set CHROME_PATH to a Chromium or Chrome executable;\n' +
-  "  2. install one on PATH (Debian: apt-get install chromium; or Google Chrome), looked up as " +
+  '  2. install one on PATH (Debian: apt-get install chromium; or Google Chrome), looked up as ' +
   `${SYSTEM_BROWSER_NAMES.join(', ')};\n` +
   `  3. run npm install (or npm ci): the dev dependency ${BROWSER_PACKAGE} carries a Chromium for Linux x64.`;
 
@@ -74,7 +84,8 @@ export function chooseBrowser(probe: BrowserProbe): BrowserChoice {
   const chosen = probe.env['CHROME_PATH'];
   if (chosen) {
     // An explicit choice that is wrong is a mistake to report, not a reason to test another browser.
-    if (!probe.exists(chosen)) throw new Error(`CHROME_PATH is "${chosen}", which does not exist (expected the path of a Chromium or Chrome executable).\n${HOW_TO_GET_ONE}`);
+    if (!probe.exists(chosen))
+      throw new Error(`CHROME_PATH is "${chosen}", which does not exist (expected the path of a Chromium or Chrome executable).\n${HOW_TO_GET_ONE}`);
     return { source: 'CHROME_PATH', path: chosen };
   }
   const dirs = (probe.env['PATH'] ?? '').split(delimiter).filter((d) => isAbsolute(d));
@@ -109,7 +120,8 @@ export function machineProbe(): BrowserProbe {
     packageDir: () => {
       try {
         // The package exports only its entry point (build/index.js); its bin/ folder is beside build/.
-        return dirname(dirname(createRequire(import.meta.url).resolve(BROWSER_PACKAGE)));
+        // The name is written out rather than BROWSER_PACKAGE so that knip sees the dependency used.
+        return dirname(dirname(fileURLToPath(import.meta.resolve('@sparticuz/chromium'))));
       } catch {
         return undefined;
       }
@@ -152,7 +164,10 @@ export async function packagedBrowser(packageDir: string, cacheRoot = join(ROOT,
     if (!existsSync(fontsDir)) unpackTarInto(join(bin, 'fonts.tar.br'), fontsDir);
     const confDir = join(dir, 'fontconfig');
     mkdirSync(confDir, { recursive: true });
-    writeFileSync(join(confDir, 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(fontsDir, 'fonts')}</dir>\n  <cachedir>${join(dir, 'fontconfig-cache')}</cachedir>\n</fontconfig>\n`);
+    writeFileSync(
+      join(confDir, 'fonts.conf'),
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${xmlText(join(fontsDir, 'fonts'))}</dir>\n  <cachedir>${xmlText(join(dir, 'fontconfig-cache'))}</cachedir>\n</fontconfig>\n`,
+    );
     env['FONTCONFIG_PATH'] = confDir;
   }
 
@@ -160,7 +175,7 @@ export async function packagedBrowser(packageDir: string, cacheRoot = join(ROOT,
   if (!existsSync(path)) {
     // Written beside its final name and renamed, so a run that is killed half-way, or two runs at
     // once (the tests and the bench), never start a half-written binary.
-    const partial = `${path}.${process.pid}.partial`;
+    const partial = `${path}.${uniqueSuffix()}.partial`;
     try {
       await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(partial, { mode: 0o755 }));
       renameSync(partial, path);
@@ -169,6 +184,16 @@ export async function packagedBrowser(packageDir: string, cacheRoot = join(ROOT,
     }
   }
   return { source: 'package', path, env };
+}
+
+/** A name part no other run or worker thread (which shares the process id) picks at the same moment. */
+function uniqueSuffix(): string {
+  return `${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Text for an XML element: the cache folder's path goes into fonts.conf. */
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** process.env without its unset entries (Playwright and chrome-launcher want strings). */
@@ -182,16 +207,20 @@ function processEnv(): Record<string, string> {
  * same reason as the binary. Anything else in the archive (links, devices, paths leaving the
  * folder) is refused rather than guessed at.
  */
-export function unpackTarInto(archive: string, target: string): void {
+function unpackTarInto(archive: string, target: string): void {
   const tar = brotliDecompressSync(readFileSync(archive));
-  const scratch = `${target}.${process.pid}.partial`;
+  const scratch = `${target}.${uniqueSuffix()}.partial`;
   rmSync(scratch, { recursive: true, force: true });
   try {
-    for (let at = 0; at + 512 <= tar.length; ) {
+    for (let at = 0; at + 512 <= tar.length;) {
       const header = tar.subarray(at, at + 512);
       // Two zero blocks end the archive; one is enough to stop reading.
       if (header.every((b) => b === 0)) break;
-      const field = (from: number, length: number) => header.subarray(from, from + length).toString('utf8').replace(/\0.*$/s, '');
+      const field = (from: number, length: number) =>
+        header
+          .subarray(from, from + length)
+          .toString('utf8')
+          .replace(/\0.*$/s, '');
       const name = normalize([field(345, 155), field(0, 100)].filter(Boolean).join('/'));
       const size = Number.parseInt(field(124, 12).trim() || '0', 8);
       const type = field(156, 1) || '0';
