@@ -157,8 +157,9 @@ export async function packagedBrowser(packageDir: string, cacheRoot = join(ROOT,
   const env = processEnv();
   env['LD_LIBRARY_PATH'] = [join(libDir, 'lib'), ...(env['LD_LIBRARY_PATH'] ?? '').split(':').filter(Boolean)].join(':');
 
-  // Chromium reads fonts through fontconfig, whose set-up lives in /etc/fonts; without one it would
-  // draw no text. The package's Open Sans stands in then.
+  // Chromium finds fonts through fontconfig, set up in /etc/fonts. A machine without that set-up has
+  // as a rule no fonts either, and Chromium then draws no text at all (seen: every line 0 px wide),
+  // so the package's Open Sans stands in.
   if (!existsSync('/etc/fonts/fonts.conf') && env['FONTCONFIG_PATH'] === undefined && env['FONTCONFIG_FILE'] === undefined) {
     const fontsDir = join(dir, 'fonts');
     if (!existsSync(fontsDir)) unpackTarInto(join(bin, 'fonts.tar.br'), fontsDir);
