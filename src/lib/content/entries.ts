@@ -1,7 +1,6 @@
 /**
- * Incidents and maintenance windows: one file each, read, validated and checked against the rest
- * of the content on its own. That is what makes them safe to load on two threads (see
- * load-worker.ts): a file's result does not depend on which thread read it.
+ * Incidents and maintenance windows: one file each, read, validated and checked against facts of
+ * the rest of the content (EntryContext), so a file's result depends on that file and those facts alone.
  */
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
@@ -11,7 +10,7 @@ import { MaintenanceSchema, type Maintenance } from '../../schemas/maintenance.t
 import type { ContentError } from './errors.ts';
 import { errorAt, parseYaml, readText, validate, type Hints, type YamlSource } from './source.ts';
 
-/** What checking one file needs to know of the rest of the content (plain data: it crosses threads). */
+/** What checking one file needs to know of the rest of the content. */
 export interface EntryContext {
   /** The content folder and how its paths are shown in messages. */
   dir: string;

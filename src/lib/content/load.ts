@@ -1,8 +1,6 @@
 /** Loads and validates the whole of content/: every file, then the rules that span files. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { z } from 'astro/zod';
 import { SiteSchema, type Site } from '../../schemas/site.ts';
 import { ProductsFileSchema, type Product } from '../../schemas/products.ts';
@@ -15,7 +13,7 @@ import type { Incident } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { ContentError } from './errors.ts';
 import { errorAt, type Hints, type YamlSource } from './source.ts';
-import { displayPath, duplicates, loadEntry, localeRules, parseFile, type EntryContext, type EntryPath, type EntryResult, type Locales } from './entries.ts';
+import { displayPath, duplicates, loadEntry, localeRules, parseFile, type EntryContext, type EntryPath, type Locales } from './entries.ts';
 import { resolveNow, type NowSource } from '../clock.ts';
 
 /** Everything in content/, validated. */
@@ -48,15 +46,7 @@ export interface LoadOptions {
   displayRoot?: string;
   /** Environment, for PHAROS_NOW (default: process.env). */
   env?: Record<string, string | undefined>;
-  /**
-   * Load incidents and maintenance on a second thread as well: 'auto' (the default) does when there
-   * are enough files to pay for the thread's start; the result is the same either way.
-   */
-  threads?: 1 | 2 | 'auto';
 }
-
-/** Below this many incident and maintenance files, one thread loads them faster than two. */
-const MIN_FILES_FOR_TWO_THREADS = 1000;
 
 const REQUIRED = ['site.yaml', 'products.yaml', 'support-hours.yaml', 'severities.yaml', 'case-types.yaml', 'policy.yaml'] as const;
 const FOLDERS = ['incidents', 'maintenance', 'releases', 'policy-history'] as const;
@@ -143,7 +133,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   ];
   const incidents: Incident[] = [];
   const maintenance: Maintenance[] = [];
-  for (const r of loadEntries(entryPaths, ctx, options.threads ?? 'auto').results) {
+  for (const r of entryPaths.map((p) => loadEntry(p, ctx))) {
     errors.push(...r.errors);
     if (r.kind === 'incident' && r.item) incidents.push(r.item);
     else if (r.kind === 'maintenance' && r.item) maintenance.push(r.item);
@@ -172,42 +162,6 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     for (const src of sources.values()) errors.push(...localeRules(src, ctx.locales));
   }
   return { ok: false, errors: sortErrors(errors) };
-}
-
-/** How long to wait for the loading thread to start, or to load another file, before loading its share here instead. */
-const WORKER_STALL_MS = 15_000;
-
-/**
- * Loads incident and maintenance files, on this thread alone or with a worker thread taking half
- * of them. Results come back in the order of `paths` either way; `threads` says how many worked.
- */
-export function loadEntries(paths: readonly EntryPath[], ctx: EntryContext, threads: 1 | 2 | 'auto'): { results: EntryResult[]; threads: 1 | 2 } {
-  const workerFile = new URL('./load-worker.ts', import.meta.url);
-  // Bundled copies of this module (the build's page code) have no worker file beside them.
-  const two = (threads === 2 || (threads === 'auto' && paths.length >= MIN_FILES_FOR_TWO_THREADS)) && paths.length >= 2 && workerFile.protocol === 'file:' && existsSync(fileURLToPath(workerFile));
-  if (!two) return { results: paths.map((p) => loadEntry(p, ctx)), threads: 1 };
-  const half = Math.floor(paths.length / 2);
-  const flags = new Int32Array(new SharedArrayBuffer(12));
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(workerFile, { workerData: { paths: paths.slice(half), ctx, flags, port: port2 }, transferList: [port2] });
-  worker.unref();
-  worker.on('error', () => {});
-  const mine = paths.slice(0, half).map((p) => loadEntry(p, ctx));
-  // This thread waits without turning its event loop: the worker marks when it has started and when it has posted.
-  let message: { results?: EntryResult[]; failed?: string } | undefined;
-  if (Atomics.wait(flags, 0, 0, WORKER_STALL_MS) !== 'timed-out') {
-    // Wait while the thread makes progress; one that stops loading files (killed, out of memory) is given up on.
-    for (let seen = -1; Atomics.load(flags, 1) === 0 && Atomics.load(flags, 2) !== seen; ) {
-      seen = Atomics.load(flags, 2);
-      Atomics.wait(flags, 1, 0, WORKER_STALL_MS);
-    }
-    if (Atomics.load(flags, 1) === 1) message = receiveMessageOnPort(port1)?.message as typeof message;
-  }
-  port1.close();
-  void worker.terminate();
-  // If the thread could not do its share, this one does: the result is the same, only later.
-  if (!message?.results) return { results: [...mine, ...paths.slice(half).map((p) => loadEntry(p, ctx))], threads: 1 };
-  return { results: [...mine, ...message.results], threads: 2 };
 }
 
 function sortErrors(errors: ContentError[]): ContentError[] {

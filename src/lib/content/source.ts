@@ -1,6 +1,5 @@
 /** Reading content files as text and YAML while keeping positions for error messages. */
 import { readFileSync } from 'node:fs';
-import { load as loadFast } from 'js-yaml';
 import { LineCounter, isMap, isSeq, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { describe } from '../../schemas/common.ts';
@@ -39,32 +38,11 @@ export function readText(path: string, file: string): { text: string } | { error
 }
 
 /**
- * Parses YAML text; syntax errors come back with their line. The `yaml` library is the reference
- * (its Document gives every node's position); js-yaml reads the same text about five times faster,
- * so it reads first and its result is kept where the two are known to agree (see fastData). Any
- * text js-yaml rejects, or could read differently, goes to `yaml` alone: its messages and lines
- * are the ones reported.
+ * Parses YAML text with the `yaml` library, whose Document gives every node's position for
+ * messages; syntax errors come back with their line.
  */
 export function parseYaml(text: string, file: string, lineOffset = 0): { source: YamlSource } | { errors: ContentError[] } {
-  const fast = fastData(text);
-  if (fast) {
-    let parsed: { doc: Document; lines: LineCounter } | undefined;
-    const slow = () => (parsed ??= parseSlow(text));
-    return {
-      source: {
-        file,
-        data: fast.data,
-        get doc() {
-          return slow().doc;
-        },
-        get lines() {
-          return slow().lines;
-        },
-        lineOffset,
-      },
-    };
-  }
-  const { doc, lines } = parseSlow(text);
+  const { doc, lines } = parseDocumentWithLines(text);
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const line = lines.linePos(first.pos[0]).line + lineOffset;
@@ -98,41 +76,11 @@ function aliasError(doc: Document, lines: LineCounter, err: unknown, file: strin
     : { file, line, message: 'is not valid YAML: its aliases (*name) expand to too many values (expected each value written out, or a few aliases)' };
 }
 
-function parseSlow(text: string): { doc: Document; lines: LineCounter } {
+function parseDocumentWithLines(text: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
   return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true }), lines };
 }
 
-/**
- * js-yaml's reading of a text, when it is certainly the one `yaml` gives. Both follow YAML 1.2's
- * core schema; they differ on a directive (`%YAML 1.1` switches `yaml` to 1.1 rules), on aliases
- * (`yaml` limits their expansion: js-yaml is told to refuse them), on a null key (js-yaml names it
- * "null", `yaml` "") and on a number too large for a double (js-yaml keeps the text). Texts with
- * any of these are left to `yaml`; test/unit/yaml-parity.test.ts compares the two on every kind of
- * scalar, on the sample content and on the test corpus.
- */
-function fastData(text: string): { data: unknown } | undefined {
-  if (/^%/m.test(text)) return undefined;
-  let data: unknown;
-  try {
-    data = loadFast(text, { maxAliases: 0 });
-  } catch {
-    return undefined;
-  }
-  return plain(data) ? { data } : undefined;
-}
-
-/** Scalars that `yaml` reads as numbers; js-yaml leaves a text like this only when it overflows. */
-const CORE_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
-
-/** No key "null" and no text that reads as a core number anywhere in a value (see fastData). */
-function plain(value: unknown): boolean {
-  if (typeof value === 'string') return !CORE_NUMBER.test(value);
-  if (value === null || typeof value !== 'object') return true;
-  if (Array.isArray(value)) return value.every(plain);
-  for (const key in value) if (key === 'null' || CORE_NUMBER.test(key) || !plain((value as Record<string, unknown>)[key])) return false;
-  return true;
-}
 
 /** Plain words for the YAML mistakes people make most. */
 const YAML_WORDS: Record<string, string> = {
