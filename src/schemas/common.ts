@@ -1,6 +1,7 @@
 /** Building blocks shared by every content schema: ids, localized text, times, zones, targets. */
 import { z } from 'astro/zod';
 import { DateTime, IANAZone } from 'luxon';
+import { textProblem, type TextKind } from './limits.ts';
 
 /** Lower-case slug used as an id across files (products, desks, severities, case types). */
 export const IdSchema = z
@@ -30,19 +31,32 @@ export function isLocalizedMap(value: unknown): value is Record<string, string> 
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[LOCALIZED_MAP] === true;
 }
 
+/** One text of a kind (limits.ts): within its length, one line where it must be, no control characters; bidi controls removed. */
+export function textSchema(kind: TextKind) {
+  // overwrite, not transform: a union reports a failed pipe as its own error, losing this message.
+  return z
+    .string()
+    .superRefine((text, ctx) => {
+      const problem = textProblem(text, kind);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .overwrite(stripBidiControls);
+}
+
 /**
- * Human-readable text: a plain string (written in the site's default locale) or a map from
- * locale to string. A cross-file rule checks that every map has the default locale.
+ * Human-readable text of a kind: a plain string (written in the site's default locale) or a map
+ * from locale to string, each text within the kind's limits. A cross-file rule checks that every
+ * map has the default locale.
  */
-export const LocalizedSchema = z.union(
-  [
-    z.string().min(1, { error: 'found an empty text (expected some words)' }).transform(stripBidiControls),
-    z
-      .record(LocaleCodeSchema, z.string().min(1, { error: 'found an empty text (expected some words)' }).transform(stripBidiControls))
-      .transform((map) => Object.defineProperty(map, LOCALIZED_MAP, { value: true, enumerable: false })),
-  ],
-  { error: (iss) => `found ${describe(iss.input)} (expected a text, or a map of language to text such as { en: ..., sv: ... })` },
-);
+export function localizedSchema(kind: TextKind) {
+  return z.union(
+    [textSchema(kind), z.record(LocaleCodeSchema, textSchema(kind)).overwrite((map) => Object.defineProperty(map, LOCALIZED_MAP, { value: true, enumerable: false }))],
+    { error: (iss) => `found ${describe(iss.input)} (expected a text, or a map of language to text such as { en: ..., sv: ... })` },
+  );
+}
+
+/** Human-readable text of a paragraph at most, in the default locale or a map of locales. */
+export const LocalizedSchema = localizedSchema('paragraph');
 /** Localized text: a default-locale string or a map from locale code to string. */
 export type Localized = string | Record<string, string>;
 

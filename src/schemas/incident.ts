@@ -1,6 +1,6 @@
 /** content/incidents/*.md front matter: one incident, its impact and its timeline. */
 import { z } from 'astro/zod';
-import { IdSchema, InstantSchema, LocalizedSchema } from './common.ts';
+import { IdSchema, InstantSchema, localizedSchema } from './common.ts';
 import { SCOPES } from './severities.ts';
 
 /** Impact on a product, in the Statuspage component vocabulary. */
@@ -28,13 +28,13 @@ export const IncidentUpdateSchema = z.strictObject({
   /** The incident's status as of this update. */
   status: z.enum(INCIDENT_STATUSES),
   /** What customers are told (Markdown). */
-  message: LocalizedSchema,
+  message: localizedSchema('message'),
 });
 
 /** Incident front matter. */
 export const IncidentSchema = z.strictObject({
   /** Headline. */
-  title: LocalizedSchema,
+  title: localizedSchema('title'),
   /** Severity id from severities.yaml. */
   severity: IdSchema,
   /** Whose software failed: which target table applies. */

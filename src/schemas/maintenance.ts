@@ -1,19 +1,19 @@
 /** content/maintenance/*.md front matter: one planned maintenance window. */
 import { z } from 'astro/zod';
-import { IdSchema, InstantSchema, LocalizedSchema } from './common.ts';
+import { IdSchema, InstantSchema, localizedSchema } from './common.ts';
 
 /** One notice posted about the window. */
 export const MaintenanceUpdateSchema = z.strictObject({
   /** When it was posted. */
   at: InstantSchema,
   /** What customers are told (Markdown). */
-  message: LocalizedSchema,
+  message: localizedSchema('message'),
 });
 
 /** Maintenance front matter; its state (upcoming, in progress, completed) is derived from now. */
 export const MaintenanceSchema = z.strictObject({
   /** Headline. */
-  title: LocalizedSchema,
+  title: localizedSchema('title'),
   /** Product ids from products.yaml. */
   products: z.array(IdSchema).min(1, { error: 'found an empty list (expected at least one product id)' }),
   /** The planned window. */

@@ -1,19 +1,12 @@
 /** content/products.yaml: the products whose status, support and releases the site covers. */
 import { z } from 'astro/zod';
 import { IdSchema, LocalizedSchema, WebUrlSchema, ZoneSchema } from './common.ts';
+import { rruleProblem } from './rrule.ts';
 
-const RRULE_PARTS = ['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYSETPOS', 'BYMONTH', 'WKST', 'COUNT', 'UNTIL'];
-
-/** An RFC 5545 recurrence rule, checked for the parts release schedules use. */
+/** An RFC 5545 recurrence rule that release schedules can use (see rrule.ts for what is checked). */
 export const RRuleSchema = z.string().superRefine((s, ctx) => {
-  const parts = s.replace(/^RRULE:/, '').split(';');
-  const keys = parts.map((p) => p.split('=')[0] ?? '');
-  const bad = parts.find((p) => !/^[A-Z]+=[A-Z0-9,+-]+$/.test(p) || !RRULE_PARTS.includes(p.split('=')[0] ?? ''));
-  if (bad !== undefined) {
-    ctx.addIssue({ code: 'custom', message: `found "${bad}" in "${s}" (expected RFC 5545 parts such as FREQ=MONTHLY;BYDAY=3TU or FREQ=WEEKLY;INTERVAL=2;BYDAY=WE)` });
-  } else if (!keys.includes('FREQ') || !/FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)/.test(s)) {
-    ctx.addIssue({ code: 'custom', message: `found "${s}" (expected a rule with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY)` });
-  }
+  const problem = rruleProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
 /** When a product ships: on a recurring schedule, or continuously. */
@@ -25,7 +18,9 @@ export const CadenceSchema = z.discriminatedUnion(
       /** RFC 5545 rule, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU. */
       rrule: RRuleSchema,
       /** First release date of the series, a local date in `zone`. */
-      start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a date such as "2026-01-13")` }),
+      start: z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+        error: (iss) => `found ${JSON.stringify(iss.input)} (expected a real date such as "2026-01-13")`,
+      }),
       /** Zone in which the dates fall. */
       zone: ZoneSchema,
       /** The cadence in words ("monthly", "every two weeks"). */

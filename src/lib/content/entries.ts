@@ -5,6 +5,7 @@
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { isLocalizedMap } from '../../schemas/common.ts';
+import { textProblem } from '../../schemas/limits.ts';
 import { IncidentSchema, type Incident } from '../../schemas/incident.ts';
 import { MaintenanceSchema, type Maintenance } from '../../schemas/maintenance.ts';
 import type { ContentError } from './errors.ts';
@@ -127,6 +128,12 @@ export function parseFile<S extends z.ZodType>(
     return undefined;
   }
   src.parsed = result.value;
+  // The Markdown body (report or details) under the report limit; its line is the first after the front matter.
+  const bodyProblem = body === '' ? undefined : textProblem(body, 'report');
+  if (bodyProblem) {
+    errors.push({ file, line: (yamlText.match(/\n/g)?.length ?? 0) + 3, field: 'body', message: bodyProblem });
+    return undefined;
+  }
   return { value: result.value, body, source: src };
 }
 

@@ -15,6 +15,8 @@ import type { ContentError } from './errors.ts';
 import { errorAt, type Hints, type YamlSource } from './source.ts';
 import { displayPath, duplicates, loadEntry, localeRules, parseFile, type EntryContext, type EntryPath, type Locales } from './entries.ts';
 import { resolveNow, type NowSource } from '../clock.ts';
+import { localToday, releaseDatesBetween } from '../cadence.ts';
+import { DateTime } from 'luxon';
 
 /** Everything in content/, validated. */
 export interface SiteContent {
@@ -221,6 +223,15 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
   // Ids
   const productIds = c.products.map((p) => p.id);
   duplicates(productIds).forEach((i) => errors.push(errorAt(src('products.yaml'), ['products', i, 'id'], `found "${productIds[i]}" again (expected each product id once)`)));
+  // A schedule with no date ahead would give empty calendars and release lists without a word.
+  c.products.forEach((p, i) => {
+    if (p.cadence.kind !== 'recurring') return;
+    const today = localToday(c.now, p.cadence.zone);
+    const inAYear = DateTime.fromISO(today, { zone: 'utc' }).plus({ months: 12 }).toISODate()!;
+    if (releaseDatesBetween(p.cadence, today, inAYear).length === 0) {
+      errors.push(errorAt(src('products.yaml'), ['products', i, 'cadence', 'rrule'], `found "${p.cadence.rrule}" starting ${p.cadence.start}, which gives product "${p.id}" no release date from ${today} to ${inAYear} (expected a schedule with a date in the next 12 months: check COUNT, UNTIL and start, or write kind: continuous)`));
+    }
+  });
   const sevIds = c.severities.map((s) => s.id);
   const sevFile = src('severities.yaml');
   const rawLevels = (sevFile.data as { levels: { id: string; rank: number }[] }).levels;

@@ -1,0 +1,184 @@
+/**
+ * How long each kind of content text may be, which kinds are one line, and what no text may hold.
+ * One table, so the schemas, the docs and the tests read the same numbers.
+ *
+ * Lengths count Unicode code points (what `[...text].length` gives), not graphemes: the count
+ * is the same on every runtime, whereas grapheme boundaries follow the ICU version (an emoji flag
+ * counts 2, an accented letter written as letter plus accent counts 2).
+ */
+
+/** One kind of text: its most characters, whether it must be one line, and what to do when it is too long. */
+export interface TextLimit {
+  /** Most characters (Unicode code points). */
+  readonly max: number;
+  /** True for headline-like text shown in titles, links, lists and calendars: no line or paragraph break. */
+  readonly oneLine: boolean;
+  /** What the text is, in a message ("a title"). */
+  readonly what: string;
+  /** What to do when it is too long. */
+  readonly fix: string;
+}
+
+/** The limit of every kind of content text; CONTRIBUTING.md lists which field is which kind. */
+export const LIMITS = {
+  /** Ids of products, desks, severities, case types, tiers; incident and maintenance file names. */
+  id: { max: 80, oneLine: true, what: 'an id', fix: 'use a shorter id' },
+  /** Incident and maintenance titles. */
+  title: { max: 160, oneLine: true, what: 'a title', fix: 'shorten it and put the details in an update message' },
+  /** Names of the site, products, product groups, desks, closures, tiers, severities, case types, exclusions, languages. */
+  name: { max: 100, oneLine: true, what: 'a name', fix: 'shorten it; a description can say more' },
+  /** Short labels: a cadence in words, a link's text, a desk's zone label, a release version, a policy revision. */
+  label: { max: 100, oneLine: true, what: 'a label', fix: 'shorten it' },
+  /** One sentence: the site's and a product's description, a release summary, a case type's question, a target's condition. */
+  sentence: { max: 500, oneLine: false, what: 'a sentence', fix: 'shorten it' },
+  /** A paragraph of policy or support text: definitions, examples, descriptions, notes, list items. */
+  paragraph: { max: 2_000, oneLine: false, what: 'a paragraph', fix: 'shorten it or split it into several items' },
+  /** An incident's or maintenance window's update message (Markdown). */
+  message: { max: 10_000, oneLine: false, what: 'an update message', fix: 'shorten it or post the rest as a second update' },
+  /** The Markdown body of an incident file (post-incident report) or maintenance file (details). */
+  report: { max: 100_000, oneLine: false, what: 'a report', fix: 'shorten it or link to a longer document' },
+  /** A web address. */
+  url: { max: 2_000, oneLine: true, what: 'an address', fix: 'use a shorter address' },
+} as const satisfies Record<string, TextLimit>;
+
+/** A kind of content text. */
+export type TextKind = keyof typeof LIMITS;
+
+/**
+ * How deeply Markdown may nest (quotes, lists, emphasis, links inside each other). The renderer
+ * recurses once per level and overflows the stack at roughly 700 to 3,000 levels, depending on the
+ * construct; real texts stay below 10.
+ */
+export const MAX_MARKDOWN_DEPTH = 100;
+
+/** Line and paragraph separators: CR, LF, vertical tab, form feed, NEL, U+2028, U+2029. */
+const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/;
+
+/**
+ * Characters no text may hold: C0 controls other than tab, line feed and carriage return, and the
+ * noncharacters U+FFFE and U+FFFF. XML 1.0 forbids them, so one would make the RSS feeds invalid
+ * for every feed reader; YAML lets them in through escapes such as "\u0007".
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Characters a text holds, counted as code points; cheap for texts no longer than `max` UTF-16 units. */
+export function codePoints(text: string): number {
+  let n = text.length;
+  // Each surrogate pair is two UTF-16 units but one character.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** "1,000" for 1000: limits are read by people. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** What is wrong with a text of this kind, in our "found ... (expected ...)" wording; undefined when it is fine. */
+export function textProblem(text: string, kind: TextKind): string | undefined {
+  const limit: TextLimit = LIMITS[kind];
+  if (text.trim() === '') return text === '' ? 'found an empty text (expected some words)' : 'found only spaces (expected some words)';
+  const bad = FORBIDDEN.exec(text);
+  if (bad) return `found the control character ${unicodeName(bad[0])} at character ${codePoints(text.slice(0, bad.index)) + 1} (expected plain text: remove it; feeds cannot carry it)`;
+  if (!text.isWellFormed()) return 'found a broken character (half of a UTF-16 surrogate pair, as an escape such as "\\ud800" writes) (expected plain text: remove it)';
+  if (limit.oneLine && LINE_BREAK.test(text)) return `found a line break (expected ${limit.what} on one line: write it on a single line, without "|" or ">")`;
+  // Code points never outnumber UTF-16 units: only a long text needs counting.
+  if (text.length > limit.max) {
+    const n = codePoints(text);
+    if (n > limit.max) return `found ${limit.what} of ${formatCount(n)} characters (expected at most ${formatCount(limit.max)}; ${limit.fix})`;
+  }
+  if (!limit.oneLine && text.length > MAX_MARKDOWN_DEPTH) {
+    const depth = markdownDepth(text);
+    if (depth.depth > MAX_MARKDOWN_DEPTH) return depthMessage(depth);
+  }
+  return undefined;
+}
+
+/** The message for Markdown nested too deeply. */
+export function depthMessage(depth: { depth: number; line: number }): string {
+  return `found Markdown nested ${formatCount(depth.depth)} levels deep on its line ${depth.line} (quotes, lists, emphasis or brackets inside each other; expected at most ${MAX_MARKDOWN_DEPTH} levels, as the renderer fails far beyond that: remove the repeated ">", "-", "*" or "[")`;
+}
+
+/** "U+0007", the way a message names a character. */
+function unicodeName(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+const DELIMITER = new Set(['*', '_', '~']);
+const SPACE = /\s/;
+
+/**
+ * An upper bound on how deeply a Markdown text nests, and the line (1-based) where it is deepest.
+ * Not a parser: it counts what could open a level and never undercounts. On a line, every leading
+ * quote marker (">"), list marker ("-", "+", "*", "1." followed by a space) and every two columns of
+ * indentation count one level; within a paragraph, every emphasis delimiter that can open ("*", "_",
+ * "~" followed by a non-space) and every "[" open one until closed. Fenced code and code spans are
+ * skipped: nothing nests inside them.
+ */
+export function markdownDepth(text: string): { depth: number; line: number } {
+  let max = 0;
+  let maxLine = 1;
+  let inline = 0;
+  let fence: string | undefined;
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    const fenceMark = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (fenceMark !== undefined && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (fenceMark !== undefined) {
+      fence = fenceMark;
+      continue;
+    }
+    if (line.trim() === '') {
+      inline = 0;
+      continue;
+    }
+    let block = 0;
+    let i = 0;
+    for (;;) {
+      let columns = 0;
+      while (i < line.length && (line[i] === ' ' || line[i] === '\t')) columns += line[i++] === '\t' ? 4 : 1;
+      block += Math.floor(columns / 2);
+      const marker = /^(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/.exec(line.slice(i))?.[0];
+      if (marker === undefined) break;
+      block++;
+      i += marker.length;
+    }
+    let deepest = inline;
+    const rest = line.slice(i).replace(/(`+)[^`]*?\1/g, '');
+    for (let j = 0; j < rest.length; j++) {
+      const c = rest[j]!;
+      if (c === '[') deepest = Math.max(deepest, ++inline);
+      else if (c === ']') inline = Math.max(0, inline - 1);
+      else if (DELIMITER.has(c)) {
+        let k = j;
+        while (k < rest.length && rest[k] === c) k++;
+        const run = k - j;
+        const opens = k < rest.length && !SPACE.test(rest[k]!);
+        const closes = j > 0 && !SPACE.test(rest[j - 1]!);
+        if (opens) deepest = Math.max(deepest, inline + run);
+        if (opens && !closes) inline += run;
+        else if (closes && !opens) inline = Math.max(0, inline - run);
+        j = k - 1;
+      }
+    }
+    if (block + deepest > max) {
+      max = block + deepest;
+      maxLine = n + 1;
+    }
+  }
+  return { depth: max, line: maxLine };
+}
