@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'bench/out/', 'test/.tmp/', '.dist-*/'] },
+  { ignores: ['dist/', '**/.astro/', 'node_modules/', 'bench/out/', 'test/.tmp/', '.dist-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

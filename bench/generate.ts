@@ -97,16 +97,100 @@ type Lang = (typeof LOCALES)[number];
 type Texts = Record<Lang, string>;
 
 const PROBLEMS: { slug: string; title: Texts; symptom: Texts }[] = [
-  { slug: 'slow-page-loads', title: { en: 'Slow page loads in {p}', sv: 'Långsamma sidladdningar i {p}', fr: 'Chargement lent des pages dans {p}' }, symptom: { en: 'pages take several seconds longer than usual to open', sv: 'sidor tar flera sekunder längre än vanligt att öppna', fr: 'les pages mettent plusieurs secondes de plus que d’habitude à s’ouvrir' } },
-  { slug: 'sign-in-errors', title: { en: 'Sign-in errors in {p}', sv: 'Inloggningsfel i {p}', fr: 'Erreurs de connexion dans {p}' }, symptom: { en: 'some users cannot sign in and see an error page', sv: 'en del användare kan inte logga in och får en felsida', fr: 'certains utilisateurs ne peuvent pas se connecter et voient une page d’erreur' } },
-  { slug: 'file-uploads-failing', title: { en: 'File uploads failing in {p}', sv: 'Filuppladdningar misslyckas i {p}', fr: 'Échec des envois de fichiers dans {p}' }, symptom: { en: 'uploading a document stops halfway with an error', sv: 'uppladdning av dokument avbryts halvvägs med ett fel', fr: 'l’envoi d’un document s’interrompt à mi-chemin avec une erreur' } },
-  { slug: 'email-notifications-delayed', title: { en: 'Delayed email notifications from {p}', sv: 'Försenade e-postaviseringar från {p}', fr: 'Notifications par e-mail retardées dans {p}' }, symptom: { en: 'notification emails arrive up to an hour late', sv: 'aviseringar via e-post kommer fram upp till en timme för sent', fr: 'les e-mails de notification arrivent avec jusqu’à une heure de retard' } },
-  { slug: 'reports-not-generating', title: { en: 'Scheduled reports not generated in {p}', sv: 'Schemalagda rapporter skapas inte i {p}', fr: 'Rapports planifiés non générés dans {p}' }, symptom: { en: 'scheduled reports are not produced on time', sv: 'schemalagda rapporter blir inte klara i tid', fr: 'les rapports planifiés ne sont pas produits à l’heure' } },
-  { slug: 'api-timeouts', title: { en: 'API time-outs in {p}', sv: 'Tidsgränsfel i API:et för {p}', fr: 'Délais d’attente dépassés sur l’API de {p}' }, symptom: { en: 'calls to the public API time out for some integrations', sv: 'anrop till det publika API:et når tidsgränsen för vissa integrationer', fr: 'les appels à l’API publique expirent pour certaines intégrations' } },
-  { slug: 'data-import-errors', title: { en: 'Data import errors in {p}', sv: 'Fel vid dataimport i {p}', fr: 'Erreurs d’importation de données dans {p}' }, symptom: { en: 'data imports stop with a validation error', sv: 'dataimporter stoppar med ett valideringsfel', fr: 'les importations de données s’arrêtent sur une erreur de validation' } },
-  { slug: 'search-missing-results', title: { en: 'Search results missing in {p}', sv: 'Sökresultat saknas i {p}', fr: 'Résultats de recherche manquants dans {p}' }, symptom: { en: 'search does not show recently changed items', sv: 'sökningen visar inte nyligen ändrade objekt', fr: 'la recherche n’affiche pas les éléments modifiés récemment' } },
-  { slug: 'timesheet-save-errors', title: { en: 'Timesheets cannot be saved in {p}', sv: 'Tidrapporter går inte att spara i {p}', fr: 'Impossible d’enregistrer les feuilles de temps dans {p}' }, symptom: { en: 'saving a timesheet fails with a generic error', sv: 'det går inte att spara en tidrapport och ett allmänt fel visas', fr: 'l’enregistrement d’une feuille de temps échoue avec une erreur générique' } },
-  { slug: 'dashboards-not-loading', title: { en: 'Dashboards not loading in {p}', sv: 'Instrumentpaneler laddas inte i {p}', fr: 'Les tableaux de bord ne se chargent pas dans {p}' }, symptom: { en: 'dashboard widgets stay empty or show a spinner', sv: 'widgetar på instrumentpanelen förblir tomma eller visar en snurra', fr: 'les widgets des tableaux de bord restent vides ou tournent sans fin' } },
+  {
+    slug: 'slow-page-loads',
+    title: { en: 'Slow page loads in {p}', sv: 'Långsamma sidladdningar i {p}', fr: 'Chargement lent des pages dans {p}' },
+    symptom: {
+      en: 'pages take several seconds longer than usual to open',
+      sv: 'sidor tar flera sekunder längre än vanligt att öppna',
+      fr: 'les pages mettent plusieurs secondes de plus que d’habitude à s’ouvrir',
+    },
+  },
+  {
+    slug: 'sign-in-errors',
+    title: { en: 'Sign-in errors in {p}', sv: 'Inloggningsfel i {p}', fr: 'Erreurs de connexion dans {p}' },
+    symptom: {
+      en: 'some users cannot sign in and see an error page',
+      sv: 'en del användare kan inte logga in och får en felsida',
+      fr: 'certains utilisateurs ne peuvent pas se connecter et voient une page d’erreur',
+    },
+  },
+  {
+    slug: 'file-uploads-failing',
+    title: { en: 'File uploads failing in {p}', sv: 'Filuppladdningar misslyckas i {p}', fr: 'Échec des envois de fichiers dans {p}' },
+    symptom: {
+      en: 'uploading a document stops halfway with an error',
+      sv: 'uppladdning av dokument avbryts halvvägs med ett fel',
+      fr: 'l’envoi d’un document s’interrompt à mi-chemin avec une erreur',
+    },
+  },
+  {
+    slug: 'email-notifications-delayed',
+    title: { en: 'Delayed email notifications from {p}', sv: 'Försenade e-postaviseringar från {p}', fr: 'Notifications par e-mail retardées dans {p}' },
+    symptom: {
+      en: 'notification emails arrive up to an hour late',
+      sv: 'aviseringar via e-post kommer fram upp till en timme för sent',
+      fr: 'les e-mails de notification arrivent avec jusqu’à une heure de retard',
+    },
+  },
+  {
+    slug: 'reports-not-generating',
+    title: { en: 'Scheduled reports not generated in {p}', sv: 'Schemalagda rapporter skapas inte i {p}', fr: 'Rapports planifiés non générés dans {p}' },
+    symptom: {
+      en: 'scheduled reports are not produced on time',
+      sv: 'schemalagda rapporter blir inte klara i tid',
+      fr: 'les rapports planifiés ne sont pas produits à l’heure',
+    },
+  },
+  {
+    slug: 'api-timeouts',
+    title: { en: 'API time-outs in {p}', sv: 'Tidsgränsfel i API:et för {p}', fr: 'Délais d’attente dépassés sur l’API de {p}' },
+    symptom: {
+      en: 'calls to the public API time out for some integrations',
+      sv: 'anrop till det publika API:et når tidsgränsen för vissa integrationer',
+      fr: 'les appels à l’API publique expirent pour certaines intégrations',
+    },
+  },
+  {
+    slug: 'data-import-errors',
+    title: { en: 'Data import errors in {p}', sv: 'Fel vid dataimport i {p}', fr: 'Erreurs d’importation de données dans {p}' },
+    symptom: {
+      en: 'data imports stop with a validation error',
+      sv: 'dataimporter stoppar med ett valideringsfel',
+      fr: 'les importations de données s’arrêtent sur une erreur de validation',
+    },
+  },
+  {
+    slug: 'search-missing-results',
+    title: { en: 'Search results missing in {p}', sv: 'Sökresultat saknas i {p}', fr: 'Résultats de recherche manquants dans {p}' },
+    symptom: {
+      en: 'search does not show recently changed items',
+      sv: 'sökningen visar inte nyligen ändrade objekt',
+      fr: 'la recherche n’affiche pas les éléments modifiés récemment',
+    },
+  },
+  {
+    slug: 'timesheet-save-errors',
+    title: {
+      en: 'Timesheets cannot be saved in {p}',
+      sv: 'Tidrapporter går inte att spara i {p}',
+      fr: 'Impossible d’enregistrer les feuilles de temps dans {p}',
+    },
+    symptom: {
+      en: 'saving a timesheet fails with a generic error',
+      sv: 'det går inte att spara en tidrapport och ett allmänt fel visas',
+      fr: 'l’enregistrement d’une feuille de temps échoue avec une erreur générique',
+    },
+  },
+  {
+    slug: 'dashboards-not-loading',
+    title: { en: 'Dashboards not loading in {p}', sv: 'Instrumentpaneler laddas inte i {p}', fr: 'Les tableaux de bord ne se chargent pas dans {p}' },
+    symptom: {
+      en: 'dashboard widgets stay empty or show a spinner',
+      sv: 'widgetar på instrumentpanelen förblir tomma eller visar en snurra',
+      fr: 'les widgets des tableaux de bord restent vides ou tournent sans fin',
+    },
+  },
 ];
 
 const REGIONS: { slug: string; name: Texts }[] = [
@@ -119,53 +203,144 @@ type Status = 'investigating' | 'identified' | 'monitoring' | 'resolved';
 
 const OPENING: Record<Status, Texts[]> = {
   investigating: [
-    { en: 'We are investigating reports that {s} in {p}.', sv: 'Vi undersöker rapporter om att {s} i {p}.', fr: 'Nous analysons des signalements selon lesquels {s} dans {p}.' },
-    { en: 'Since {t} UTC {s} for some {p} customers.', sv: 'Sedan kl. {t} UTC gäller att {s} för en del kunder i {p}.', fr: 'Depuis {t} UTC, {s} pour une partie des clients de {p}.' },
+    {
+      en: 'We are investigating reports that {s} in {p}.',
+      sv: 'Vi undersöker rapporter om att {s} i {p}.',
+      fr: 'Nous analysons des signalements selon lesquels {s} dans {p}.',
+    },
+    {
+      en: 'Since {t} UTC {s} for some {p} customers.',
+      sv: 'Sedan kl. {t} UTC gäller att {s} för en del kunder i {p}.',
+      fr: 'Depuis {t} UTC, {s} pour une partie des clients de {p}.',
+    },
   ],
   identified: [
-    { en: 'We have found the cause: a configuration change made earlier today to {p}.', sv: 'Vi har hittat orsaken: en konfigurationsändring i {p} tidigare i dag.', fr: 'Nous avons trouvé la cause : une modification de configuration apportée plus tôt aujourd’hui à {p}.' },
-    { en: 'The cause is an overloaded database server behind {p}.', sv: 'Orsaken är en överbelastad databasserver bakom {p}.', fr: 'La cause est un serveur de base de données surchargé derrière {p}.' },
+    {
+      en: 'We have found the cause: a configuration change made earlier today to {p}.',
+      sv: 'Vi har hittat orsaken: en konfigurationsändring i {p} tidigare i dag.',
+      fr: 'Nous avons trouvé la cause : une modification de configuration apportée plus tôt aujourd’hui à {p}.',
+    },
+    {
+      en: 'The cause is an overloaded database server behind {p}.',
+      sv: 'Orsaken är en överbelastad databasserver bakom {p}.',
+      fr: 'La cause est un serveur de base de données surchargé derrière {p}.',
+    },
   ],
   monitoring: [
-    { en: 'A fix has been applied to {p} and we are watching the results.', sv: 'En åtgärd har införts i {p} och vi följer resultatet.', fr: 'Un correctif a été appliqué à {p} et nous en surveillons les effets.' },
-    { en: 'Since {t} UTC {p} behaves normally again; we keep monitoring.', sv: 'Sedan kl. {t} UTC fungerar {p} normalt igen; vi fortsätter att övervaka.', fr: 'Depuis {t} UTC, {p} fonctionne de nouveau normalement ; nous restons attentifs.' },
+    {
+      en: 'A fix has been applied to {p} and we are watching the results.',
+      sv: 'En åtgärd har införts i {p} och vi följer resultatet.',
+      fr: 'Un correctif a été appliqué à {p} et nous en surveillons les effets.',
+    },
+    {
+      en: 'Since {t} UTC {p} behaves normally again; we keep monitoring.',
+      sv: 'Sedan kl. {t} UTC fungerar {p} normalt igen; vi fortsätter att övervaka.',
+      fr: 'Depuis {t} UTC, {p} fonctionne de nouveau normalement ; nous restons attentifs.',
+    },
   ],
   resolved: [
-    { en: 'This incident is resolved: {p} has worked normally for more than an hour.', sv: 'Händelsen är löst: {p} har fungerat normalt i mer än en timme.', fr: 'L’incident est résolu : {p} fonctionne normalement depuis plus d’une heure.' },
-    { en: 'We have seen no further errors in {p}, so we are closing this incident.', sv: 'Vi har inte sett fler fel i {p}, så vi avslutar händelsen.', fr: 'Nous ne constatons plus d’erreur dans {p} et clôturons donc cet incident.' },
+    {
+      en: 'This incident is resolved: {p} has worked normally for more than an hour.',
+      sv: 'Händelsen är löst: {p} har fungerat normalt i mer än en timme.',
+      fr: 'L’incident est résolu : {p} fonctionne normalement depuis plus d’une heure.',
+    },
+    {
+      en: 'We have seen no further errors in {p}, so we are closing this incident.',
+      sv: 'Vi har inte sett fler fel i {p}, så vi avslutar händelsen.',
+      fr: 'Nous ne constatons plus d’erreur dans {p} et clôturons donc cet incident.',
+    },
   ],
 };
 
 const FILLER: Texts[] = [
-  { en: 'Your data is safe and no saved change has been lost.', sv: 'Era data är i säkerhet och inga sparade ändringar har gått förlorade.', fr: 'Vos données sont en sécurité et aucune modification enregistrée n’a été perdue.' },
-  { en: 'Customers in other regions are not affected.', sv: 'Kunder i andra regioner påverkas inte.', fr: 'Les clients des autres régions ne sont pas concernés.' },
-  { en: 'Our engineers are treating this as their top priority.', sv: 'Våra tekniker prioriterar detta före allt annat.', fr: 'Nos équipes en font leur priorité absolue.' },
-  { en: 'Scheduled jobs that were due in this period will run automatically once the service is back.', sv: 'Schemalagda jobb som skulle ha körts under tiden körs automatiskt när tjänsten är tillbaka.', fr: 'Les traitements planifiés pendant cette période s’exécuteront automatiquement au retour du service.' },
-  { en: 'Retrying the action after a few minutes usually works.', sv: 'Att försöka igen efter några minuter brukar fungera.', fr: 'Réessayer l’action après quelques minutes fonctionne généralement.' },
+  {
+    en: 'Your data is safe and no saved change has been lost.',
+    sv: 'Era data är i säkerhet och inga sparade ändringar har gått förlorade.',
+    fr: 'Vos données sont en sécurité et aucune modification enregistrée n’a été perdue.',
+  },
+  {
+    en: 'Customers in other regions are not affected.',
+    sv: 'Kunder i andra regioner påverkas inte.',
+    fr: 'Les clients des autres régions ne sont pas concernés.',
+  },
+  {
+    en: 'Our engineers are treating this as their top priority.',
+    sv: 'Våra tekniker prioriterar detta före allt annat.',
+    fr: 'Nos équipes en font leur priorité absolue.',
+  },
+  {
+    en: 'Scheduled jobs that were due in this period will run automatically once the service is back.',
+    sv: 'Schemalagda jobb som skulle ha körts under tiden körs automatiskt när tjänsten är tillbaka.',
+    fr: 'Les traitements planifiés pendant cette période s’exécuteront automatiquement au retour du service.',
+  },
+  {
+    en: 'Retrying the action after a few minutes usually works.',
+    sv: 'Att försöka igen efter några minuter brukar fungera.',
+    fr: 'Réessayer l’action après quelques minutes fonctionne généralement.',
+  },
   { en: 'We will post the next update within 60 minutes.', sv: 'Nästa uppdatering kommer inom 60 minuter.', fr: 'Prochain point d’ici 60 minutes.' },
-  { en: 'Integrations that call the service may need to repeat their last request.', sv: 'Integrationer som anropar tjänsten kan behöva upprepa sitt senaste anrop.', fr: 'Les intégrations qui appellent le service devront peut-être répéter leur dernière requête.' },
-  { en: 'If anything still looks wrong, open a case at [support.planview.com](https://support.planview.com).', sv: 'Om något fortfarande ser fel ut kan du öppna ett ärende på [support.planview.com](https://support.planview.com).', fr: 'Si quelque chose vous semble encore anormal, ouvrez un dossier sur [support.planview.com](https://support.planview.com).' },
-  { en: 'The problem started after routine work on the network and was not caused by any customer action.', sv: 'Problemet började efter rutinarbete i nätverket och orsakades inte av något kunderna gjorde.', fr: 'Le problème est apparu après une opération de routine sur le réseau et ne vient d’aucune action des clients.' },
-  { en: 'We are moving the affected environments to healthy servers one at a time and checking each one.', sv: 'Vi flyttar de berörda miljöerna till fungerande servrar en i taget och kontrollerar var och en.', fr: 'Nous déplaçons les environnements touchés vers des serveurs sains un par un, en vérifiant chacun.' },
+  {
+    en: 'Integrations that call the service may need to repeat their last request.',
+    sv: 'Integrationer som anropar tjänsten kan behöva upprepa sitt senaste anrop.',
+    fr: 'Les intégrations qui appellent le service devront peut-être répéter leur dernière requête.',
+  },
+  {
+    en: 'If anything still looks wrong, open a case at [support.planview.com](https://support.planview.com).',
+    sv: 'Om något fortfarande ser fel ut kan du öppna ett ärende på [support.planview.com](https://support.planview.com).',
+    fr: 'Si quelque chose vous semble encore anormal, ouvrez un dossier sur [support.planview.com](https://support.planview.com).',
+  },
+  {
+    en: 'The problem started after routine work on the network and was not caused by any customer action.',
+    sv: 'Problemet började efter rutinarbete i nätverket och orsakades inte av något kunderna gjorde.',
+    fr: 'Le problème est apparu après une opération de routine sur le réseau et ne vient d’aucune action des clients.',
+  },
+  {
+    en: 'We are moving the affected environments to healthy servers one at a time and checking each one.',
+    sv: 'Vi flyttar de berörda miljöerna till fungerande servrar en i taget och kontrollerar var och en.',
+    fr: 'Nous déplaçons les environnements touchés vers des serveurs sains un par un, en vérifiant chacun.',
+  },
 ];
 
 const BULLETS: Texts[] = [
-  { en: 'Sign-ins and saved work are not affected.', sv: 'Inloggning och sparat arbete påverkas inte.', fr: 'Les connexions et le travail enregistré ne sont pas touchés.' },
-  { en: 'Exports started during the incident may need to be run again.', sv: 'Exporter som startades under händelsen kan behöva köras igen.', fr: 'Les exports lancés pendant l’incident devront peut-être être relancés.' },
-  { en: 'Mobile apps show the same behaviour as the web app.', sv: 'Mobilapparna beter sig likadant som webbappen.', fr: 'Les applications mobiles se comportent comme l’application web.' },
+  {
+    en: 'Sign-ins and saved work are not affected.',
+    sv: 'Inloggning och sparat arbete påverkas inte.',
+    fr: 'Les connexions et le travail enregistré ne sont pas touchés.',
+  },
+  {
+    en: 'Exports started during the incident may need to be run again.',
+    sv: 'Exporter som startades under händelsen kan behöva köras igen.',
+    fr: 'Les exports lancés pendant l’incident devront peut-être être relancés.',
+  },
+  {
+    en: 'Mobile apps show the same behaviour as the web app.',
+    sv: 'Mobilapparna beter sig likadant som webbappen.',
+    fr: 'Les applications mobiles se comportent comme l’application web.',
+  },
   { en: 'No action is needed on your side.', sv: 'Ni behöver inte göra något.', fr: 'Aucune action n’est requise de votre part.' },
 ];
 
 const MAINTENANCE_KINDS: { slug: string; title: Texts }[] = [
   { slug: 'database-upgrade', title: { en: 'Database upgrade for {p}', sv: 'Databasuppgradering för {p}', fr: 'Mise à niveau de la base de données de {p}' } },
   { slug: 'network-upgrade', title: { en: 'Network upgrade for {p}', sv: 'Nätverksuppgradering för {p}', fr: 'Mise à niveau du réseau de {p}' } },
-  { slug: 'security-patching', title: { en: 'Security patching of {p} servers', sv: 'Säkerhetsuppdatering av servrar för {p}', fr: 'Correctifs de sécurité des serveurs de {p}' } },
+  {
+    slug: 'security-patching',
+    title: { en: 'Security patching of {p} servers', sv: 'Säkerhetsuppdatering av servrar för {p}', fr: 'Correctifs de sécurité des serveurs de {p}' },
+  },
   { slug: 'storage-migration', title: { en: 'Storage migration for {p}', sv: 'Flytt av lagring för {p}', fr: 'Migration du stockage de {p}' } },
 ];
 
-const NOTICE_PLANNED: Texts = { en: 'We will carry out this work in a window of {h} hours.', sv: 'Arbetet utförs under ett fönster på {h} timmar.', fr: 'Ces travaux auront lieu dans une fenêtre de {h} heures.' };
+const NOTICE_PLANNED: Texts = {
+  en: 'We will carry out this work in a window of {h} hours.',
+  sv: 'Arbetet utförs under ett fönster på {h} timmar.',
+  fr: 'Ces travaux auront lieu dans une fenêtre de {h} heures.',
+};
 const NOTICE_DONE: Texts[] = [
-  { en: 'The work on {p} is complete and the service is running normally.', sv: 'Arbetet med {p} är klart och tjänsten fungerar normalt.', fr: 'Les travaux sur {p} sont terminés et le service fonctionne normalement.' },
+  {
+    en: 'The work on {p} is complete and the service is running normally.',
+    sv: 'Arbetet med {p} är klart och tjänsten fungerar normalt.',
+    fr: 'Les travaux sur {p} sont terminés et le service fonctionne normalement.',
+  },
   { en: 'The maintenance of {p} finished on time.', sv: 'Underhållet av {p} blev klart i tid.', fr: 'La maintenance de {p} s’est terminée à l’heure.' },
 ];
 
@@ -238,7 +413,13 @@ export function generateSite(options: GenerateOptions): GenerateResult {
     let day = now - r.int(1, 13) * DAY;
     for (let k = perProduct; k >= 1; k--) {
       const summary = r.pick(RELEASE_NOTES);
-      lines.push(`  - version: "${new Date(day).getUTCFullYear() % 100}.${k}"`, `    date: "${new Date(day).toISOString().slice(0, 10)}"`, '    notes: https://success.planview.com/', '    summary:', ...LOCALES.map((l) => `      ${l}: ${JSON.stringify(summary[l])}`));
+      lines.push(
+        `  - version: "${new Date(day).getUTCFullYear() % 100}.${k}"`,
+        `    date: "${new Date(day).toISOString().slice(0, 10)}"`,
+        '    notes: https://success.planview.com/',
+        '    summary:',
+        ...LOCALES.map((l) => `      ${l}: ${JSON.stringify(summary[l])}`),
+      );
       day -= 14 * DAY;
       result.releases++;
     }
@@ -310,7 +491,14 @@ function message(r: Rng, status: Status, vars: Record<string, string>): Texts {
   return out;
 }
 
-function incident(r: Rng, i: number, start: number, open: boolean, products: { id: string; name: string }[], severities: string[]): { id: string; text: string; report: boolean; translated: boolean } {
+function incident(
+  r: Rng,
+  i: number,
+  start: number,
+  open: boolean,
+  products: { id: string; name: string }[],
+  severities: string[],
+): { id: string; text: string; report: boolean; translated: boolean } {
   const count = r.int(1, 3);
   const affected: { id: string; name: string }[] = [];
   while (affected.length < count) {
@@ -362,7 +550,11 @@ function incident(r: Rng, i: number, start: number, open: boolean, products: { i
 }
 
 function postIncidentReport(r: Rng, start: number, times: number[], product: string, symptom: string): string {
-  const fillers = () => r.sample(FILLER, 3).map((f) => f.en).join(' ');
+  const fillers = () =>
+    r
+      .sample(FILLER, 3)
+      .map((f) => f.en)
+      .join(' ');
   return [
     '## Post-incident report',
     '',
@@ -374,7 +566,9 @@ function postIncidentReport(r: Rng, start: number, times: number[], product: str
     '',
     '### Timeline (UTC)',
     '',
-    ...times.map((t, k) => `- **${hhmm(t)}** – ${k === 0 ? 'First post on this status page.' : k === times.length - 1 ? 'The incident is closed.' : r.pick(FILLER).en}`),
+    ...times.map(
+      (t, k) => `- **${hhmm(t)}** – ${k === 0 ? 'First post on this status page.' : k === times.length - 1 ? 'The incident is closed.' : r.pick(FILLER).en}`,
+    ),
     '',
     '### Root cause',
     '',
@@ -408,15 +602,36 @@ function maintenance(r: Rng, j: number, now: number, back: number, products: { i
   const notices = [Math.min(start - 6 * DAY, now - 2 * DAY)];
   // A finished window says so (pharos check warns about one that never did).
   if (j >= 4) notices.push(end + r.int(5, 30) * MINUTE);
-  const lines = ['---', ...yamlText('title', 0, title, langs), `products: [${affected.map((p) => p.id).join(', ')}]`, `window: { start: "${iso(start, -360)}", end: "${iso(end, -360)}" }`, 'updates:'];
+  const lines = [
+    '---',
+    ...yamlText('title', 0, title, langs),
+    `products: [${affected.map((p) => p.id).join(', ')}]`,
+    `window: { start: "${iso(start, -360)}", end: "${iso(end, -360)}" }`,
+    'updates:',
+  ];
   notices.forEach((at, k) => {
     const [filler, bullet, done] = [r.pick(FILLER), r.pick(BULLETS), r.pick(NOTICE_DONE)];
     const text = {} as Texts;
-    for (const l of LOCALES) text[l] = k === 0 ? `${fill(NOTICE_PLANNED[l], { h: String(hours) })} ${filler[l]}\n\n${bullet[l]}` : fill(done[l], { p: affected[0]!.name });
+    for (const l of LOCALES)
+      text[l] = k === 0 ? `${fill(NOTICE_PLANNED[l], { h: String(hours) })} ${filler[l]}\n\n${bullet[l]}` : fill(done[l], { p: affected[0]!.name });
     lines.push(`  - at: "${iso(at)}"`, ...yamlText('message', 4, text, langs));
   });
   if (j === 3) lines.push(`cancelled: "${iso(now - 3 * HOUR)}"`);
-  lines.push('---', '', '### What changes', '', r.pick(FILLER).en, '', '### Expected impact', '', `Each environment is unavailable for up to ${r.int(10, 40)} minutes during the window.`, '', '### What you need to do', '', r.pick(BULLETS).en);
+  lines.push(
+    '---',
+    '',
+    '### What changes',
+    '',
+    r.pick(FILLER).en,
+    '',
+    '### Expected impact',
+    '',
+    `Each environment is unavailable for up to ${r.int(10, 40)} minutes during the window.`,
+    '',
+    '### What you need to do',
+    '',
+    r.pick(BULLETS).en,
+  );
   const id = `${iso(start, -360).slice(0, 10)}-${affected[0]!.id}-${kind.slug}-m${j.toString(36)}`;
   return { id, text: `${lines.join('\n')}\n` };
 }

@@ -25,7 +25,9 @@ const PREFERRED_INCIDENT = '2026-10-14-enterprise-one-eu-unavailable';
 
 /** The incident to audit: the preferred one if built, else the newest. */
 function incidentPath(dir: string): string {
-  const ids = readdirSync(join(dir, 'incidents')).filter((d) => d !== 'page' && statSync(join(dir, 'incidents', d)).isDirectory()).sort();
+  const ids = readdirSync(join(dir, 'incidents'))
+    .filter((d) => d !== 'page' && statSync(join(dir, 'incidents', d)).isDirectory())
+    .sort();
   if (ids.length === 0) throw new Error('the build has no incident pages');
   return `/incidents/${ids.includes(PREFERRED_INCIDENT) ? PREFERRED_INCIDENT : ids[ids.length - 1]}/`;
 }
@@ -42,18 +44,35 @@ function itemsOf(details: unknown): string[] {
   const items = (details as { items?: unknown[] } | undefined)?.items;
   if (!Array.isArray(items)) return [];
   // Sections of insight audits hold advice text, not findings.
-  return items.filter((item) => (item as { type?: string }).type !== 'list-section').slice(0, 3).flatMap((item) => {
-    const i = item as { node?: { selector?: string; nodeLabel?: string }; url?: string; description?: string; sourceLocation?: { url?: string }; source?: string };
-    const parts = [i.description, i.sourceLocation?.url ?? i.url, i.node ? `${i.node.selector ?? ''}${i.node.nodeLabel ? ` "${i.node.nodeLabel.slice(0, 60)}"` : ''}` : undefined].filter((x): x is string => typeof x === 'string' && x !== '');
-    return parts.length > 0 ? [parts.join(' ')] : [];
-  });
+  return items
+    .filter((item) => (item as { type?: string }).type !== 'list-section')
+    .slice(0, 3)
+    .flatMap((item) => {
+      const i = item as {
+        node?: { selector?: string; nodeLabel?: string };
+        url?: string;
+        description?: string;
+        sourceLocation?: { url?: string };
+        source?: string;
+      };
+      const parts = [
+        i.description,
+        i.sourceLocation?.url ?? i.url,
+        i.node ? `${i.node.selector ?? ''}${i.node.nodeLabel ? ` "${i.node.nodeLabel.slice(0, 60)}"` : ''}` : undefined,
+      ].filter((x): x is string => typeof x === 'string' && x !== '');
+      return parts.length > 0 ? [parts.join(' ')] : [];
+    });
 }
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (!args.includes('--no-build') || !existsSync(join(DIST, 'index.html'))) {
     console.log('Building the default site into bench/out/lighthouse ...');
-    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', DIST], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PHAROS_BASE: '/' }, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', DIST], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PHAROS_BASE: '/' },
+      encoding: 'utf8',
+    });
     if (build.status !== 0) {
       console.error(`${build.stdout}\n${build.stderr}\nbench:lighthouse: the build failed (exit ${build.status})`);
       return 1;
@@ -84,14 +103,25 @@ async function main(): Promise<number> {
           if (!audit || !['binary', 'numeric', 'metricSavings'].includes(audit.scoreDisplayMode)) continue;
           if (audit.score === null || audit.score >= 1) continue;
           // Weightless audits (insights, diagnostics) do not move the score but still say what to improve.
-          const entry: PageResult['failing'][number] = { category, id: ref.id, title: `${audit.title}${ref.weight > 0 ? '' : ' (no weight)'}`, score: audit.score };
+          const entry: PageResult['failing'][number] = {
+            category,
+            id: ref.id,
+            title: `${audit.title}${ref.weight > 0 ? '' : ' (no weight)'}`,
+            score: audit.score,
+          };
           if (audit.displayValue) entry.display = audit.displayValue;
           const items = itemsOf(audit.details);
           if (items.length > 0) entry.items = items;
           failing.push(entry);
         }
       }
-      results.push({ path, scores: Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score === null || lhr.categories[c] === undefined ? null : Math.round(lhr.categories[c].score * 100)])), failing });
+      results.push({
+        path,
+        scores: Object.fromEntries(
+          CATEGORIES.map((c) => [c, lhr.categories[c]?.score === null || lhr.categories[c] === undefined ? null : Math.round(lhr.categories[c].score * 100)]),
+        ),
+        failing,
+      });
     }
   } finally {
     chrome.kill();
@@ -106,7 +136,9 @@ async function main(): Promise<number> {
   console.log('');
   for (const r of results) {
     const all100 = CATEGORIES.every((c) => r.scores[c] === 100);
-    console.log(`${all100 ? 'PASS' : 'FAIL'}  ${r.path}: ${all100 ? 'all four categories 100' : 'not all 100'}${r.failing.length ? '; audits below full score:' : ''}`);
+    console.log(
+      `${all100 ? 'PASS' : 'FAIL'}  ${r.path}: ${all100 ? 'all four categories 100' : 'not all 100'}${r.failing.length ? '; audits below full score:' : ''}`,
+    );
     for (const f of r.failing) {
       console.log(`        [${f.category}] ${f.id}: ${f.title}${f.display ? ` (${f.display})` : ''}, score ${f.score}`);
       for (const item of f.items ?? []) console.log(`            - ${item}`);

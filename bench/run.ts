@@ -75,7 +75,12 @@ async function timedBuild(args: string[], env: Record<string, string>, log: stri
   const command = useTime ? GNU_TIME : process.execPath;
   const argv = useTime ? ['-v', '-o', timeFile, process.execPath, ASTRO, 'build', ...args] : [ASTRO, 'build', ...args];
   const started = performance.now();
-  const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, argv, {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   // The log is written as the build goes, so a long build can be followed with tail -f.
   const file = createWriteStream(log);
   const chunks: Buffer[] = [];
@@ -210,7 +215,11 @@ export interface HomeReport {
 }
 
 const gz = (s: string | Buffer) => gzipSync(s).length;
-const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+const attr = (tag: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** Weighs the home page of a build: what the browser must fetch to render it and run its scripts. */
 export function homeReport(dir: string, page = 'index.html'): HomeReport {
@@ -218,7 +227,18 @@ export function homeReport(dir: string, page = 'index.html'): HomeReport {
   const local = (url: string) => !/^[a-z]+:|^\/\//i.test(url);
   const file = (url: string, from = '/') => join(dir, posix.resolve(posix.dirname(from), url.replace(/[?#].*$/, '')));
   const head = html.slice(0, Math.max(0, html.search(/<\/head>/i)));
-  const report: HomeReport = { htmlGzip: gz(html), cssGzip: 0, htmlCssGzip: 0, jsGzip: 0, stylesheets: [], scripts: [], inlineScripts: 0, renderBlocking: [], thirdParty: [], webFonts: 0 };
+  const report: HomeReport = {
+    htmlGzip: gz(html),
+    cssGzip: 0,
+    htmlCssGzip: 0,
+    jsGzip: 0,
+    stylesheets: [],
+    scripts: [],
+    inlineScripts: 0,
+    renderBlocking: [],
+    thirdParty: [],
+    webFonts: 0,
+  };
   let css = '';
   for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
     const rel = (attr(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
@@ -244,7 +264,8 @@ export function homeReport(dir: string, page = 'index.html'): HomeReport {
     const text = readFileSync(join(dir, path), 'utf8');
     report.scripts.push(path);
     report.jsGzip += gz(text);
-    for (const m of text.matchAll(/\b(?:import|export)\s*(?:[^"'();]*?\bfrom\s*)?["']([^"']+)["']/g)) if (local(m[1]!)) visit(posix.resolve(posix.dirname(path), m[1]!));
+    for (const m of text.matchAll(/\b(?:import|export)\s*(?:[^"'();]*?\bfrom\s*)?["']([^"']+)["']/g))
+      if (local(m[1]!)) visit(posix.resolve(posix.dirname(path), m[1]!));
   };
   let inline = '';
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
@@ -306,7 +327,8 @@ function option(args: string[], name: string): string | undefined {
   return v;
 }
 
-const fmtBytes = (b: number | null) => (b === null ? 'n/a' : b >= GB ? `${(b / GB).toFixed(2)} GB` : b >= MB ? `${(b / MB).toFixed(1)} MB` : `${(b / KB).toFixed(1)} KB`);
+const fmtBytes = (b: number | null) =>
+  b === null ? 'n/a' : b >= GB ? `${(b / GB).toFixed(2)} GB` : b >= MB ? `${(b / MB).toFixed(1)} MB` : `${(b / KB).toFixed(1)} KB`;
 const fmtSized = (s: Sized | null) => (s === null ? 'none' : `${fmtBytes(s.bytes)} ${s.path}`);
 
 function table(rows: string[][]): string {
@@ -352,8 +374,12 @@ async function main(): Promise<number> {
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
   const runStarted = performance.now();
   const loadStart = loadavg();
-  console.log(`Pharos benchmark: sizes ${sizes.join(', ')}, seed ${seed}, now ${BENCH_NOW}; ${runs === 1 ? 'one round' : `medians of ${runs} rounds`} of first build, rebuild after an edit, rebuild without change and floor, taking turns`);
-  console.log(`Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${fmtBytes(totalmem())} memory, Node ${process.version}; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Pharos benchmark: sizes ${sizes.join(', ')}, seed ${seed}, now ${BENCH_NOW}; ${runs === 1 ? 'one round' : `medians of ${runs} rounds`} of first build, rebuild after an edit, rebuild without change and floor, taking turns`,
+  );
+  console.log(
+    `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${fmtBytes(totalmem())} memory, Node ${process.version}; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}`,
+  );
   console.log(`Peak memory: ${RSS_METHOD}`);
   if (loadStart[0]! > 0.5) console.log('Note: the machine is busy (load average above 0.5); times will be slower than on an idle machine.');
   mkdirSync(OUT, { recursive: true });
@@ -377,7 +403,9 @@ async function main(): Promise<number> {
     const floorDist = join(OUT, `floor-${n}`);
     for (const d of [content, dist, floorDist]) setAside(d);
     const generated = generateSite({ incidents: n, dir: content, seed });
-    process.stdout.write(`N=${n}: generated ${generated.incidents} incidents (${generated.open} open, ${generated.reports} reports, ${generated.translated} translated), ${generated.maintenance} maintenance windows, ${generated.releases} releases; building Pharos... `);
+    process.stdout.write(
+      `N=${n}: generated ${generated.incidents} incidents (${generated.open} open, ${generated.reports} reports, ${generated.translated} translated), ${generated.maintenance} maintenance windows, ${generated.releases} releases; building Pharos... `,
+    );
     // Served from the root, whatever site.yaml says, so the home page's links resolve in dist/.
     const env = { PHAROS_CONTENT: content, PHAROS_NOW: BENCH_NOW, PHAROS_BASE: '/' };
     // Each round: a first build into a fresh folder with an empty Markdown cache, a rebuild after
@@ -399,16 +427,29 @@ async function main(): Promise<number> {
       pharosRuns.push(pharosRun);
       const file = edited[run - 1]!;
       const path = join(content, 'incidents', file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: (.*)$/m, (_, t: string) => (t.startsWith('"') ? `title: ${JSON.stringify(`${JSON.parse(t) as string} (edited)`)}` : `title: ${t}`)).replace(/^ {2}en: (".*")$/m, (_, t: string) => `  en: ${JSON.stringify(`${JSON.parse(t) as string} (edited)`)}`));
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8')
+          .replace(/^title: (.*)$/m, (_, t: string) => (t.startsWith('"') ? `title: ${JSON.stringify(`${JSON.parse(t) as string} (edited)`)}` : `title: ${t}`))
+          .replace(/^ {2}en: (".*")$/m, (_, t: string) => `  en: ${JSON.stringify(`${JSON.parse(t) as string} (edited)`)}`),
+      );
       const editRun = await timedBuild(['--outDir', dist], runEnv, join(OUT, 'logs', `pharos-${n}-edit${suffix}.log`), timeout);
       mustSucceed(`Pharos rebuild after an edit at N=${n}`, editRun);
-      if (!readFileSync(join(dist, 'incidents', file.replace(/\.md$/, ''), 'index.html'), 'utf8').includes('(edited)')) throw new BuildFailed(`the rebuild at N=${n} did not show the edited title`);
+      if (!readFileSync(join(dist, 'incidents', file.replace(/\.md$/, ''), 'index.html'), 'utf8').includes('(edited)'))
+        throw new BuildFailed(`the rebuild at N=${n} did not show the edited title`);
       editRuns.push(editRun.wallSeconds);
       const sameRun = await timedBuild(['--outDir', dist], runEnv, join(OUT, 'logs', `pharos-${n}-same${suffix}.log`), timeout);
       mustSucceed(`Pharos rebuild without change at N=${n}`, sameRun);
       noChangeRuns.push(sameRun.wallSeconds);
-      process.stdout.write(`${pharosRun.wallSeconds.toFixed(1)} s, edit ${editRun.wallSeconds.toFixed(1)} s, same ${sameRun.wallSeconds.toFixed(1)} s; floor... `);
-      const floorRun = await timedBuild(['--root', join(ROOT, 'bench/floor'), '--outDir', floorDist], { BENCH_CONTENT: content, BENCH_FLOOR_PAGES: String((pages ??= distReport(dist).pages)) }, join(OUT, 'logs', `floor-${n}${suffix}.log`), timeout);
+      process.stdout.write(
+        `${pharosRun.wallSeconds.toFixed(1)} s, edit ${editRun.wallSeconds.toFixed(1)} s, same ${sameRun.wallSeconds.toFixed(1)} s; floor... `,
+      );
+      const floorRun = await timedBuild(
+        ['--root', join(ROOT, 'bench/floor'), '--outDir', floorDist],
+        { BENCH_CONTENT: content, BENCH_FLOOR_PAGES: String((pages ??= distReport(dist).pages)) },
+        join(OUT, 'logs', `floor-${n}${suffix}.log`),
+        timeout,
+      );
       mustSucceed(`floor build at N=${n}`, floorRun);
       floorRuns.push(floorRun);
       process.stdout.write(`${floorRun.wallSeconds.toFixed(1)} s${run < runs ? '; Pharos again... ' : '\n'}`);
@@ -417,12 +458,26 @@ async function main(): Promise<number> {
     const floor = typical(floorRuns);
     const report = distReport(dist);
     const floorReport = distReport(floorDist);
-    if (floorReport.pages !== report.pages) console.log(`Note: the floor has ${floorReport.pages} HTML pages, Pharos ${report.pages} (more incident pages than Pharos has pages in all).`);
+    if (floorReport.pages !== report.pages)
+      console.log(`Note: the floor has ${floorReport.pages} HTML pages, Pharos ${report.pages} (more incident pages than Pharos has pages in all).`);
     results.push({
       n,
       content: generated,
-      pharos: { wallSeconds: pharos.wallSeconds, runs: pharosRuns.map((r) => r.wallSeconds), peakRssBytes: pharos.peakRssBytes, msPerPage: (pharos.wallSeconds * 1000) / report.pages, ...report },
-      floor: { wallSeconds: floor.wallSeconds, runs: floorRuns.map((r) => r.wallSeconds), peakRssBytes: floor.peakRssBytes, msPerPage: (floor.wallSeconds * 1000) / floorReport.pages, pages: floorReport.pages, bytes: floorReport.bytes },
+      pharos: {
+        wallSeconds: pharos.wallSeconds,
+        runs: pharosRuns.map((r) => r.wallSeconds),
+        peakRssBytes: pharos.peakRssBytes,
+        msPerPage: (pharos.wallSeconds * 1000) / report.pages,
+        ...report,
+      },
+      floor: {
+        wallSeconds: floor.wallSeconds,
+        runs: floorRuns.map((r) => r.wallSeconds),
+        peakRssBytes: floor.peakRssBytes,
+        msPerPage: (floor.wallSeconds * 1000) / floorReport.pages,
+        pages: floorReport.pages,
+        bytes: floorReport.bytes,
+      },
       rebuild: { editSeconds: median(editRuns), editRuns, noChangeSeconds: median(noChangeRuns), noChangeRuns },
       ratio: pharos.wallSeconds / floor.wallSeconds,
       home: homeReport(dist),
@@ -458,10 +513,14 @@ async function main(): Promise<number> {
   );
   console.log('');
   for (const r of results) {
-    console.log(`N=${r.n}: largest HTML ${fmtSized(r.pharos.largestHtml)}; history page ${fmtSized(r.pharos.largestHistory)}; feed ${fmtSized(r.pharos.largestFeed)}; JSON ${fmtSized(r.pharos.largestJson)}`);
+    console.log(
+      `N=${r.n}: largest HTML ${fmtSized(r.pharos.largestHtml)}; history page ${fmtSized(r.pharos.largestHistory)}; feed ${fmtSized(r.pharos.largestFeed)}; JSON ${fmtSized(r.pharos.largestJson)}`,
+    );
   }
   const last = results[results.length - 1]!;
-  console.log(`Home (N=${last.n}): HTML ${fmtBytes(last.home.htmlGzip)} gzip, CSS ${fmtBytes(last.home.cssGzip)} gzip in ${last.home.stylesheets.length} stylesheet(s), JS ${fmtBytes(last.home.jsGzip)} gzip in ${last.home.scripts.length} file(s) and ${last.home.inlineScripts} inline script(s)`);
+  console.log(
+    `Home (N=${last.n}): HTML ${fmtBytes(last.home.htmlGzip)} gzip, CSS ${fmtBytes(last.home.cssGzip)} gzip in ${last.home.stylesheets.length} stylesheet(s), JS ${fmtBytes(last.home.jsGzip)} gzip in ${last.home.scripts.length} file(s) and ${last.home.inlineScripts} inline script(s)`,
+  );
   console.log('');
   for (const c of checks) console.log(`${c.pass === null ? 'N/A ' : c.pass ? 'PASS' : 'FAIL'}  ${c.target}: ${c.detail}`);
   console.log(`\nWhole run: ${totalSeconds.toFixed(0)} s. Logs in ${relative(ROOT, join(OUT, 'logs'))}/.`);
@@ -469,7 +528,15 @@ async function main(): Promise<number> {
   mkdirSync(RESULTS, { recursive: true });
   const json = {
     date: new Date().toISOString(),
-    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? null, memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${release()}`, loadAverageStart: loadStart, loadAverageEnd: loadEnd },
+    machine: {
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model ?? null,
+      memoryBytes: totalmem(),
+      node: process.version,
+      platform: `${process.platform} ${release()}`,
+      loadAverageStart: loadStart,
+      loadAverageEnd: loadEnd,
+    },
     rssMethod: RSS_METHOD,
     seed,
     now: BENCH_NOW,
@@ -490,30 +557,67 @@ function checkTargets(results: SizeResult[], totalSeconds: number): Check[] {
   const prev = results[results.length - 2];
   const tag = last.n === 10_000 ? '' : ` (at N=${last.n}: run with 10000 for the real target)`;
 
-  for (const r of results) checks.push({ target: `wall time <= ${TARGETS.floorRatio}x the floor at N=${r.n}`, pass: r.ratio <= TARGETS.floorRatio, detail: `${r.pharos.wallSeconds.toFixed(1)} s vs ${r.floor.wallSeconds.toFixed(1)} s: x${r.ratio.toFixed(2)}` });
+  for (const r of results)
+    checks.push({
+      target: `wall time <= ${TARGETS.floorRatio}x the floor at N=${r.n}`,
+      pass: r.ratio <= TARGETS.floorRatio,
+      detail: `${r.pharos.wallSeconds.toFixed(1)} s vs ${r.floor.wallSeconds.toFixed(1)} s: x${r.ratio.toFixed(2)}`,
+    });
   for (const r of results.filter((x) => x.n >= 1000)) {
     const edit = r.rebuild.editSeconds / r.pharos.wallSeconds;
     const same = r.rebuild.noChangeSeconds / r.pharos.wallSeconds;
-    checks.push({ target: `rebuild after one edit <= ${TARGETS.rebuildRatio}x the first build at N=${r.n}`, pass: edit <= TARGETS.rebuildRatio, detail: `${r.rebuild.editSeconds.toFixed(1)} s vs ${r.pharos.wallSeconds.toFixed(1)} s: x${edit.toFixed(2)}` });
-    checks.push({ target: `rebuild with no change <= ${TARGETS.noChangeRatio}x the first build at N=${r.n}`, pass: same <= TARGETS.noChangeRatio, detail: `${r.rebuild.noChangeSeconds.toFixed(1)} s vs ${r.pharos.wallSeconds.toFixed(1)} s: x${same.toFixed(2)}` });
+    checks.push({
+      target: `rebuild after one edit <= ${TARGETS.rebuildRatio}x the first build at N=${r.n}`,
+      pass: edit <= TARGETS.rebuildRatio,
+      detail: `${r.rebuild.editSeconds.toFixed(1)} s vs ${r.pharos.wallSeconds.toFixed(1)} s: x${edit.toFixed(2)}`,
+    });
+    checks.push({
+      target: `rebuild with no change <= ${TARGETS.noChangeRatio}x the first build at N=${r.n}`,
+      pass: same <= TARGETS.noChangeRatio,
+      detail: `${r.rebuild.noChangeSeconds.toFixed(1)} s vs ${r.pharos.wallSeconds.toFixed(1)} s: x${same.toFixed(2)}`,
+    });
   }
   const peaks = results.filter((r) => r.pharos.peakRssBytes !== null);
   const worst = peaks.reduce<SizeResult | undefined>((a, b) => (a === undefined || b.pharos.peakRssBytes! > a.pharos.peakRssBytes! ? b : a), undefined);
-  checks.push({ target: `peak memory < ${fmtBytes(TARGETS.peakBytes)}`, pass: worst ? worst.pharos.peakRssBytes! < TARGETS.peakBytes : null, detail: worst ? `${fmtBytes(worst.pharos.peakRssBytes)} at N=${worst.n}${tag}` : 'not measured' });
+  checks.push({
+    target: `peak memory < ${fmtBytes(TARGETS.peakBytes)}`,
+    pass: worst ? worst.pharos.peakRssBytes! < TARGETS.peakBytes : null,
+    detail: worst ? `${fmtBytes(worst.pharos.peakRssBytes)} at N=${worst.n}${tag}` : 'not measured',
+  });
   const k1 = at(1000);
   const k10 = at(10_000);
   checks.push(
     k1 && k10
-      ? { target: `10k/1k time ratio <= ${TARGETS.scaleRatio}`, pass: k10.pharos.wallSeconds / k1.pharos.wallSeconds <= TARGETS.scaleRatio, detail: `${k10.pharos.wallSeconds.toFixed(1)} s / ${k1.pharos.wallSeconds.toFixed(1)} s = ${(k10.pharos.wallSeconds / k1.pharos.wallSeconds).toFixed(2)}` }
+      ? {
+          target: `10k/1k time ratio <= ${TARGETS.scaleRatio}`,
+          pass: k10.pharos.wallSeconds / k1.pharos.wallSeconds <= TARGETS.scaleRatio,
+          detail: `${k10.pharos.wallSeconds.toFixed(1)} s / ${k1.pharos.wallSeconds.toFixed(1)} s = ${(k10.pharos.wallSeconds / k1.pharos.wallSeconds).toFixed(2)}`,
+        }
       : { target: `10k/1k time ratio <= ${TARGETS.scaleRatio}`, pass: null, detail: 'needs sizes 1000 and 10000' },
   );
   const homeWorst = results.reduce((a, b) => (b.home.htmlCssGzip > a.home.htmlCssGzip ? b : a));
-  checks.push({ target: `home HTML+CSS <= ${fmtBytes(TARGETS.homeHtmlCss)} gzip`, pass: homeWorst.home.htmlCssGzip <= TARGETS.homeHtmlCss, detail: `${fmtBytes(homeWorst.home.htmlCssGzip)} at N=${homeWorst.n} (HTML ${fmtBytes(homeWorst.home.htmlGzip)} + CSS ${fmtBytes(homeWorst.home.cssGzip)})` });
+  checks.push({
+    target: `home HTML+CSS <= ${fmtBytes(TARGETS.homeHtmlCss)} gzip`,
+    pass: homeWorst.home.htmlCssGzip <= TARGETS.homeHtmlCss,
+    detail: `${fmtBytes(homeWorst.home.htmlCssGzip)} at N=${homeWorst.n} (HTML ${fmtBytes(homeWorst.home.htmlGzip)} + CSS ${fmtBytes(homeWorst.home.cssGzip)})`,
+  });
   const jsWorst = results.reduce((a, b) => (b.home.jsGzip > a.home.jsGzip ? b : a));
-  checks.push({ target: `home JS <= ${fmtBytes(TARGETS.homeJs)} gzip`, pass: jsWorst.home.jsGzip <= TARGETS.homeJs, detail: `${fmtBytes(jsWorst.home.jsGzip)} at N=${jsWorst.n} (${jsWorst.home.scripts.join(', ') || 'no files'}; ${jsWorst.home.inlineScripts} inline)` });
+  checks.push({
+    target: `home JS <= ${fmtBytes(TARGETS.homeJs)} gzip`,
+    pass: jsWorst.home.jsGzip <= TARGETS.homeJs,
+    detail: `${fmtBytes(jsWorst.home.jsGzip)} at N=${jsWorst.n} (${jsWorst.home.scripts.join(', ') || 'no files'}; ${jsWorst.home.inlineScripts} inline)`,
+  });
   const blocking = last.home.renderBlocking;
-  checks.push({ target: 'home: no render-blocking request but one stylesheet', pass: blocking.length <= 1 && blocking.every((b) => last.home.stylesheets.includes(b)), detail: blocking.length === 0 ? 'none (CSS inline)' : blocking.join(', ') });
-  checks.push({ target: 'home: zero third-party requests, no web fonts', pass: last.home.thirdParty.length === 0 && last.home.webFonts === 0, detail: `${last.home.thirdParty.length} third-party (${last.home.thirdParty.join(', ') || '-'}), ${last.home.webFonts} web font(s)` });
+  checks.push({
+    target: 'home: no render-blocking request but one stylesheet',
+    pass: blocking.length <= 1 && blocking.every((b) => last.home.stylesheets.includes(b)),
+    detail: blocking.length === 0 ? 'none (CSS inline)' : blocking.join(', '),
+  });
+  checks.push({
+    target: 'home: zero third-party requests, no web fonts',
+    pass: last.home.thirdParty.length === 0 && last.home.webFonts === 0,
+    detail: `${last.home.thirdParty.length} third-party (${last.home.thirdParty.join(', ') || '-'}), ${last.home.webFonts} web font(s)`,
+  });
 
   for (const [name, pick] of [
     ['feeds and calendars', (r: SizeResult) => r.pharos.largestFeed],
@@ -532,9 +636,17 @@ function checkTargets(results: SizeResult[], totalSeconds: number): Check[] {
       continue;
     }
     const growth = b.bytes / a.bytes;
-    checks.push({ target, pass: growth <= TARGETS.boundedGrowth, detail: `${fmtBytes(a.bytes)} at N=${prev.n} -> ${fmtBytes(b.bytes)} at N=${last.n} (x${growth.toFixed(2)}; ${b.path})` });
+    checks.push({
+      target,
+      pass: growth <= TARGETS.boundedGrowth,
+      detail: `${fmtBytes(a.bytes)} at N=${prev.n} -> ${fmtBytes(b.bytes)} at N=${last.n} (x${growth.toFixed(2)}; ${b.path})`,
+    });
   }
-  checks.push({ target: `whole run < ${TARGETS.totalSeconds / 60} minutes`, pass: totalSeconds < TARGETS.totalSeconds, detail: `${totalSeconds.toFixed(0)} s` });
+  checks.push({
+    target: `whole run < ${TARGETS.totalSeconds / 60} minutes`,
+    pass: totalSeconds < TARGETS.totalSeconds,
+    detail: `${totalSeconds.toFixed(0)} s`,
+  });
   return checks;
 }
 

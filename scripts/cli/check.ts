@@ -46,13 +46,17 @@ export function checkCommand(args: string[], io: Io): number {
   }
   const c = result.content;
   const warnings = policyWarnings(c, folder.dir);
-  io.out(`${folder.display}: no problems (${c.products.length} products, ${c.incidents.length} incidents, ${c.maintenance.length} maintenance windows, ${c.site.locales.length} languages)\n`);
+  io.out(
+    `${folder.display}: no problems (${c.products.length} products, ${c.incidents.length} incidents, ${c.maintenance.length} maintenance windows, ${c.site.locales.length} languages)\n`,
+  );
   for (const w of warnings) {
     if (format === 'github') io.out(`${annotation(strict ? 'error' : 'warning', w, 'policy warning')}\n`);
     io.err(`${w.line === undefined ? w.file : `${w.file}:${w.line}`} warning: ${w.message}\n`);
   }
   if (warnings.length > 0) {
-    io.err(`\n${plural(warnings.length, 'warning')} (the policy's; ${strict ? 'failing because of --strict' : 'the build still runs; --strict makes them fail the check'}).\n`);
+    io.err(
+      `\n${plural(warnings.length, 'warning')} (the policy's; ${strict ? 'failing because of --strict' : 'the build still runs; --strict makes them fail the check'}).\n`,
+    );
   }
   return strict && warnings.length > 0 ? 1 : 0;
 }

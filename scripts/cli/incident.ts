@@ -36,7 +36,16 @@ const NEW_OPTIONS = {
   publish: 'boolean',
 } as const;
 
-const UPDATE_OPTIONS = { content: 'string', status: 'string', message: 'string', at: 'string', zone: 'string', force: 'boolean', reopen: 'boolean', publish: 'boolean' } as const;
+const UPDATE_OPTIONS = {
+  content: 'string',
+  status: 'string',
+  message: 'string',
+  at: 'string',
+  zone: 'string',
+  force: 'boolean',
+  reopen: 'boolean',
+  publish: 'boolean',
+} as const;
 const RESOLVE_OPTIONS = { content: 'string', message: 'string', at: 'string', zone: 'string', publish: 'boolean' } as const;
 
 /** Runs `incident <sub> ...`. */
@@ -98,20 +107,36 @@ async function incidentNew(p: ParsedArgs, io: Io): Promise<number> {
   if (startedText !== undefined) timeOption('started', startedText, ctx);
   const at = timeOption('at', str(p, 'at'), ctx);
   const slugOption = str(p, 'slug');
-  if (slugOption !== undefined && !IdSchema.safeParse(slugOption).success) throw new CliError(`option --slug: found "${slugOption}" (expected lower-case letters, digits and single hyphens)`, 2);
+  if (slugOption !== undefined && !IdSchema.safeParse(slugOption).success)
+    throw new CliError(`option --slug: found "${slugOption}" (expected lower-case letters, digits and single hyphens)`, 2);
 
-  needAnswers(io, [title ? '' : '--title', severity ? '' : '--severity', affects.length ? '' : '--affects', message ? '' : '--message'].filter(Boolean), 'pharos incident new');
+  needAnswers(
+    io,
+    [title ? '' : '--title', severity ? '' : '--severity', affects.length ? '' : '--affects', message ? '' : '--message'].filter(Boolean),
+    'pharos incident new',
+  );
   const sevName = (id: string) => localize(content.severities.find((s) => s.id === id)!.name, def, def).text;
   title ??= await askText(`Title (${def})`);
   severity ??= await askChoice(
     'Severity',
     content.severities.map((s) => ({ value: s.id, name: `${s.id} (${sevName(s.id)})`, description: localize(s.definition[0] ?? s.name, def, def).text })),
   );
-  if (scope === undefined) scope = io.interactive ? await askChoice<Scope>('Whose software failed?', [{ value: 'own', name: 'own (our software)' }, { value: 'third-party', name: 'third-party (a supplier\'s software)' }], 'own') : 'own';
+  if (scope === undefined)
+    scope = io.interactive
+      ? await askChoice<Scope>(
+          'Whose software failed?',
+          [
+            { value: 'own', name: 'own (our software)' },
+            { value: 'third-party', name: "third-party (a supplier's software)" },
+          ],
+          'own',
+        )
+      : 'own';
   let systemWide = flag(p, 'system-wide');
   const level = content.severities.find((s) => s.id === severity)!;
   // Only worth asking when it changes a promise: a root-cause report is due for system-wide problems.
-  if (!p.values['system-wide'] && io.interactive && level.targets[scope].rootCauseReport) systemWide = await askYesNo('Is the whole service hit (system-wide)?', false);
+  if (!p.values['system-wide'] && io.interactive && level.targets[scope].rootCauseReport)
+    systemWide = await askYesNo('Is the whole service hit (system-wide)?', false);
   if (affects.length === 0) {
     const products = await askMany(
       'Affected products',
@@ -119,10 +144,18 @@ async function incidentNew(p: ParsedArgs, io: Io): Promise<number> {
     );
     affects = [];
     for (const product of products) {
-      affects.push({ product, impact: await askChoice<Impact>(`Impact on ${product}`, IMPACTS.map((i) => ({ value: i, name: i.replace(/_/g, ' ') })), defaultImpact) });
+      affects.push({
+        product,
+        impact: await askChoice<Impact>(
+          `Impact on ${product}`,
+          IMPACTS.map((i) => ({ value: i, name: i.replace(/_/g, ' ') })),
+          defaultImpact,
+        ),
+      });
     }
   }
-  if (startedText === undefined && io.interactive) startedText = await askText(`Started (${TIME_FORMS.split(',')[0]}, ISO 8601, or "YYYY-MM-DD HH:MM Zone")`, { default: 'now', check: timeCheck(ctx) });
+  if (startedText === undefined && io.interactive)
+    startedText = await askText(`Started (${TIME_FORMS.split(',')[0]}, ISO 8601, or "YYYY-MM-DD HH:MM Zone")`, { default: 'now', check: timeCheck(ctx) });
   message ??= await askText(`First update, for customers (${def}; status ${status})`);
   const started = timeOption('started', startedText, ctx);
 
@@ -130,7 +163,8 @@ async function incidentNew(p: ParsedArgs, io: Io): Promise<number> {
   if (slug === '') throw new CliError(`cannot make a file name from the title "${title}" (give one with --slug, such as --slug cloud-sign-in)`, 2);
   const id = `${localDate(started.iso)}-${slug}`;
   const file = join('incidents', `${id}.md`);
-  if (existsSync(join(folder.dir, file))) throw new CliError(`${join(folder.display, file)} already exists (choose another name with --slug, or post an update: pharos incident update ${id})`);
+  if (existsSync(join(folder.dir, file)))
+    throw new CliError(`${join(folder.display, file)} already exists (choose another name with --slug, or post an update: pharos incident update ${id})`);
 
   const text = incidentText(
     {
@@ -159,7 +193,10 @@ function findIncident(content: SiteContent, folder: ContentFolder, typed: string
   const id = typed.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
   const found = content.incidents.find((i) => i.id === id);
   if (found) return found;
-  const guess = nearest(id, content.incidents.map((i) => i.id));
+  const guess = nearest(
+    id,
+    content.incidents.map((i) => i.id),
+  );
   throw new CliError(`no incident "${id}" in ${join(folder.display, 'incidents')}/${guess ? ` (did you mean "${guess}"?)` : ''}`);
 }
 
@@ -178,7 +215,10 @@ interface UpdateAnswers {
 /** Refuses to post to a resolved incident, unless the update reopens it. */
 function checkOpen(incident: Incident, a: Pick<UpdateAnswers, 'resolving' | 'reopen'>, zone: string): void {
   if (incident.resolved === undefined || (!a.resolving && a.reopen)) return;
-  throw new CliError(`incident ${incident.id} is already resolved (at ${show(incident.resolved, zone)} ${zone}); ` + (a.resolving ? 'nothing to do' : 'add --reopen to post an update that reopens it'));
+  throw new CliError(
+    `incident ${incident.id} is already resolved (at ${show(incident.resolved, zone)} ${zone}); ` +
+      (a.resolving ? 'nothing to do' : 'add --reopen to post an update that reopens it'),
+  );
 }
 
 /** Refuses a status that goes back from the update before it (the last one, unless placed among them by time). */
@@ -186,7 +226,9 @@ function checkStatus(incident: Incident, index: number, a: Omit<UpdateAnswers, '
   const before = incident.updates[index - 1];
   if (!before || a.status === 'resolved' || RANK[a.status] >= RANK[before.status] || a.force || (a.reopen && incident.resolved !== undefined)) return;
   const which = index === incident.updates.length ? 'last' : 'previous';
-  throw new CliError(`status "${a.status}" goes back from "${before.status}" (the ${which} update's, at ${show(before.at, zone)}); add --force if the incident really got worse again`);
+  throw new CliError(
+    `status "${a.status}" goes back from "${before.status}" (the ${which} update's, at ${show(before.at, zone)}); add --force if the incident really got worse again`,
+  );
 }
 
 /**
@@ -194,7 +236,14 @@ function checkStatus(incident: Incident, index: number, a: Omit<UpdateAnswers, '
  * and written. `inOrder` (a redo on a colleague's newer file) places it among the updates by time
  * rather than last: theirs may be later, and this one was not out of order when it was written.
  */
-function postUpdate(io: Io, folder: ContentFolder, content: SiteContent, id: string, a: UpdateAnswers, inOrder: boolean): { after: SiteContent; incident: Incident; index: number } {
+function postUpdate(
+  io: Io,
+  folder: ContentFolder,
+  content: SiteContent,
+  id: string,
+  a: UpdateAnswers,
+  inOrder: boolean,
+): { after: SiteContent; incident: Incident; index: number } {
   const incident = findIncident(content, folder, id);
   const zone = content.site.timeZone;
   checkOpen(incident, a, zone);
@@ -228,19 +277,28 @@ async function incidentUpdate(p: ParsedArgs, io: Io, resolving: boolean): Promis
   if (typed === undefined) {
     const open = content.incidents.filter((i) => isOpen(i, content.now));
     if (!io.interactive || open.length === 0) throw new CliError(`which incident? (pharos incident ${command} <id>; \`pharos list\` shows the open ones)`, 2);
-    typed = await askChoice('Incident', open.map((i) => ({ value: i.id, name: `${i.id}: ${localize(i.title, def, def).text}` })));
+    typed = await askChoice(
+      'Incident',
+      open.map((i) => ({ value: i.id, name: `${i.id}: ${localize(i.title, def, def).text}` })),
+    );
   }
   const incident = findIncident(content, folder, typed);
   const last = incident.updates[incident.updates.length - 1]!;
   const reopen = flag(p, 'reopen');
   checkOpen(incident, { resolving, reopen }, site.timeZone);
 
-  let status: IncidentStatus = resolving ? 'resolved' : (oneOf<IncidentStatus>('status', str(p, 'status'), INCIDENT_STATUSES) ?? (reopen ? 'investigating' : last.status));
+  let status: IncidentStatus = resolving
+    ? 'resolved'
+    : (oneOf<IncidentStatus>('status', str(p, 'status'), INCIDENT_STATUSES) ?? (reopen ? 'investigating' : last.status));
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   const at = timeOption('at', str(p, 'at'), ctx);
   needAnswers(io, message ? [] : ['--message'], `pharos incident ${command}`);
   if (!resolving && str(p, 'status') === undefined && io.interactive && message === undefined) {
-    status = await askChoice<IncidentStatus>('Status', INCIDENT_STATUSES.map((s) => ({ value: s, name: s })), status);
+    status = await askChoice<IncidentStatus>(
+      'Status',
+      INCIDENT_STATUSES.map((s) => ({ value: s, name: s })),
+      status,
+    );
   }
   const decided = { status, at, resolving, reopen, force: flag(p, 'force') };
   checkStatus(incident, incident.updates.length, decided, site.timeZone);
@@ -264,7 +322,9 @@ async function incidentUpdate(p: ParsedArgs, io: Io, resolving: boolean): Promis
       const again = postUpdate(io, folder, loadValid(io, folder), incident.id, answers, true);
       const next = again.incident.updates[again.index];
       const mine = resolving ? 'your resolution' : 'your update';
-      return next ? `${mine} is posted again before their update at ${show(next.at, site.timeZone)} (${site.timeZone}), in time order` : `${mine} is posted again after theirs`;
+      return next
+        ? `${mine} is posted again before their update at ${show(next.at, site.timeZone)} (${site.timeZone}), in time order`
+        : `${mine} is posted again after theirs`;
     },
   });
   return 0;
@@ -274,5 +334,6 @@ async function incidentUpdate(p: ParsedArgs, io: Io, resolving: boolean): Promis
 function nextUpdateLine(io: Io, content: SiteContent, id: string): void {
   const incident = content.incidents.find((i) => i.id === id);
   const entry = incident && clockOf(content, incident)?.statusUpdates;
-  if (entry?.due && (entry.outcome === 'running' || entry.outcome === 'overdue')) io.out(`Next update due by ${show(entry.due, content.site.timeZone)} (${content.site.timeZone})\n`);
+  if (entry?.due && (entry.outcome === 'running' || entry.outcome === 'overdue'))
+    io.out(`Next update due by ${show(entry.due, content.site.timeZone)} (${content.site.timeZone})\n`);
 }

@@ -70,11 +70,18 @@ export function parseArgs(args: readonly string[], spec: Record<string, OptionKi
     const kind = spec[name];
     if (kind === undefined) throw new CliError(`unknown option "--${name}"`, 2);
     if (kind === 'boolean') {
-      if (inline !== undefined && !/^(true|false)$/.test(inline)) throw new CliError(`option --${name} is a flag (found "${inline}", expected nothing, true or false)`, 2);
+      if (inline !== undefined && !/^(true|false)$/.test(inline))
+        throw new CliError(`option --${name} is a flag (found "${inline}", expected nothing, true or false)`, 2);
       out.values[name] = inline !== 'false';
     } else if (kind === 'list') {
       const prev = (out.values[name] as string[] | undefined) ?? [];
-      out.values[name] = [...prev, ...takeValue().split(',').map((s) => s.trim()).filter(Boolean)];
+      out.values[name] = [
+        ...prev,
+        ...takeValue()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ];
     } else {
       out.values[name] = takeValue();
     }

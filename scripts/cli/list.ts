@@ -32,7 +32,10 @@ export function listCommand(args: string[], io: Io): number {
         open.map((i) => {
           const last = i.updates[i.updates.length - 1]!;
           const next = clockOf(c, i)?.statusUpdates;
-          const due = next?.due && (next.outcome === 'running' || next.outcome === 'overdue') ? `, next update ${next.outcome === 'overdue' ? 'OVERDUE since' : 'due by'} ${show(next.due, zone)}` : '';
+          const due =
+            next?.due && (next.outcome === 'running' || next.outcome === 'overdue')
+              ? `, next update ${next.outcome === 'overdue' ? 'OVERDUE since' : 'due by'} ${show(next.due, zone)}`
+              : '';
           return [i.id, i.severity, last.status, `last update ${show(last.at, zone)}${due}`, title(i.title)];
         }),
       ),
@@ -47,7 +50,13 @@ export function listCommand(args: string[], io: Io): number {
     io.out(`Maintenance in progress or upcoming (${windows.length}):\n`);
     io.out(
       table(
-        windows.map((m) => [m.id, maintenanceState(m, c.now) === 'in_progress' ? 'in progress' : 'upcoming', `${show(m.window.start, zone)} to ${show(m.window.end, zone)}`, m.products.join(', '), title(m.title)]),
+        windows.map((m) => [
+          m.id,
+          maintenanceState(m, c.now) === 'in_progress' ? 'in progress' : 'upcoming',
+          `${show(m.window.start, zone)} to ${show(m.window.end, zone)}`,
+          m.products.join(', '),
+          title(m.title),
+        ]),
       ),
     );
   }

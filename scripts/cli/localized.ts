@@ -12,7 +12,11 @@ export function localizedText(option: string, text: string, others: Record<strin
   const extra = { ...others };
   delete extra[site.defaultLocale];
   for (const code of Object.keys(extra)) {
-    if (!codes.includes(code)) throw new CliError(`option --${option}-${code}: "${code}" is not a language of the site (expected one of ${codes.filter((c) => c !== site.defaultLocale).join(', ') || 'none: the site has one language'})`, 2);
+    if (!codes.includes(code))
+      throw new CliError(
+        `option --${option}-${code}: "${code}" is not a language of the site (expected one of ${codes.filter((c) => c !== site.defaultLocale).join(', ') || 'none: the site has one language'})`,
+        2,
+      );
   }
   if (Object.keys(extra).length === 0) return text;
   return { [site.defaultLocale]: text, ...Object.fromEntries(codes.filter((c) => c in extra).map((c) => [c, extra[c]!])) };

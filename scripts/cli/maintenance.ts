@@ -13,7 +13,18 @@ import { writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slugify } from './text.ts';
 
-const OPTIONS = { content: 'string', title: 'string', products: 'list', start: 'string', end: 'string', zone: 'string', message: 'string', at: 'string', slug: 'string', publish: 'boolean' } as const;
+const OPTIONS = {
+  content: 'string',
+  title: 'string',
+  products: 'list',
+  start: 'string',
+  end: 'string',
+  zone: 'string',
+  message: 'string',
+  at: 'string',
+  slug: 'string',
+  publish: 'boolean',
+} as const;
 
 /** Runs `maintenance <sub> ...`. */
 export async function maintenanceCommand(args: string[], io: Io): Promise<number> {
@@ -40,7 +51,8 @@ async function maintenanceNew(p: ParsedArgs, io: Io): Promise<number> {
   const productIds = content.products.map((x) => x.id);
 
   let products = list(p, 'products');
-  for (const id of products) if (!productIds.includes(id)) throw new CliError(`option --products: unknown product "${id}" (expected one of ${productIds.join(', ')})`, 2);
+  for (const id of products)
+    if (!productIds.includes(id)) throw new CliError(`option --products: unknown product "${id}" (expected one of ${productIds.join(', ')})`, 2);
   let title = defaultText(str(p, 'title'), p.localized.title, site);
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   let startText = str(p, 'start');
@@ -49,11 +61,22 @@ async function maintenanceNew(p: ParsedArgs, io: Io): Promise<number> {
   if (endText !== undefined) time('end', endText, ctx);
   const at = time('at', str(p, 'at') ?? 'now', ctx);
   const slugOption = str(p, 'slug');
-  if (slugOption !== undefined && !IdSchema.safeParse(slugOption).success) throw new CliError(`option --slug: found "${slugOption}" (expected lower-case letters, digits and single hyphens)`, 2);
+  if (slugOption !== undefined && !IdSchema.safeParse(slugOption).success)
+    throw new CliError(`option --slug: found "${slugOption}" (expected lower-case letters, digits and single hyphens)`, 2);
 
-  needAnswers(io, [title ? '' : '--title', products.length ? '' : '--products', startText ? '' : '--start', endText ? '' : '--end', message ? '' : '--message'].filter(Boolean), 'pharos maintenance new');
+  needAnswers(
+    io,
+    [title ? '' : '--title', products.length ? '' : '--products', startText ? '' : '--start', endText ? '' : '--end', message ? '' : '--message'].filter(
+      Boolean,
+    ),
+    'pharos maintenance new',
+  );
   title ??= await askText(`Title (${def})`);
-  if (products.length === 0) products = await askMany('Products', content.products.map((x) => ({ value: x.id, name: `${x.id} (${localize(x.name, def, def).text})` })));
+  if (products.length === 0)
+    products = await askMany(
+      'Products',
+      content.products.map((x) => ({ value: x.id, name: `${x.id} (${localize(x.name, def, def).text})` })),
+    );
   const check = (s: string) => ('error' in parseTime(s, ctx) ? `expected ${TIME_FORMS}` : undefined);
   startText ??= await askText(`Start ("YYYY-MM-DD HH:MM" in ${ctx.localZone}, or with a zone or offset)`, { check });
   const start = time('start', startText, ctx);
@@ -67,7 +90,8 @@ async function maintenanceNew(p: ParsedArgs, io: Io): Promise<number> {
     },
   });
   const end = time('end', endText, endCtx);
-  if (new Date(end.iso) <= new Date(start.iso)) throw new CliError(`the window ends at ${end.iso}, not after its start ${start.iso} (expected an end after the start)`, 2);
+  if (new Date(end.iso) <= new Date(start.iso))
+    throw new CliError(`the window ends at ${end.iso}, not after its start ${start.iso} (expected an end after the start)`, 2);
   message ??= await askText(`Notice for customers (${def})`, { default: 'Planned maintenance. No action is needed.' });
 
   const slug = slugOption ?? slugify(title);
@@ -75,15 +99,13 @@ async function maintenanceNew(p: ParsedArgs, io: Io): Promise<number> {
   const id = `${localDate(start.iso)}-${slug}`;
   const file = join('maintenance', `${id}.md`);
   if (existsSync(join(folder.dir, file))) throw new CliError(`${join(folder.display, file)} already exists (choose another name with --slug)`);
-  const text = maintenanceText(
-    {
-      title: localizedText('title', title, p.localized.title, site),
-      products,
-      start: start.iso,
-      end: end.iso,
-      update: { at: at.iso, message: localizedText('message', message, p.localized.message, site) },
-    },
-  );
+  const text = maintenanceText({
+    title: localizedText('title', title, p.localized.title, site),
+    products,
+    start: start.iso,
+    end: end.iso,
+    update: { at: at.iso, message: localizedText('message', message, p.localized.message, site) },
+  });
   const after = writeValidated(io, folder, { file, text, create: true });
   io.out(`Wrote ${join(folder.display, file)}: ${show(start.iso, start.zone)} to ${show(end.iso, start.zone)} (${start.zone})\n`);
   for (const line of timeWarnings({ start, end, at })) io.err(`${line}\n`);

@@ -106,11 +106,14 @@ function align(yaml: string): string {
       lines.splice(i, 1);
     }
   }
-  const commented = (l: string) => /^(\s*(?:- )?(?:severity|scope|systemWide|started|status|products): (?:"[^"]*"|[^#"]*?)|\s*(?:affects|updates):) #( .*)$/.exec(l);
+  const commented = (l: string) =>
+    /^(\s*(?:- )?(?:severity|scope|systemWide|started|status|products): (?:"[^"]*"|[^#"]*?)|\s*(?:affects|updates):) #( .*)$/.exec(l);
   const width = Math.max(0, ...lines.map((l) => commented(l)?.[1]!.length ?? 0));
   const column = Math.max(30, width + 2);
-  return lines.map((l) => {
-    const m = commented(l);
-    return m ? `${m[1]!.padEnd(column)}#${m[2]}` : l;
-  }).join('\n');
+  return lines
+    .map((l) => {
+      const m = commented(l);
+      return m ? `${m[1]!.padEnd(column)}#${m[2]}` : l;
+    })
+    .join('\n');
 }

@@ -32,7 +32,9 @@ export function shellQuote(word: string): string {
  * (which could make it display as something else) go.
  */
 export function oneLine(text: string): string {
-  return stripBidiControls(text.toWellFormed()).replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
+  return stripBidiControls(text.toWellFormed())
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .trim();
 }
 
 /** The command line that publishes a file by hand, safe to paste into a POSIX shell whatever the path and message hold. */
@@ -114,7 +116,15 @@ class Git {
 
 /** Git's own words for a failure, on one line. */
 function said(r: GitRun): string {
-  const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.replace(/^(fatal|error): /, '').replace(/\.$/, '').trim()).filter((l) => l !== '' && !l.startsWith('hint:'));
+  const lines = `${r.stderr}\n${r.stdout}`
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^(fatal|error): /, '')
+        .replace(/\.$/, '')
+        .trim(),
+    )
+    .filter((l) => l !== '' && !l.startsWith('hint:'));
   return r.status === -1 ? 'git is not installed (or not on PATH)' : lines.slice(0, 2).join('; ') || `git exited with status ${r.status}`;
 }
 
@@ -137,7 +147,10 @@ async function upstreamOf(git: Git): Promise<Upstream | { missing: string; detac
   if (remote === undefined || ref === undefined) {
     const remotes = ((await git.value('remote')) ?? '').split('\n').filter(Boolean);
     if (remotes.length === 0) return { missing: 'the repository has no remote to push to; add one with git remote add origin <url>', detached: false };
-    return { missing: `the branch "${branch}" has no upstream branch to push to; set one with git push -u ${shellQuote(remotes[0]!)} ${shellQuote(branch)}`, detached: false };
+    return {
+      missing: `the branch "${branch}" has no upstream branch to push to; set one with git push -u ${shellQuote(remotes[0]!)} ${shellQuote(branch)}`,
+      detached: false,
+    };
   }
   return { branch, remote, ref, name: `${remote}/${ref.replace(/^refs\/heads\//, '')}` };
 }
@@ -165,7 +178,9 @@ export async function checkPublishable(io: Io, folder: ContentFolder): Promise<v
     if (e[0] === 'R' || e[0] === 'C') i++;
   }
   if (changes.length > 0) {
-    throw refuse(`it commits only the file it writes, on an otherwise clean working tree, and git status lists other changes: ${changes.slice(0, 5).join(', ')}${changes.length > 5 ? ', ...' : ''}; commit or stash them first`);
+    throw refuse(
+      `it commits only the file it writes, on an otherwise clean working tree, and git status lists other changes: ${changes.slice(0, 5).join(', ')}${changes.length > 5 ? ', ...' : ''}; commit or stash them first`,
+    );
   }
   const up = await upstreamOf(git);
   if ('missing' in up) {
@@ -173,7 +188,8 @@ export async function checkPublishable(io: Io, folder: ContentFolder): Promise<v
     return;
   }
   const ahead = await git.value('rev-list', '--count', '@{upstream}..HEAD');
-  if (ahead !== undefined && ahead !== '0') throw refuse(`the branch "${up.branch}" has ${ahead === '1' ? '1 commit' : `${ahead} commits`} not pushed to ${up.name} yet; push first (git push)`);
+  if (ahead !== undefined && ahead !== '0')
+    throw refuse(`the branch "${up.branch}" has ${ahead === '1' ? '1 commit' : `${ahead} commits`} not pushed to ${up.name} yet; push first (git push)`);
 }
 
 /**
@@ -197,7 +213,7 @@ export async function publish(io: Io, p: Publication): Promise<void> {
     const top = await git.run('rev-parse', '--show-toplevel');
     if (top.status !== 0) {
       const why = top.status === -1 ? said(top) : `${p.folder.display} is not in a git repository`;
-      throw fail(why, 'publish it the way your site is published, or work in a clone of the site\'s repository');
+      throw fail(why, "publish it the way your site is published, or work in a clone of the site's repository");
     }
     const up = await upstreamOf(git);
     if ('missing' in up) throw fail(up.missing, `then publish it with: ${publishLine(shown, p.message)}`);
@@ -229,7 +245,8 @@ export async function publish(io: Io, p: Publication): Promise<void> {
       if (!/fetch first|non-fast-forward|cannot lock ref|failed to update ref|incorrect old value/.test(refused)) {
         throw fail(`${up.remote} refused the push: ${refused}`, 'ask whoever runs the repository, then git push');
       }
-      if (attempt === ATTEMPTS) throw fail(`the push was turned away ${ATTEMPTS} times as others kept pushing to ${up.name}`, 'run git pull --rebase, then git push');
+      if (attempt === ATTEMPTS)
+        throw fail(`the push was turned away ${ATTEMPTS} times as others kept pushing to ${up.name}`, 'run git pull --rebase, then git push');
 
       const fetch = await git.run('fetch', '-q', up.remote, up.ref);
       if (fetch.status !== 0) throw fail(`cannot fetch from ${up.remote}: ${said(fetch)}`, 'run git pull --rebase, then git push, once it can be reached');
@@ -247,7 +264,8 @@ export async function publish(io: Io, p: Publication): Promise<void> {
         // A clean rebase can still join two edits into a file the check refuses (two updates out of time order).
         const problem = checkProblem(io, p, shown);
         if (problem === undefined) continue;
-        if (p.redo === undefined) throw fail(`with ${up.name}'s newer commits it no longer passes the check: ${problem}`, 'run pharos check, fix the file, commit it and git push');
+        if (p.redo === undefined)
+          throw fail(`with ${up.name}'s newer commits it no longer passes the check: ${problem}`, 'run pharos check, fix the file, commit it and git push');
       }
       const subject = (await git.value('log', '-1', '--format=%h "%s" by %an', theirs, '--', name)) ?? theirs.slice(0, 7);
       if (p.redo === undefined) {
@@ -258,10 +276,14 @@ export async function publish(io: Io, p: Publication): Promise<void> {
       }
       // Only this commit may be dropped: checkPublishable saw no unpushed commits under it.
       if ((await git.run('merge-base', '--is-ancestor', `${mine}~1`, theirs)).status !== 0) {
-        throw fail(`${up.name} no longer holds the commit this one was made on (its history was rewritten)`, 'run git pull --rebase, resolve what it reports, then git push');
+        throw fail(
+          `${up.name} no longer holds the commit this one was made on (its history was rewritten)`,
+          'run git pull --rebase, resolve what it reports, then git push',
+        );
       }
       const reset = await git.run('reset', '-q', '--keep', theirs);
-      if (reset.status !== 0) throw fail(`moving to ${up.name}'s newer commits failed: ${said(reset)}`, 'run git pull --rebase, resolve what it reports, then git push');
+      if (reset.status !== 0)
+        throw fail(`moving to ${up.name}'s newer commits failed: ${said(reset)}`, 'run git pull --rebase, resolve what it reports, then git push');
       committed = undefined;
       let where: string;
       try {
@@ -280,7 +302,8 @@ export async function publish(io: Io, p: Publication): Promise<void> {
     const pulled = brought === 0 ? '' : ` (after ${brought === 1 ? '1 newer commit' : `${brought} newer commits`} from there)`;
     io.out(`Published: ${committed!.slice(0, 7)} "${p.message}" pushed to ${up.name}${pulled}\n`);
   } catch (err) {
-    if (err instanceof Interrupted) throw fail('interrupted', committed ? 'run git pull --rebase, then git push' : `publish it with: ${publishLine(shown, p.message)}`);
+    if (err instanceof Interrupted)
+      throw fail('interrupted', committed ? 'run git pull --rebase, then git push' : `publish it with: ${publishLine(shown, p.message)}`);
     throw err;
   } finally {
     git.interrupted = false;

@@ -32,7 +32,9 @@ export function slaLines(content: SiteContent, incident: Incident): string[] {
   const rows = ROWS.map(([key, label, achieved]) => {
     const e: ClockEntry | undefined = clock[key];
     if (!e) return [label, 'no target', '', ''];
-    const details = [e.due ? `due ${show(e.due, zone)}` : '', e.achievedAt && achieved ? `${achieved} ${show(e.achievedAt, zone)}` : ''].filter(Boolean).join(', ');
+    const details = [e.due ? `due ${show(e.due, zone)}` : '', e.achievedAt && achieved ? `${achieved} ${show(e.achievedAt, zone)}` : '']
+      .filter(Boolean)
+      .join(', ');
     // The bare target; its conditions are long and on the incident page.
     const target = key === 'statusUpdates' && e.target.kind === 'duration' ? `every ${formatTarget(e.target, 'en')}` : formatTarget(e.target, 'en');
     return [label, target, OUTCOME[e.outcome], details];

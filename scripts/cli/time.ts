@@ -48,12 +48,16 @@ export function parseTime(text: string, ctx: TimeContext): ParsedTime | { error:
   const m = LOCAL.exec(s);
   if (!m) return { error: `found "${s}" (expected ${TIME_FORMS})` };
   const zone = m[3] ?? ctx.localZone;
-  if (!ZoneSchema.safeParse(zone).success) return { error: `found zone "${zone}" in "${s}" (expected an IANA time zone such as "Europe/Stockholm" or "America/Chicago"; labels like "CET" are not zones)` };
+  if (!ZoneSchema.safeParse(zone).success)
+    return {
+      error: `found zone "${zone}" in "${s}" (expected an IANA time zone such as "Europe/Stockholm" or "America/Chicago"; labels like "CET" are not zones)`,
+    };
   const local = `${m[1]}T${m[2]!.length === 5 ? `${m[2]}:00` : m[2]}`;
   const dt = DateTime.fromISO(local, { zone });
   if (!dt.isValid) return { error: `found "${s}", which is not a real date and time (expected ${TIME_FORMS})` };
   // Luxon moves a time in a spring-forward gap to a real one; the author should pick it knowingly.
-  if (dt.toFormat("yyyy-MM-dd'T'HH:mm:ss") !== local) return { error: `found "${s}", a time that does not exist in ${zone} (the clocks go forward then; expected a time before or after the gap)` };
+  if (dt.toFormat("yyyy-MM-dd'T'HH:mm:ss") !== local)
+    return { error: `found "${s}", a time that does not exist in ${zone} (the clocks go forward then; expected a time before or after the gap)` };
   // In the hour that repeats when clocks go back, luxon's pick depends on the zone; RFC 5545 and
   // Python's zoneinfo (fold=0) take the first occurrence, and so does hours.ts: one rule everywhere.
   const [first, second] = dt.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());

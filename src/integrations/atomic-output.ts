@@ -97,7 +97,9 @@ export function atomicOutput(): AstroIntegration {
         if (problems.length > 0) {
           for (const p of problems.slice(0, 50)) logger.error(p);
           if (problems.length > 50) logger.error(`... and ${problems.length - 50} more`);
-          const error = new Error(`The new site failed its self-check (${problems.length} problem${problems.length === 1 ? '' : 's'} above); ${basename(target)}/ still holds the previous site.`);
+          const error = new Error(
+            `The new site failed its self-check (${problems.length} problem${problems.length === 1 ? '' : 's'} above); ${basename(target)}/ still holds the previous site.`,
+          );
           error.stack = '';
           throw error;
         }

@@ -19,7 +19,9 @@ export function contentCheck(): AstroIntegration {
           errors = e.errors;
         }
         for (const e of errors) logger.error(formatError(e));
-        const error = new Error(`${errors.length} problem${errors.length === 1 ? '' : 's'} in content; nothing was built. Fix the files above (\`npm run check\` lists them again).`);
+        const error = new Error(
+          `${errors.length} problem${errors.length === 1 ? '' : 's'} in content; nothing was built. Fix the files above (\`npm run check\` lists them again).`,
+        );
         // A stack trace would point into Pharos, not at the content: the lines above say where.
         error.stack = '';
         throw error;

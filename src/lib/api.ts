@@ -29,7 +29,17 @@ import { localize } from './i18n.ts';
 import { markdownToText } from './markdown.ts';
 import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
-import { incidentImpact, indicatorOf, isOpen, maintenanceState, overallStatus, productStatuses, worse, type ComponentStatus, type Indicator } from './status.ts';
+import {
+  incidentImpact,
+  indicatorOf,
+  isOpen,
+  maintenanceState,
+  overallStatus,
+  productStatuses,
+  worse,
+  type ComponentStatus,
+  type Indicator,
+} from './status.ts';
 
 /** Statuspage's `page` object. */
 export interface ApiPage {
@@ -47,7 +57,8 @@ export interface ApiStatus {
 }
 
 /** The words Statuspage uses for the page-wide status (those it gives a page of one component). */
-export type StatusDescription = 'All Systems Operational' | 'Service Under Maintenance' | 'Partially Degraded Service' | 'Partial System Outage' | 'Major System Outage';
+export type StatusDescription =
+  'All Systems Operational' | 'Service Under Maintenance' | 'Partially Degraded Service' | 'Partial System Outage' | 'Major System Outage';
 
 /** A component (a product) or a component group (a product group). */
 export interface ApiComponent {
@@ -480,24 +491,24 @@ class ApiBuilder {
     const now = this.c.now;
     const state = maintenanceState(m, now);
     const def = this.c.site.defaultLocale;
-    const updates = maintenanceTimeline(m, now).map(
-      (n): ApiIncidentUpdate => ({
-        // An automatic notice is one per boundary: its id is the window's and the status it announces.
-        id: stableId(n.automatic ? `maintenance-update:${m.id}:automatic-${n.status}` : `maintenance-update:${m.id}:${n.index}`),
-        status: n.status,
-        body: n.automatic ? automaticNoticeText(n, def).text : markdownToText(this.text(n.message)),
-        incident_id: id,
-        created_at: n.at,
-        updated_at: n.at,
-        display_at: n.at,
-        affected_components: null,
-        deliver_notifications: true,
-        custom_tweet: null,
-        tweet_id: null,
-      }),
-    );
+    const updates = maintenanceTimeline(m, now).map((n): ApiIncidentUpdate => ({
+      // An automatic notice is one per boundary: its id is the window's and the status it announces.
+      id: stableId(n.automatic ? `maintenance-update:${m.id}:automatic-${n.status}` : `maintenance-update:${m.id}:${n.index}`),
+      status: n.status,
+      body: n.automatic ? automaticNoticeText(n, def).text : markdownToText(this.text(n.message)),
+      incident_id: id,
+      created_at: n.at,
+      updated_at: n.at,
+      display_at: n.at,
+      affected_components: null,
+      deliver_notifications: true,
+      custom_tweet: null,
+      tweet_id: null,
+    }));
     const created = m.updates[0]?.at ?? m.cancelled ?? m.window.start;
-    const changes = [...m.updates.map((u) => u.at), ...(m.cancelled !== undefined ? [m.cancelled] : [m.window.start, m.window.end])].filter((t) => t <= now).sort();
+    const changes = [...m.updates.map((u) => u.at), ...(m.cancelled !== undefined ? [m.cancelled] : [m.window.start, m.window.end])]
+      .filter((t) => t <= now)
+      .sort();
     const resolved = state === 'cancelled' ? m.cancelled! : state === 'completed' ? m.window.end : null;
     return {
       id,

@@ -86,7 +86,8 @@ export function maintenanceSequence(m: Pick<Maintenance, 'updates' | 'cancelled'
 export function releaseIcs(c: Pick<SiteContent, 'site' | 'products' | 'releases' | 'now'>, o: ReleaseCalendarOptions): string {
   const siteName = defaultText(c, c.site.name);
   const product = o.product === undefined ? undefined : c.products.find((p) => p.id === o.product);
-  if (o.product !== undefined && (!product || !isRecurring(product.cadence))) throw new Error(`no release calendar for "${o.product}" (expected a product with a recurring cadence)`);
+  if (o.product !== undefined && (!product || !isRecurring(product.cadence)))
+    throw new Error(`no release calendar for "${o.product}" (expected a product with a recurring cadence)`);
   const products = product ? [product] : calendarProducts(c);
   const cal = calendar(o, {
     name: product ? `${plain(product.name)} releases` : `${plain(siteName)}: releases`,
@@ -100,7 +101,10 @@ export function releaseIcs(c: Pick<SiteContent, 'site' | 'products' | 'releases'
   products.forEach((p, order) => {
     if (!isRecurring(p.cadence)) return;
     const today = localToday(c.now, p.cadence.zone);
-    const last = DateTime.fromISO(today, { zone: 'utc' }).plus({ months: o.months ?? RELEASE_HORIZON_MONTHS }).minus({ days: 1 }).toISODate() as LocalDate;
+    const last = DateTime.fromISO(today, { zone: 'utc' })
+      .plus({ months: o.months ?? RELEASE_HORIZON_MONTHS })
+      .minus({ days: 1 })
+      .toISODate() as LocalDate;
     for (const date of releaseDatesBetween(p.cadence, today, last)) events.push({ date, order, product: p });
   });
   events.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
@@ -151,7 +155,9 @@ export function maintenanceIcs(c: Pick<SiteContent, 'site' | 'products' | 'maint
   // Oldest first: the order a reader expects when opening the file.
   // Bounded: a calendar app re-downloads the whole file, so years of history would only grow it.
   const since = Date.parse(c.now) - MAINTENANCE_HISTORY_DAYS * 86400000;
-  const windows = c.maintenance.filter((m) => Date.parse(m.window.end) >= since).sort((a, b) => Date.parse(a.window.start) - Date.parse(b.window.start) || a.id.localeCompare(b.id));
+  const windows = c.maintenance
+    .filter((m) => Date.parse(m.window.end) >= since)
+    .sort((a, b) => Date.parse(a.window.start) - Date.parse(b.window.start) || a.id.localeCompare(b.id));
   for (const m of windows) {
     const title = plain(defaultText(c, m.title)) || m.id;
     const last = m.updates.at(-1);
@@ -165,7 +171,9 @@ export function maintenanceIcs(c: Pick<SiteContent, 'site' | 'products' | 'maint
       start: new Date(m.window.start),
       end: new Date(m.window.end),
       summary: m.cancelled ? `Cancelled maintenance: ${title}` : `Maintenance: ${title}`,
-      description: [last ? plain(markdownToText(defaultText(c, last.message))) : '', `Products: ${names(m.products)}`, `Details: ${url}`].filter(Boolean).join('\n\n'),
+      description: [last ? plain(markdownToText(defaultText(c, last.message))) : '', `Products: ${names(m.products)}`, `Details: ${url}`]
+        .filter(Boolean)
+        .join('\n\n'),
       url,
       status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       transparency: ICalEventTransparency.TRANSPARENT,

@@ -120,7 +120,9 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
   const name = (id: string) => plain(c.products.find((p) => p.id === id)?.name ?? id);
   // A long timeline keeps its latest updates; the rest is one link to the page that has them all.
   const earlier = (count: number, page: string) =>
-    count > FEED_TIMELINE_LIMIT ? `<p><a href="${escapeHtml(page)}">${escapeHtml(t('feed.earlier', { count: String(count - FEED_TIMELINE_LIMIT) }))}</a></p>` : '';
+    count > FEED_TIMELINE_LIMIT
+      ? `<p><a href="${escapeHtml(page)}">${escapeHtml(t('feed.earlier', { count: String(count - FEED_TIMELINE_LIMIT) }))}</a></p>`
+      : '';
   const items: { at: string; key: string; item: () => FeedItem }[] = [];
 
   for (const inc of c.incidents) {
@@ -136,19 +138,19 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
         const timeline = latest(inc.updates).map((u) => update(t(`incidentStatus.${u.status}`), when(u.at), html(loc(u.message), page)));
         const affects = inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`)})`).join(', ');
         return {
-        title: title(text(inc.title), inc.id),
-        link: page,
-        pubDate: new Date(at),
-        description: describe(t('feed.latest', { status: t(`incidentStatus.${last.status}`), time: when(at) }), [], markdownToText(text(last.message))),
-        content: xmlSafe(
-          [
-            para(t('feed.affects', { products: affects })),
-            timelineHtml(t('feed.timeline'), timeline, earlier(inc.updates.length, page)),
-            // The post-incident report, under a heading, in the default language it is written in.
-            inc.body.trim() ? `<h2>${escapeHtml(t('incident.report'))}</h2>${html({ text: inc.body, lang: def }, page)}` : '',
-          ].join(''),
-        ),
-        categories: inc.affects.map((a) => name(a.product)),
+          title: title(text(inc.title), inc.id),
+          link: page,
+          pubDate: new Date(at),
+          description: describe(t('feed.latest', { status: t(`incidentStatus.${last.status}`), time: when(at) }), [], markdownToText(text(last.message))),
+          content: xmlSafe(
+            [
+              para(t('feed.affects', { products: affects })),
+              timelineHtml(t('feed.timeline'), timeline, earlier(inc.updates.length, page)),
+              // The post-incident report, under a heading, in the default language it is written in.
+              inc.body.trim() ? `<h2>${escapeHtml(t('incident.report'))}</h2>${html({ text: inc.body, lang: def }, page)}` : '',
+            ].join(''),
+          ),
+          categories: inc.affects.map((a) => name(a.product)),
         };
       },
     });
@@ -175,19 +177,19 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
         const latestLine = last ? t('feed.latest', { status: state, time: when(last.at) }) : state;
         const lastText = last === undefined ? '' : last.automatic ? automaticNoticeText(last, o.locale).text : markdownToText(text(last.message));
         return {
-        title: title(text(m.title), m.id),
-        link: page,
-        pubDate: new Date(at),
-        description: describe(latestLine, [window], lastText),
-        content: xmlSafe(
-          [
-            para(`${state}. ${window}`),
-            para(t('feed.affects', { products: m.products.map(name).join(', ') })),
-            m.body.trim() ? html({ text: m.body, lang: def }, page) : '',
-            timeline.length > 0 ? timelineHtml(t('feed.timeline'), timeline, earlier(notices.length, page)) : '',
-          ].join(''),
-        ),
-        categories: m.products.map(name),
+          title: title(text(m.title), m.id),
+          link: page,
+          pubDate: new Date(at),
+          description: describe(latestLine, [window], lastText),
+          content: xmlSafe(
+            [
+              para(`${state}. ${window}`),
+              para(t('feed.affects', { products: m.products.map(name).join(', ') })),
+              m.body.trim() ? html({ text: m.body, lang: def }, page) : '',
+              timeline.length > 0 ? timelineHtml(t('feed.timeline'), timeline, earlier(notices.length, page)) : '',
+            ].join(''),
+          ),
+          categories: m.products.map(name),
         };
       },
     });
@@ -261,6 +263,6 @@ export function plain(text: string): string {
 
 /** Drops characters XML 1.0 does not allow (C0 controls but tab and newlines, lone surrogates, U+FFFE/F). */
 function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- these are the characters XML forbids
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
-

@@ -108,7 +108,9 @@ function imagesAsLinks(root: Root): Root {
     const src = typeof node.properties.src === 'string' ? node.properties.src : undefined;
     const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
     const label = alt || src || '';
-    const replacement: ElementContent = src ? { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] } : { type: 'text', value: label };
+    const replacement: ElementContent = src
+      ? { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] }
+      : { type: 'text', value: label };
     parent.children[index] = replacement;
   });
   return root;
@@ -138,4 +140,8 @@ export function fragmentsOnPage(html: string, page: string): string {
 }
 
 /** The readable text of a Markdown text (for feed summaries, JSON bodies, titles). */
-export const markdownToText = memo((markdown: string) => toText(tree(markdown)).replace(/\n{3,}/g, '\n\n').trim());
+export const markdownToText = memo((markdown: string) =>
+  toText(tree(markdown))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim(),
+);

@@ -17,7 +17,10 @@ export function memo<A extends unknown[], V>(fn: (...args: A) => V, key: (...arg
 }
 
 /** `fn` remembering its result for each object (held weakly) and key, for results derived from content objects. */
-export function memoByObject<O extends object, A extends unknown[], V>(fn: (o: O, ...args: A) => V, key: (...args: A) => string = (...args) => args.join('|')): (o: O, ...args: A) => V {
+export function memoByObject<O extends object, A extends unknown[], V>(
+  fn: (o: O, ...args: A) => V,
+  key: (...args: A) => string = (...args) => args.join('|'),
+): (o: O, ...args: A) => V {
   const results = new WeakMap<O, Map<string, V>>();
   return (o, ...args) => {
     let byKey = results.get(o);

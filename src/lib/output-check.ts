@@ -12,11 +12,30 @@ import { calendarProducts } from './calendars.ts';
 import { historyPageCount } from './views/status.ts';
 
 /** Pages every language has, as folders below the language's root ("" is its home page). */
-const LOCALE_PAGES = ['', 'incidents/', 'maintenance/', 'releases/', 'support/', 'support/severity/', 'support/case-types/', 'support/hours/', 'support/policy-history/'];
+const LOCALE_PAGES = [
+  '',
+  'incidents/',
+  'maintenance/',
+  'releases/',
+  'support/',
+  'support/severity/',
+  'support/case-types/',
+  'support/hours/',
+  'support/policy-history/',
+];
 /** Feeds every language has. */
 const LOCALE_FEEDS = ['rss.xml', 'maintenance/rss.xml', 'releases/rss.xml'];
 /** The Statuspage v2 documents. */
-const API_FILES = ['summary.json', 'status.json', 'components.json', 'incidents.json', 'incidents/unresolved.json', 'scheduled-maintenances.json', 'scheduled-maintenances/upcoming.json', 'scheduled-maintenances/active.json'].map((f) => `api/v2/${f}`);
+const API_FILES = [
+  'summary.json',
+  'status.json',
+  'components.json',
+  'incidents.json',
+  'incidents/unresolved.json',
+  'scheduled-maintenances.json',
+  'scheduled-maintenances/upcoming.json',
+  'scheduled-maintenances/active.json',
+].map((f) => `api/v2/${f}`);
 
 /** Every file a build of `content` must write, relative to the output folder, with "/" separators. */
 export function expectedFiles(c: SiteContent, publicDir?: string): string[] {

@@ -9,13 +9,3 @@ export function localeUrl(path: RoutePath, locale: string, defaultLocale: string
   const prefix = locale === defaultLocale ? '' : `${locale}/`;
   return `${root}${prefix}${path.replace(/^\//, '')}`;
 }
-
-/** The `lang` route parameter of a locale: undefined for the default locale (served at the root). */
-export function langParam(locale: string, defaultLocale: string): string | undefined {
-  return locale === defaultLocale ? undefined : locale;
-}
-
-/** The locale a `lang` route parameter stands for. */
-export function localeOf(lang: string | undefined, defaultLocale: string): string {
-  return lang ?? defaultLocale;
-}

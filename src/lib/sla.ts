@@ -42,7 +42,14 @@ export function calendarFor(c: Pick<SiteContent, 'support' | 'site'>, productId:
   return { zone: c.site.timeZone, workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], closures: [] };
 }
 
-function entry(target: Target | undefined, start: string, achievedAt: string | undefined, now: string, cal: BusinessCalendar, pauses: readonly Pause[]): ClockEntry | undefined {
+function entry(
+  target: Target | undefined,
+  start: string,
+  achievedAt: string | undefined,
+  now: string,
+  cal: BusinessCalendar,
+  pauses: readonly Pause[],
+): ClockEntry | undefined {
   if (!target) return undefined;
   const due = dueAt(start, target, cal, pauses);
   const base: ClockEntry = { target, outcome: 'no-deadline' };
@@ -78,7 +85,13 @@ export function slaClock(incident: Incident, severity: SeverityLevel, cal: Busin
  * interval after the last one. Afterwards, met when no gap between updates (up to restoration)
  * exceeded the interval.
  */
-function updatesEntry(incident: Incident, target: Target | undefined, restoredAt: string | undefined, now: string, cal: BusinessCalendar): ClockEntry | undefined {
+function updatesEntry(
+  incident: Incident,
+  target: Target | undefined,
+  restoredAt: string | undefined,
+  now: string,
+  cal: BusinessCalendar,
+): ClockEntry | undefined {
   if (!target) return undefined;
   const last = incident.updates[incident.updates.length - 1]!;
   if (target.kind !== 'duration') return { target, outcome: 'no-deadline' };

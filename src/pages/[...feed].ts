@@ -22,7 +22,10 @@ export function getStaticPaths() {
       feed('rss.xml', { locale, kind: 'incidents' }),
       feed('maintenance/rss.xml', { locale, kind: 'maintenance' }),
       feed('releases/rss.xml', { locale, kind: 'releases' }),
-      ...products.flatMap((p) => [feed(`products/${p.id}/rss.xml`, { locale, kind: 'incidents', product: p.id }), feed(`products/${p.id}/releases.xml`, { locale, kind: 'releases', product: p.id })]),
+      ...products.flatMap((p) => [
+        feed(`products/${p.id}/rss.xml`, { locale, kind: 'incidents', product: p.id }),
+        feed(`products/${p.id}/releases.xml`, { locale, kind: 'releases', product: p.id }),
+      ]),
     ];
   });
 }

@@ -4,11 +4,9 @@ import { DateTime, IANAZone } from 'luxon';
 import { textProblem, type TextKind } from './limits.ts';
 
 /** Lower-case slug used as an id across files (products, desks, severities, case types). */
-export const IdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: (iss) => `found ${JSON.stringify(iss.input)} (expected a lower-case id such as "enterprise-one": letters, digits and single hyphens)`,
-  });
+export const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: (iss) => `found ${JSON.stringify(iss.input)} (expected a lower-case id such as "enterprise-one": letters, digits and single hyphens)`,
+});
 
 /** A BCP 47 language code as used in site.yaml's locales ("en", "sv", "fr", "pt-BR"). */
 export const LocaleCodeSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, {
@@ -50,7 +48,10 @@ export function textSchema(kind: TextKind) {
  */
 export function localizedSchema(kind: TextKind) {
   return z.union(
-    [textSchema(kind), z.record(LocaleCodeSchema, textSchema(kind)).overwrite((map) => Object.defineProperty(map, LOCALIZED_MAP, { value: true, enumerable: false }))],
+    [
+      textSchema(kind),
+      z.record(LocaleCodeSchema, textSchema(kind)).overwrite((map) => Object.defineProperty(map, LOCALIZED_MAP, { value: true, enumerable: false })),
+    ],
     { error: (iss) => `found ${describe(iss.input)} (expected a text, or a map of language to text such as { en: ..., sv: ... })` },
   );
 }
@@ -76,23 +77,25 @@ export const ZoneSchema = z.string().refine((s) => /^[A-Za-z_]+(?:\/[A-Za-z0-9_+
 });
 
 /** A point in time written in ISO 8601 with an explicit offset ("2026-11-20T08:12:00+01:00"). */
-export const InstantSchema = z.string({ error: (iss) => `found ${describe(iss.input)} (expected a date and time such as "2026-11-20T08:12:00+01:00")` }).transform((s, ctx) => {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(s)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `found "${s}" (expected ISO 8601 with an offset, such as "2026-11-20T08:12:00+01:00" or "2026-11-20T07:12:00Z")`,
-    });
-    return z.NEVER;
-  }
-  const utc = utcInstant(s);
-  if (utc !== undefined) return utc;
-  const dt = DateTime.fromISO(s, { setZone: true });
-  if (!dt.isValid) {
-    ctx.addIssue({ code: 'custom', message: `found "${s}", which is not a real date and time (${whyInvalid(s)})` });
-    return z.NEVER;
-  }
-  return dt.toUTC().toISO() as string;
-});
+export const InstantSchema = z
+  .string({ error: (iss) => `found ${describe(iss.input)} (expected a date and time such as "2026-11-20T08:12:00+01:00")` })
+  .transform((s, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(s)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `found "${s}" (expected ISO 8601 with an offset, such as "2026-11-20T08:12:00+01:00" or "2026-11-20T07:12:00Z")`,
+      });
+      return z.NEVER;
+    }
+    const utc = utcInstant(s);
+    if (utc !== undefined) return utc;
+    const dt = DateTime.fromISO(s, { setZone: true });
+    if (!dt.isValid) {
+      ctx.addIssue({ code: 'custom', message: `found "${s}", which is not a real date and time (${whyInvalid(s)})` });
+      return z.NEVER;
+    }
+    return dt.toUTC().toISO() as string;
+  });
 
 const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?Z$/;
 
@@ -108,7 +111,15 @@ function utcInstant(s: string): string | undefined {
   if (y! < 1000) return undefined;
   const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, sec));
   // Date rolls "February 30" or "25:00" over into the next day: such a text is not a real instant.
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo! - 1 || date.getUTCDate() !== d || date.getUTCHours() !== h || date.getUTCMinutes() !== mi || date.getUTCSeconds() !== sec) return undefined;
+  if (
+    date.getUTCFullYear() !== y ||
+    date.getUTCMonth() !== mo! - 1 ||
+    date.getUTCDate() !== d ||
+    date.getUTCHours() !== h ||
+    date.getUTCMinutes() !== mi ||
+    date.getUTCSeconds() !== sec
+  )
+    return undefined;
   return date.toISOString();
 }
 
@@ -124,10 +135,11 @@ function whyInvalid(s: string): string {
 }
 
 /** A calendar date ("2026-12-24"). */
-export const DateSchema = z.string({ error: (iss) => `found ${describe(iss.input)} (expected a date such as "2026-12-24")` }).refine(
-  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid,
-  { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a real calendar date such as "2026-12-24")` },
-);
+export const DateSchema = z
+  .string({ error: (iss) => `found ${describe(iss.input)} (expected a date such as "2026-12-24")` })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid, {
+    error: (iss) => `found ${JSON.stringify(iss.input)} (expected a real calendar date such as "2026-12-24")`,
+  });
 
 /** A wall-clock time of day, "HH:MM" from 00:00 to 24:00. */
 export const TimeOfDaySchema = z.string({ error: (iss) => `found ${describe(iss.input)} (expected a time such as "07:00"; quote it in YAML)` }).refine(
@@ -140,12 +152,6 @@ export const TimeOfDaySchema = z.string({ error: (iss) => `found ${describe(iss.
   },
   { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a time from "00:00" to "24:00" such as "07:30")` },
 );
-
-/** Minutes after midnight for a validated "HH:MM". */
-export function minutesOfDay(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h as number) * 60 + (m as number);
-}
 
 /** Units a target amount can be expressed in. */
 export const TARGET_UNITS = ['minutes', 'hours', 'days', 'business-days'] as const;
@@ -177,7 +183,7 @@ const SHORTHAND_HELP = `"30 minutes", "2 hours", "2 business days", ${Object.val
   .join(', ')}`;
 
 /** Parses target shorthand; undefined when the text is not one. */
-export function parseTargetShorthand(text: string): Pick<Target, 'kind'> & { amount?: number; unit?: TargetUnit } | undefined {
+export function parseTargetShorthand(text: string): (Pick<Target, 'kind'> & { amount?: number; unit?: TargetUnit }) | undefined {
   const t = text.trim().toLowerCase();
   for (const [kind, words] of Object.entries(WORD_TARGETS)) if (t === words) return { kind: kind as WordTarget };
   const m = /^(\d+(?:\.\d+)?)\s+(minutes?|hours?|days?|business[ -]days?)$/.exec(t);

@@ -89,8 +89,10 @@ export function textProblem(text: string, kind: TextKind): string | undefined {
   const limit: TextLimit = LIMITS[kind];
   if (text.trim() === '') return text === '' ? 'found an empty text (expected some words)' : 'found only spaces (expected some words)';
   const bad = FORBIDDEN.exec(text);
-  if (bad) return `found the control character ${unicodeName(bad[0])} at character ${codePoints(text.slice(0, bad.index)) + 1} (expected plain text: remove it; feeds cannot carry it)`;
-  if (!text.isWellFormed()) return 'found a broken character (half of a UTF-16 surrogate pair, as an escape such as "\\ud800" writes) (expected plain text: remove it)';
+  if (bad)
+    return `found the control character ${unicodeName(bad[0])} at character ${codePoints(text.slice(0, bad.index)) + 1} (expected plain text: remove it; feeds cannot carry it)`;
+  if (!text.isWellFormed())
+    return 'found a broken character (half of a UTF-16 surrogate pair, as an escape such as "\\ud800" writes) (expected plain text: remove it)';
   if (limit.oneLine && LINE_BREAK.test(text)) return `found a line break (expected ${limit.what} on one line: write it on a single line, without "|" or ">")`;
   // Code points never outnumber UTF-16 units: only a long text needs counting.
   if (text.length > limit.max) {

@@ -18,9 +18,11 @@ export const CadenceSchema = z.discriminatedUnion(
       /** RFC 5545 rule, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU. */
       rrule: RRuleSchema,
       /** First release date of the series, a local date in `zone`. */
-      start: z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
-        error: (iss) => `found ${JSON.stringify(iss.input)} (expected a real date such as "2026-01-13")`,
-      }),
+      start: z
+        .string()
+        .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+          error: (iss) => `found ${JSON.stringify(iss.input)} (expected a real date such as "2026-01-13")`,
+        }),
       /** Zone in which the dates fall. */
       zone: ZoneSchema,
       /** The cadence in words ("monthly", "every two weeks"). */
@@ -32,7 +34,9 @@ export const CadenceSchema = z.discriminatedUnion(
       label: LocalizedSchema,
     }),
   ],
-  { error: (iss) => `found ${JSON.stringify((iss.input as { kind?: unknown } | undefined)?.kind ?? iss.input)} (expected kind: recurring or kind: continuous)` },
+  {
+    error: (iss) => `found ${JSON.stringify((iss.input as { kind?: unknown } | undefined)?.kind ?? iss.input)} (expected kind: recurring or kind: continuous)`,
+  },
 );
 
 /** One product. */

@@ -62,20 +62,35 @@ export function rruleProblem(rule: string): string | undefined {
     check('BYWEEKNO', (v) => numberIn(v, 1, 53, true), 'weeks of the year from 1 to 53, or -1 to -53') ??
     check('BYSETPOS', (v) => numberIn(v, 1, 366, true), 'positions from 1 to 366, or -1 to -366, such as BYSETPOS=-1 for the last') ??
     check('WKST', (v) => WEEKDAYS.includes(v), 'a weekday: MO, TU, WE, TH, FR, SA or SU') ??
-    check('BYDAY', (v) => /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.test(v), 'weekdays MO, TU, WE, TH, FR, SA or SU, each with an optional position such as 2TU or -1FR');
+    check(
+      'BYDAY',
+      (v) => /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.test(v),
+      'weekdays MO, TU, WE, TH, FR, SA or SU, each with an optional position such as 2TU or -1FR',
+    );
   if (problem) return problem;
-  if (parts.has('COUNT') && parts.has('UNTIL')) return `found both COUNT and UNTIL in "${rule}" (expected one of them: RFC 5545 allows a rule to end one way only)`;
+  if (parts.has('COUNT') && parts.has('UNTIL'))
+    return `found both COUNT and UNTIL in "${rule}" (expected one of them: RFC 5545 allows a rule to end one way only)`;
   const ordinals = (list('BYDAY') ?? []).filter((v) => /^[+-]?\d/.test(v));
   if (ordinals.length > 0) {
-    if (freq !== 'MONTHLY' && freq !== 'YEARLY') return at(`BYDAY=${parts.get('BYDAY')}`, `weekdays without a position with FREQ=${freq} (a position such as 2TU means "the second Tuesday" of a month or year: use FREQ=MONTHLY or YEARLY)`);
+    if (freq !== 'MONTHLY' && freq !== 'YEARLY')
+      return at(
+        `BYDAY=${parts.get('BYDAY')}`,
+        `weekdays without a position with FREQ=${freq} (a position such as 2TU means "the second Tuesday" of a month or year: use FREQ=MONTHLY or YEARLY)`,
+      );
     if (freq === 'YEARLY' && parts.has('BYWEEKNO')) return at(`BYDAY=${parts.get('BYDAY')}`, 'weekdays without a position together with BYWEEKNO');
     const most = freq === 'MONTHLY' || parts.has('BYMONTH') ? 5 : 53;
     const bad = ordinals.find((v) => !numberIn(v.slice(0, -2), 1, most, true));
-    if (bad !== undefined) return at(`BYDAY=${parts.get('BYDAY')}`, `positions from 1 to ${most} or -1 to -${most} ${most === 5 ? 'within a month' : 'within a year'}; "${bad}" is not`);
+    if (bad !== undefined)
+      return at(
+        `BYDAY=${parts.get('BYDAY')}`,
+        `positions from 1 to ${most} or -1 to -${most} ${most === 5 ? 'within a month' : 'within a year'}; "${bad}" is not`,
+      );
   }
-  if (parts.has('BYMONTHDAY') && freq === 'WEEKLY') return at(`BYMONTHDAY=${parts.get('BYMONTHDAY')}`, 'no BYMONTHDAY with FREQ=WEEKLY (RFC 5545 does not allow it)');
+  if (parts.has('BYMONTHDAY') && freq === 'WEEKLY')
+    return at(`BYMONTHDAY=${parts.get('BYMONTHDAY')}`, 'no BYMONTHDAY with FREQ=WEEKLY (RFC 5545 does not allow it)');
   if (parts.has('BYYEARDAY') && freq !== 'YEARLY') return at(`BYYEARDAY=${parts.get('BYYEARDAY')}`, `no BYYEARDAY with FREQ=${freq} (only with FREQ=YEARLY)`);
   if (parts.has('BYWEEKNO') && freq !== 'YEARLY') return at(`BYWEEKNO=${parts.get('BYWEEKNO')}`, `no BYWEEKNO with FREQ=${freq} (only with FREQ=YEARLY)`);
-  if (parts.has('BYSETPOS') && ![...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS')) return at(`BYSETPOS=${parts.get('BYSETPOS')}`, 'BYSETPOS together with another BY part, such as FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1');
+  if (parts.has('BYSETPOS') && ![...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS'))
+    return at(`BYSETPOS=${parts.get('BYSETPOS')}`, 'BYSETPOS together with another BY part, such as FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1');
   return undefined;
 }

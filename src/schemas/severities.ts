@@ -47,5 +47,3 @@ export const SeveritiesFileSchema = z.strictObject({
 
 /** A parsed severity level. */
 export type SeverityLevel = z.output<typeof SeverityLevelSchema>;
-/** A parsed target set. */
-export type TargetSet = z.output<typeof TargetSetSchema>;

@@ -13,7 +13,9 @@ export const LocaleSchema = z.strictObject({
 /** A URL path that starts with "/" ("/", "/status/"); a missing trailing slash is added, as every page URL ends with one. */
 export const BasePathSchema = z
   .string({ error: (iss) => `found ${describe(iss.input)} (expected a path such as "/status/")` })
-  .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a path from the domain root such as "/status/": starting with "/", no spaces, "?" or "#")` })
+  .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/, {
+    error: (iss) => `found ${JSON.stringify(iss.input)} (expected a path from the domain root such as "/status/": starting with "/", no spaces, "?" or "#")`,
+  })
   .transform((s) => (s.endsWith('/') ? s : `${s}/`));
 
 /** A link shown in the header or footer. */

@@ -60,7 +60,9 @@ export const PhoneSchema = z.strictObject({
   /** Country or area the number serves, ISO 3166 alpha-2 ("US", "SE"). */
   country: z.string().regex(/^[A-Z]{2}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a two-letter country code such as "US" or "SE")` }),
   /** The number as dialled from abroad, e.g. "+1 512-346-8460". */
-  number: z.string().regex(/^\+?[0-9][0-9 ().-]{5,}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a phone number such as "+46 8 586 302 60")` }),
+  number: z
+    .string()
+    .regex(/^\+?[0-9][0-9 ().-]{5,}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a phone number such as "+46 8 586 302 60")` }),
   /** Toll-free numbers can be unreachable from abroad. */
   tollFree: z.boolean().default(false),
 });

@@ -37,7 +37,7 @@ describe('generateSite', () => {
     expect(incidents(other)).not.toEqual(incidents(first));
   });
 
-  test('a larger site keeps the smaller one\'s incidents unchanged (the newest items are the same at every N)', () => {
+  test("a larger site keeps the smaller one's incidents unchanged (the newest items are the same at every N)", () => {
     const larger = snapshot(generated(80, 8));
     for (const [file, text] of first) if (file.startsWith('incidents/')) expect(larger.get(file), file).toBe(text);
   });
@@ -80,6 +80,11 @@ describe('a generated site of 50 incidents', () => {
 
   test('has maintenance in every state and releases for the products on a cadence', () => {
     expect(new Set(content.maintenance.map((m) => maintenanceState(m, content.now)))).toEqual(new Set(['scheduled', 'in_progress', 'cancelled', 'completed']));
-    expect(Object.keys(content.releases).sort()).toEqual(content.products.filter((p) => p.cadence.kind !== 'continuous').map((p) => p.id).sort());
+    expect(Object.keys(content.releases).sort()).toEqual(
+      content.products
+        .filter((p) => p.cadence.kind !== 'continuous')
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 });

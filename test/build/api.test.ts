@@ -101,7 +101,11 @@ describe('what a client of the default site sees at its pinned now', () => {
     expect(products.map((x: Doc) => x.name).sort()).toEqual(content.products.map((p) => p.name).sort());
     expect(products).toHaveLength(9);
     const status = Object.fromEntries(products.map((x: Doc) => [x.name, x.status]));
-    expect(status).toMatchObject({ 'Planview Changepoint': 'under_maintenance', 'Planview Daptiv': 'degraded_performance', 'Planview Enterprise One': 'operational' });
+    expect(status).toMatchObject({
+      'Planview Changepoint': 'under_maintenance',
+      'Planview Daptiv': 'degraded_performance',
+      'Planview Enterprise One': 'operational',
+    });
   });
 
   test('the Changepoint window is active; the Enterprise One patching is upcoming; the cancelled LeanKit migration is in neither', () => {
@@ -115,7 +119,9 @@ describe('what a client of the default site sees at its pinned now', () => {
   test('shortlinks point at the incident and maintenance pages on the site', () => {
     const inc = read(build, 'incidents.json').incidents.find((i: Doc) => i.name === 'Slow page loads in Daptiv');
     expect(inc.shortlink).toBe('https://status.planview.com/incidents/2026-11-22-daptiv-slow-page-loads/');
-    expect(read(build, 'scheduled-maintenances/active.json').scheduled_maintenances[0].shortlink).toBe('https://status.planview.com/maintenance/2026-11-22-changepoint-network-upgrade/');
+    expect(read(build, 'scheduled-maintenances/active.json').scheduled_maintenances[0].shortlink).toBe(
+      'https://status.planview.com/maintenance/2026-11-22-changepoint-network-upgrade/',
+    );
   });
 });
 
@@ -163,7 +169,11 @@ describe('an independent Statuspage client (statuspage.io) reads the default sit
     expect(products.find((c) => c.name === 'Planview Changepoint')?.status).toBe('under_maintenance');
     const grouped = products.filter((p) => p.group_id !== null);
     expect(grouped.length).toBeGreaterThan(0);
-    for (const c of grouped) expect(components.some((g) => g.group && g.id === c.group_id), c.name).toBe(true);
+    for (const c of grouped)
+      expect(
+        components.some((g) => g.group && g.id === c.group_id),
+        c.name,
+      ).toBe(true);
   });
 
   test('incidents: all of them, each with its updates, and the unresolved ones', async () => {

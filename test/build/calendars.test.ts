@@ -74,7 +74,11 @@ describe('the minimal site, before and after a notice is added to its maintenanc
   });
 
   test('calendars exist for all releases, for each product with dates (not the continuous one), and for maintenance; never per language', () => {
-    expect(listFiles(before.outDir).filter((f) => f.endsWith('.ics'))).toEqual(['calendars/maintenance.ics', 'calendars/releases.ics', 'calendars/releases/widget.ics']);
+    expect(listFiles(before.outDir).filter((f) => f.endsWith('.ics'))).toEqual([
+      'calendars/maintenance.ics',
+      'calendars/releases.ics',
+      'calendars/releases/widget.ics',
+    ]);
   });
 
   test.each(['calendars/releases.ics', 'calendars/releases/widget.ics'])('%s: the next 12 months of the 2nd Tuesday in Stockholm, as all-day dates', (path) => {
@@ -82,7 +86,20 @@ describe('the minimal site, before and after a notice is added to its maintenanc
     // RFC 5545 lines end in CRLF.
     expect(raw.split('\r\n').length).toBeGreaterThan(events.length * 5);
     expect(raw.replaceAll('\r\n', '')).not.toContain('\n');
-    expect(events.map((e) => e.start)).toEqual(['2026-12-08', '2027-01-12', '2027-02-09', '2027-03-09', '2027-04-13', '2027-05-11', '2027-06-08', '2027-07-13', '2027-08-10', '2027-09-14', '2027-10-12', '2027-11-09']);
+    expect(events.map((e) => e.start)).toEqual([
+      '2026-12-08',
+      '2027-01-12',
+      '2027-02-09',
+      '2027-03-09',
+      '2027-04-13',
+      '2027-05-11',
+      '2027-06-08',
+      '2027-07-13',
+      '2027-08-10',
+      '2027-09-14',
+      '2027-10-12',
+      '2027-11-09',
+    ]);
     for (const e of events) {
       expect([e.startType, e.endType, e.summary, e.stamp]).toEqual(['date', 'date', 'Acme Widget release', '2026-11-22T10:00:00Z']);
       expect(e.uid).toBe(`release-widget-${e.start.replaceAll('-', '')}@status.acme.test`);
@@ -99,7 +116,14 @@ describe('the minimal site, before and after a notice is added to its maintenanc
     const [a, b] = [ics(before.outDir, 'calendars/maintenance.ics').events, ics(after.outDir, 'calendars/maintenance.ics').events];
     expect(a).toHaveLength(1);
     expect(b.map((e) => e.uid)).toEqual(a.map((e) => e.uid));
-    expect(a[0]).toMatchObject({ uid: 'maintenance-2026-11-25-db-upgrade@status.acme.test', startType: 'date-time', start: '2026-11-25T21:00:00Z', end: '2026-11-26T00:00:00Z', status: 'CONFIRMED', summary: 'Maintenance: Database upgrade' });
+    expect(a[0]).toMatchObject({
+      uid: 'maintenance-2026-11-25-db-upgrade@status.acme.test',
+      startType: 'date-time',
+      start: '2026-11-25T21:00:00Z',
+      end: '2026-11-26T00:00:00Z',
+      status: 'CONFIRMED',
+      summary: 'Maintenance: Database upgrade',
+    });
     expect(b[0]!.sequence).toBeGreaterThan(a[0]!.sequence);
     expect(a[0]!.description).toMatch(/^Planned\./);
     expect(b[0]!.description).toMatch(/^The window now starts at 23:00\./);
@@ -117,8 +141,22 @@ describe('the minimal site, before and after a notice is added to its maintenanc
   });
 
   test.each([
-    ['releases/rss.xml', 'en', 'Acme Status: releases', `${SITE}releases/`, ['Acme Widget 2026.11', 'Acme Widget 2026.10'], ['products/widget/#release-2026.11', 'products/widget/#release-2026.10']],
-    ['sv/products/widget/releases.xml', 'sv', undefined, `${SITE}sv/products/widget/`, ['Acme Widget 2026.11', 'Acme Widget 2026.10'], ['sv/products/widget/#release-2026.11', 'sv/products/widget/#release-2026.10']],
+    [
+      'releases/rss.xml',
+      'en',
+      'Acme Status: releases',
+      `${SITE}releases/`,
+      ['Acme Widget 2026.11', 'Acme Widget 2026.10'],
+      ['products/widget/#release-2026.11', 'products/widget/#release-2026.10'],
+    ],
+    [
+      'sv/products/widget/releases.xml',
+      'sv',
+      undefined,
+      `${SITE}sv/products/widget/`,
+      ['Acme Widget 2026.11', 'Acme Widget 2026.10'],
+      ['sv/products/widget/#release-2026.11', 'sv/products/widget/#release-2026.10'],
+    ],
     ['products/cloud/releases.xml', 'en', undefined, `${SITE}products/cloud/`, [], []],
   ])('%s parses: language %s, one item per release, newest first, stable guids', async (path, language, title, link, titles, pages) => {
     const feed = await rss(before.outDir, path);
@@ -147,7 +185,9 @@ describe('the default site (content/)', () => {
 
   test('builds, with a calendar per product that has release dates', () => {
     expect(build.status, build.stderr).toBe(0);
-    expect(listFiles(build.outDir).filter((f) => f.endsWith('.ics'))).toEqual(['calendars/maintenance.ics', 'calendars/releases.ics', ...RECURRING.map((p) => `calendars/releases/${p}.ics`)].sort());
+    expect(listFiles(build.outDir).filter((f) => f.endsWith('.ics'))).toEqual(
+      ['calendars/maintenance.ics', 'calendars/releases.ics', ...RECURRING.map((p) => `calendars/releases/${p}.ics`)].sort(),
+    );
   });
 
   // Worked out with python-dateutil from products.yaml's rules, at now 2026-11-22T10:00:00Z (Chicago: 22 November).
@@ -206,7 +246,10 @@ describe('the default site (content/)', () => {
   });
 
   test.each([
-    ['products/enterprise-one/releases.xml', ['Planview Enterprise One 2026.11', 'Planview Enterprise One 2026.10', 'Planview Enterprise One 2026.09', 'Planview Enterprise One 2026.08']],
+    [
+      'products/enterprise-one/releases.xml',
+      ['Planview Enterprise One 2026.11', 'Planview Enterprise One 2026.10', 'Planview Enterprise One 2026.09', 'Planview Enterprise One 2026.08'],
+    ],
     ['fr/products/projectplace/releases.xml', []],
   ])('%s has that product only', async (path, titles) => {
     expect((await rss(build.outDir, path)).items.map((i) => i.title)).toEqual(titles);

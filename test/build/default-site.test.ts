@@ -27,7 +27,9 @@ describe('default content carries the policy', () => {
   });
 
   test('every product of the 2021 edition, with its tenancy and cadence', () => {
-    const products = Object.fromEntries(content.products.map((p) => [p.id, `${p.tenancy} ${p.cadence.kind} ${'rrule' in p.cadence ? p.cadence.rrule.replace(/;BYDAY=.*/, '') : ''}`.trim()]));
+    const products = Object.fromEntries(
+      content.products.map((p) => [p.id, `${p.tenancy} ${p.cadence.kind} ${'rrule' in p.cadence ? p.cadence.rrule.replace(/;BYDAY=.*/, '') : ''}`.trim()]),
+    );
     expect(products).toEqual({
       'enterprise-one': 'single recurring FREQ=MONTHLY',
       'ppm-pro': 'single recurring FREQ=MONTHLY',
@@ -44,7 +46,24 @@ describe('default content carries the policy', () => {
   test('two desks in IANA zones, with the phone numbers of Annex 1', () => {
     expect(content.support.desks.map((d) => `${d.id} ${d.zone}`)).toEqual(['americas America/Chicago', 'emea Europe/Berlin']);
     const numbers = content.support.desks.flatMap((d) => d.products.flatMap((p) => p.phones.map((ph) => ph.number.replace('(0)', '').replace(/\D/g, ''))));
-    for (const n of ['15123468460', '61280149318', '6449749422', '448000148917', '497219597262', '441189637777', '442035145995', '46858630260', '4532727018', '4721404094', '497219597150', '31208080063', '18883419117', '33489737302', '18002637189', '33489737320']) {
+    for (const n of [
+      '15123468460',
+      '61280149318',
+      '6449749422',
+      '448000148917',
+      '497219597262',
+      '441189637777',
+      '442035145995',
+      '46858630260',
+      '4532727018',
+      '4721404094',
+      '497219597150',
+      '31208080063',
+      '18883419117',
+      '33489737302',
+      '18002637189',
+      '33489737320',
+    ]) {
       expect(numbers, n).toContain(n);
     }
   });
@@ -78,7 +97,17 @@ describe('default content carries the policy', () => {
   });
 
   test('nine case types, the lifecycle rule and the support window', () => {
-    expect(content.caseTypes.map((c) => c.id)).toEqual(['issue-error', 'privacy', 'integrations', 'security', 'functional', 'defect', 'enhancement', 'performance', 'cloud-operations']);
+    expect(content.caseTypes.map((c) => c.id)).toEqual([
+      'issue-error',
+      'privacy',
+      'integrations',
+      'security',
+      'functional',
+      'defect',
+      'enhancement',
+      'performance',
+      'cloud-operations',
+    ]);
     expect(content.policy.lifecycle).toMatchObject({ closeAfter: { kind: 'duration', amount: 10, unit: 'business-days' }, followUps: 2, reopenable: true });
     expect(content.policy.supportWindow).toMatchObject({ singleTenant: 2, multiTenant: 1 });
     expect(content.support.tiers[0]).toMatchObject({ names: ['Elite', 'Platinum', 'Medallion'], alwaysOpenFor: ['critical'] });

@@ -49,12 +49,47 @@ describe('feeds of the minimal site', () => {
   });
 
   test.each([
-    ['rss.xml', 'en', 'Acme Status: incidents and maintenance', SITE, ['Cloud sign-in fails', 'Widget is slow', 'Database upgrade'], ['incidents/2026-11-22-cloud-down/', 'incidents/2026-11-21-widget-slow/', 'maintenance/2026-11-25-db-upgrade/']],
-    ['sv/rss.xml', 'sv', 'Acme driftstatus: incidenter och underhåll', `${SITE}sv/`, ['Inloggning misslyckas', 'Widget är långsam', 'Databasuppgradering'], ['sv/incidents/2026-11-22-cloud-down/', 'sv/incidents/2026-11-21-widget-slow/', 'sv/maintenance/2026-11-25-db-upgrade/']],
-    ['products/widget/rss.xml', 'en', 'Acme Status: Acme Widget', `${SITE}products/widget/`, ['Cloud sign-in fails', 'Widget is slow', 'Database upgrade'], ['incidents/2026-11-22-cloud-down/', 'incidents/2026-11-21-widget-slow/', 'maintenance/2026-11-25-db-upgrade/']],
+    [
+      'rss.xml',
+      'en',
+      'Acme Status: incidents and maintenance',
+      SITE,
+      ['Cloud sign-in fails', 'Widget is slow', 'Database upgrade'],
+      ['incidents/2026-11-22-cloud-down/', 'incidents/2026-11-21-widget-slow/', 'maintenance/2026-11-25-db-upgrade/'],
+    ],
+    [
+      'sv/rss.xml',
+      'sv',
+      'Acme driftstatus: incidenter och underhåll',
+      `${SITE}sv/`,
+      ['Inloggning misslyckas', 'Widget är långsam', 'Databasuppgradering'],
+      ['sv/incidents/2026-11-22-cloud-down/', 'sv/incidents/2026-11-21-widget-slow/', 'sv/maintenance/2026-11-25-db-upgrade/'],
+    ],
+    [
+      'products/widget/rss.xml',
+      'en',
+      'Acme Status: Acme Widget',
+      `${SITE}products/widget/`,
+      ['Cloud sign-in fails', 'Widget is slow', 'Database upgrade'],
+      ['incidents/2026-11-22-cloud-down/', 'incidents/2026-11-21-widget-slow/', 'maintenance/2026-11-25-db-upgrade/'],
+    ],
     ['products/cloud/rss.xml', 'en', 'Acme Status: Acme Cloud', `${SITE}products/cloud/`, ['Cloud sign-in fails'], ['incidents/2026-11-22-cloud-down/']],
-    ['sv/products/cloud/rss.xml', 'sv', 'Acme driftstatus: Acme Cloud', `${SITE}sv/products/cloud/`, ['Inloggning misslyckas'], ['sv/incidents/2026-11-22-cloud-down/']],
-    ['sv/products/widget/rss.xml', 'sv', 'Acme driftstatus: Acme Widget', `${SITE}sv/products/widget/`, ['Inloggning misslyckas', 'Widget är långsam', 'Databasuppgradering'], ['sv/incidents/2026-11-22-cloud-down/', 'sv/incidents/2026-11-21-widget-slow/', 'sv/maintenance/2026-11-25-db-upgrade/']],
+    [
+      'sv/products/cloud/rss.xml',
+      'sv',
+      'Acme driftstatus: Acme Cloud',
+      `${SITE}sv/products/cloud/`,
+      ['Inloggning misslyckas'],
+      ['sv/incidents/2026-11-22-cloud-down/'],
+    ],
+    [
+      'sv/products/widget/rss.xml',
+      'sv',
+      'Acme driftstatus: Acme Widget',
+      `${SITE}sv/products/widget/`,
+      ['Inloggning misslyckas', 'Widget är långsam', 'Databasuppgradering'],
+      ['sv/incidents/2026-11-22-cloud-down/', 'sv/incidents/2026-11-21-widget-slow/', 'sv/maintenance/2026-11-25-db-upgrade/'],
+    ],
   ])('%s parses: language %s, "%s", its items newest first', async (path, language, title, link, titles, pages) => {
     const feed = await parse(build.outDir, path);
     expect({ language: feed.language, title: feed.title, link: feed.link, self: feed.feedUrl }).toEqual({ language, title, link, self: `${SITE}${path}` });
@@ -64,8 +99,16 @@ describe('feeds of the minimal site', () => {
   });
 
   test.each([
-    ['rss.xml', 'Latest update: Resolved, November 21, 2026 at 9:30 AM GMT+1.', ['Resolved', 'Pages are fast again.', 'Investigating', 'We are looking into slow pages.']],
-    ['sv/rss.xml', 'Senaste uppdatering: Löst, 21 november 2026 kl. 09:30 CET.', ['Löst', 'Pages are fast again.', 'Felsökning pågår', 'Vi undersöker långsamma sidor.']],
+    [
+      'rss.xml',
+      'Latest update: Resolved, November 21, 2026 at 9:30 AM GMT+1.',
+      ['Resolved', 'Pages are fast again.', 'Investigating', 'We are looking into slow pages.'],
+    ],
+    [
+      'sv/rss.xml',
+      'Senaste uppdatering: Löst, 21 november 2026 kl. 09:30 CET.',
+      ['Löst', 'Pages are fast again.', 'Felsökning pågår', 'Vi undersöker långsamma sidor.'],
+    ],
   ])('in %s the description has the latest update and the content every update, newest first', async (path, latest, timeline) => {
     const item = (await parse(build.outDir, path)).items[1]!;
     expect(item.content).toBe(`${latest}\nPages are fast again.`);
@@ -86,7 +129,10 @@ describe('an update changes the item, never adds one', () => {
     const file = join(dir, 'incidents/2026-11-22-cloud-down.md');
     const edited = readFileSync(file, 'utf8')
       .replace('Our identity provider is down.', 'Our identity provider is down in the EU.')
-      .replace(/\n---\n?$/, `\n  - at: "2026-11-22T09:40:00Z"\n    status: monitoring\n    message: { en: The provider has restored sign-in; we are watching., sv: Leverantören har åtgärdat felet; vi bevakar. }\n---\n`);
+      .replace(
+        /\n---\n?$/,
+        `\n  - at: "2026-11-22T09:40:00Z"\n    status: monitoring\n    message: { en: The provider has restored sign-in; we are watching., sv: Leverantören har åtgärdat felet; vi bevakar. }\n---\n`,
+      );
     expect(edited).toContain('status: monitoring');
     writeFileSync(file, edited);
     after = buildSite(dir);
@@ -96,17 +142,20 @@ describe('an update changes the item, never adds one', () => {
     expect([before.status, after.status], before.stderr + after.stderr).toEqual([0, 0]);
   });
 
-  test.each(['rss.xml', 'sv/rss.xml', 'products/cloud/rss.xml', 'sv/products/widget/rss.xml'])('%s keeps the same guids; the edited item says what is new', async (path) => {
-    const [a, b] = [await parse(before.outDir, path), await parse(after.outDir, path)];
-    expect(b.items.map((i) => i.guid).sort()).toEqual(a.items.map((i) => i.guid).sort());
-    const was = a.items.find((i) => i.guid?.includes('/incidents/2026-11-22-cloud-down/'))!;
-    const now = b.items.find((i) => i.guid?.includes('/incidents/2026-11-22-cloud-down/'))!;
-    expect(now.content).not.toBe(was.content);
-    expect(now.content).toMatch(/^(Latest update: Monitoring|Senaste uppdatering: Bevakas)/);
-    expect(now.content).toMatch(/The provider has restored sign-in|Leverantören har åtgärdat felet/);
-    expect(now.isoDate).toBe('2026-11-22T09:40:00.000Z');
-    expect(now['content:encoded']).toMatch(/Our identity provider is down in the EU\.|Vår identitetsleverantör ligger nere\./);
-  });
+  test.each(['rss.xml', 'sv/rss.xml', 'products/cloud/rss.xml', 'sv/products/widget/rss.xml'])(
+    '%s keeps the same guids; the edited item says what is new',
+    async (path) => {
+      const [a, b] = [await parse(before.outDir, path), await parse(after.outDir, path)];
+      expect(b.items.map((i) => i.guid).sort()).toEqual(a.items.map((i) => i.guid).sort());
+      const was = a.items.find((i) => i.guid?.includes('/incidents/2026-11-22-cloud-down/'))!;
+      const now = b.items.find((i) => i.guid?.includes('/incidents/2026-11-22-cloud-down/'))!;
+      expect(now.content).not.toBe(was.content);
+      expect(now.content).toMatch(/^(Latest update: Monitoring|Senaste uppdatering: Bevakas)/);
+      expect(now.content).toMatch(/The provider has restored sign-in|Leverantören har åtgärdat felet/);
+      expect(now.isoDate).toBe('2026-11-22T09:40:00.000Z');
+      expect(now['content:encoded']).toMatch(/Our identity provider is down in the EU\.|Vår identitetsleverantör ligger nere\./);
+    },
+  );
 });
 
 describe('hostile content never reaches a feed as markup', () => {
@@ -127,16 +176,19 @@ describe('hostile content never reaches a feed as markup', () => {
     expect(build.status, build.stderr).toBe(0);
   });
 
-  test.each(['rss.xml', 'sv/rss.xml', 'products/widget/rss.xml', 'sv/products/widget/rss.xml'])('%s parses, and no script, handler, javascript: URL or bidi override is in it', async (path) => {
-    const raw = readFileSync(join(build.outDir, path), 'utf8');
-    expect(raw).not.toMatch(/<script|onerror|javascript:|\u202E/i);
-    const item = (await parse(build.outDir, path)).items[0]!;
-    expect(item.guid).toMatch(/\/incidents\/2026-11-22-hostile\/$/);
-    expect(item.title).toMatch(/^Widget .*quote " and \/ and reversed$/);
-    expect(item.title).not.toContain('<');
-    expect(item.content).toContain('quote " and');
-    for (const field of [item.title, item.content, item['content:encoded']]) expect(field).not.toMatch(/<script|onerror|javascript:|<img|\u202E/i);
-  });
+  test.each(['rss.xml', 'sv/rss.xml', 'products/widget/rss.xml', 'sv/products/widget/rss.xml'])(
+    '%s parses, and no script, handler, javascript: URL or bidi override is in it',
+    async (path) => {
+      const raw = readFileSync(join(build.outDir, path), 'utf8');
+      expect(raw).not.toMatch(/<script|onerror|javascript:|\u202E/i);
+      const item = (await parse(build.outDir, path)).items[0]!;
+      expect(item.guid).toMatch(/\/incidents\/2026-11-22-hostile\/$/);
+      expect(item.title).toMatch(/^Widget .*quote " and \/ and reversed$/);
+      expect(item.title).not.toContain('<');
+      expect(item.content).toContain('quote " and');
+      for (const field of [item.title, item.content, item['content:encoded']]) expect(field).not.toMatch(/<script|onerror|javascript:|<img|\u202E/i);
+    },
+  );
 });
 
 describe('feeds of the default site (content/)', () => {
@@ -151,7 +203,9 @@ describe('feeds of the default site (content/)', () => {
     const feeds = listFiles(build.outDir).filter((f) => f.endsWith('rss.xml'));
     const products = [...readFileSync(join(ROOT, 'content/products.yaml'), 'utf8').matchAll(/^ {2}- id: ([a-z0-9-]+)$/gm)].map((m) => m[1]!);
     expect(products.length).toBeGreaterThan(1);
-    expect(feeds).toEqual(locales.flatMap((l) => [...products.map((p) => `${l}products/${p}/rss.xml`), `${l}maintenance/rss.xml`, `${l}releases/rss.xml`, `${l}rss.xml`]).sort());
+    expect(feeds).toEqual(
+      locales.flatMap((l) => [...products.map((p) => `${l}products/${p}/rss.xml`), `${l}maintenance/rss.xml`, `${l}releases/rss.xml`, `${l}rss.xml`]).sort(),
+    );
   });
 
   test.each([

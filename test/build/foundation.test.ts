@@ -20,7 +20,12 @@ describe('a valid site builds in every language', () => {
   test('the default language is at /, the others under their code, plus a 404 page', () => {
     const html = listFiles(build.outDir).filter((f) => f.endsWith('.html'));
     expect(html).toEqual(expect.arrayContaining(['404.html', 'index.html', 'sv/index.html', 'support/index.html', 'sv/support/index.html']));
-    expect(html.filter((f) => !f.startsWith('sv/') && f !== '404.html').map((f) => `sv/${f}`).filter((f) => !html.includes(f))).toEqual([]);
+    expect(
+      html
+        .filter((f) => !f.startsWith('sv/') && f !== '404.html')
+        .map((f) => `sv/${f}`)
+        .filter((f) => !html.includes(f)),
+    ).toEqual([]);
   });
 
   test.each([
@@ -43,7 +48,9 @@ describe('a valid site builds in every language', () => {
     expect(html).toMatch(/<a href="\/" hreflang="en" lang="en"[^>]*>English<\/a>/);
     expect(html).toMatch(/<span aria-current="true" lang="sv"[^>]*>Svenska<\/span>/);
     expect(page('index.html')).toMatch(/<a href="\/sv\/" hreflang="sv" lang="sv"[^>]*>Svenska<\/a>/);
-    expect(page('sv/incidents/2026-11-21-widget-slow/index.html')).toMatch(/<a href="\/incidents\/2026-11-21-widget-slow\/" hreflang="en" lang="en"[^>]*>English<\/a>/);
+    expect(page('sv/incidents/2026-11-21-widget-slow/index.html')).toMatch(
+      /<a href="\/incidents\/2026-11-21-widget-slow\/" hreflang="en" lang="en"[^>]*>English<\/a>/,
+    );
   });
 
   test('content text is shown in the page language, and text that fell back is marked with its own lang', () => {
@@ -101,7 +108,9 @@ describe('invalid content stops the build', () => {
 
     const again = buildSite(broken, {}, first.outDir);
     expect(again.status).not.toBe(0);
-    expect(again.stdout + again.stderr).toContain('content/incidents/2026-11-21-widget-slow.md:3 severity: unknown level "urgent" (expected one of critical, minor)');
+    expect(again.stdout + again.stderr).toContain(
+      'content/incidents/2026-11-21-widget-slow.md:3 severity: unknown level "urgent" (expected one of critical, minor)',
+    );
     expect(again.stdout + again.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(listFiles(first.outDir)).toEqual(filesBefore);
     expect(readFileSync(join(first.outDir, 'index.html'), 'utf8')).toBe(before);

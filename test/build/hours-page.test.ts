@@ -34,11 +34,17 @@ describe('hours and contacts', () => {
 
   test('phones are tel: links with their country, e-mail addresses are mailto: links', () => {
     // Numbers are printed with non-breaking spaces and hyphens so they never wrap mid-number.
-    const e1 = section('enterprise-one').replace(/\u00a0/g, ' ').replace(/\u2011/g, '-');
+    const e1 = section('enterprise-one')
+      .replace(/\u00a0/g, ' ')
+      .replace(/\u2011/g, '-');
     expect(e1).toMatch(/Phone \(United States\): <a href="tel:\+15123468460"[^>]*>\+1 512-346-8460<\/a>/);
     expect(e1).toMatch(/<a href="mailto:customercare@planview.eu"/);
     expect(section('enterprise-one')).toContain('>+1\u00a0512\u2011346\u20118460</a>');
-    expect(section('daptiv').replace(/\u00a0/g, ' ').replace(/\u2011/g, '-')).toMatch(/<a href="tel:\+18883419117"[^>]*>\+1 888-341-9117<\/a> \(toll-free\)/);
+    expect(
+      section('daptiv')
+        .replace(/\u00a0/g, ' ')
+        .replace(/\u2011/g, '-'),
+    ).toMatch(/<a href="tel:\+18883419117"[^>]*>\+1 888-341-9117<\/a> \(toll-free\)/);
   });
 
   test('hours are shown in the desk zone, with hours past midnight marked', () => {

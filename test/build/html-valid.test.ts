@@ -26,7 +26,8 @@ describe.each([
 });
 
 test('the gate fails on a broken page (duplicate id, unclosed element, unlabelled form control)', async () => {
-  const broken = '<!doctype html><html lang="en"><head><title>x</title></head><body><main><p id="a">one</p><p id="a">two<div></p><select name="s"></select></main></body></html>';
+  const broken =
+    '<!doctype html><html lang="en"><head><title>x</title></head><body><main><p id="a">one</p><p id="a">two<div></p><select name="s"></select></main></body></html>';
   const found = await problems('broken.html', broken);
   expect(found.some((p) => p.includes('no-dup-id'))).toBe(true);
   expect(found.length).toBeGreaterThanOrEqual(3);

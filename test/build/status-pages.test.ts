@@ -116,7 +116,10 @@ describe('history is paginated', () => {
     for (let i = 1; i <= 60; i++) {
       const day = String((i % 28) + 1).padStart(2, '0');
       const month = String(10 - Math.floor(i / 28)).padStart(2, '0');
-      writeFileSync(join(dir, `incidents/2026-${month}-${day}-bulk-${i}.md`), template.replaceAll('2026-11-21', `2026-${month}-${day}`).replace('Widget is slow', `Bulk incident ${i}`));
+      writeFileSync(
+        join(dir, `incidents/2026-${month}-${day}-bulk-${i}.md`),
+        template.replaceAll('2026-11-21', `2026-${month}-${day}`).replace('Widget is slow', `Bulk incident ${i}`),
+      );
     }
     build = buildSite(dir);
   });
@@ -124,7 +127,9 @@ describe('history is paginated', () => {
   test('62 incidents make 3 pages of at most 25, linked to each other', () => {
     expect(build.status).toBe(0);
     const files = listFiles(build.outDir);
-    expect(files).toEqual(expect.arrayContaining(['incidents/index.html', 'incidents/page/2/index.html', 'incidents/page/3/index.html', 'sv/incidents/page/3/index.html']));
+    expect(files).toEqual(
+      expect.arrayContaining(['incidents/index.html', 'incidents/page/2/index.html', 'incidents/page/3/index.html', 'sv/incidents/page/3/index.html']),
+    );
     expect(files).not.toContain('incidents/page/4/index.html');
     const first = readFileSync(join(build.outDir, 'incidents/index.html'), 'utf8');
     expect((first.match(/<article class="incident card/g) ?? []).length).toBe(25);
@@ -134,4 +139,3 @@ describe('history is paginated', () => {
     expect(last).toMatch(/<a href="\/incidents\/page\/2\/" rel="prev"/);
   });
 });
-

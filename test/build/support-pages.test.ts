@@ -74,7 +74,12 @@ describe('a fact changed in YAML changes every page and language that shows it',
     const file = join(dir, 'severities.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/(own:\n\s+response:) 30 minutes/, '$1 20 minutes'));
     const hours = join(dir, 'support-hours.yaml');
-    writeFileSync(hours, readFileSync(hours, 'utf8').replace('+46 8 586 302 60', '+46 8 123 456 78').replace('{ days: fri, open: "07:00", close: "19:00" }', '{ days: fri, open: "06:30", close: "19:00" }'));
+    writeFileSync(
+      hours,
+      readFileSync(hours, 'utf8')
+        .replace('+46 8 586 302 60', '+46 8 123 456 78')
+        .replace('{ days: fri, open: "07:00", close: "19:00" }', '{ days: fri, open: "06:30", close: "19:00" }'),
+    );
     const build = buildSite(dir);
     expect(build.status).toBe(0);
     const read = (p: string) => text(readFileSync(join(build.outDir, p), 'utf8'));

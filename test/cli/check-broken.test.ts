@@ -18,7 +18,9 @@ describe('pharos check on broken content', () => {
 
   test.each(cases)('%s', (name) => {
     const contentDir = materialise(join(BROKEN, name));
-    const expected = readFileSync(join(BROKEN, name, 'expected.txt'), 'utf8').trim().split('\n');
+    const expected = readFileSync(join(BROKEN, name, 'expected.txt'), 'utf8')
+      .trim()
+      .split('\n');
     const run = runCli(['check'], {}, dirname(contentDir));
     const lines = run.stderr.trim().split('\n');
     const summary = lines.pop();

@@ -25,7 +25,22 @@ describe('update overdue: an open incident past its status-update target', () =>
   // Critical, own software: status updates every 6 hours (test/fixtures/sites/minimal/severities.yaml).
   const dir = site();
   const id = '2026-11-22-widget-down';
-  const written = pharos(dir, '2026-11-22T09:10:00Z', 'incident', 'new', '--title', 'Widget down', '--severity', 'critical', '--affects', 'widget:major_outage', '--started', '2026-11-22 10:00 Europe/Stockholm', '--message', 'Looking into it.');
+  const written = pharos(
+    dir,
+    '2026-11-22T09:10:00Z',
+    'incident',
+    'new',
+    '--title',
+    'Widget down',
+    '--severity',
+    'critical',
+    '--affects',
+    'widget:major_outage',
+    '--started',
+    '2026-11-22 10:00 Europe/Stockholm',
+    '--message',
+    'Looking into it.',
+  );
 
   test.each([
     ['2026-11-22T15:00:00Z', 0],
@@ -39,7 +54,7 @@ describe('update overdue: an open incident past its status-update target', () =>
       expect(warnings(run)[0]).toBe(
         `content/incidents/${id}.md:14 warning: update overdue: the last update was at 2026-11-22 10:10 Europe/Stockholm and Critical incidents get status updates every 6 hours, so one was due by 2026-11-22 16:10 Europe/Stockholm (post one: pharos incident update ${id} --message "...")`,
       );
-      expect(run.stderr).toContain('1 warning (the policy\'s; the build still runs; --strict makes them fail the check).');
+      expect(run.stderr).toContain("1 warning (the policy's; the build still runs; --strict makes them fail the check).");
     }
   });
 
@@ -51,7 +66,9 @@ describe('update overdue: an open incident past its status-update target', () =>
   });
 
   test('list flags it too', () => {
-    expect(pharos(dir, '2026-11-22T15:30:00Z', 'list').stdout).toMatch(new RegExp(`${id} +critical +investigating +last update 2026-11-22 10:10, next update OVERDUE since 2026-11-22 16:10`));
+    expect(pharos(dir, '2026-11-22T15:30:00Z', 'list').stdout).toMatch(
+      new RegExp(`${id} +critical +investigating +last update 2026-11-22 10:10, next update OVERDUE since 2026-11-22 16:10`),
+    );
   });
 });
 
@@ -59,11 +76,31 @@ describe('post-incident report overdue: a resolved system-wide incident without 
   const dir = site();
   // The minimal site promises no report; this policy does, within 5 days.
   const sev = join(dir, 'severities.yaml');
-  writeFileSync(sev, readFileSync(sev, 'utf8').replace('statusUpdates: { target: 6 hours, alsoOnNews: true }', 'statusUpdates: { target: 6 hours, alsoOnNews: true }\n        rootCauseReport: 5 days'));
+  writeFileSync(
+    sev,
+    readFileSync(sev, 'utf8').replace(
+      'statusUpdates: { target: 6 hours, alsoOnNews: true }',
+      'statusUpdates: { target: 6 hours, alsoOnNews: true }\n        rootCauseReport: 5 days',
+    ),
+  );
   const id = '2026-11-22-everything-down';
   const file = join(dir, 'incidents', `${id}.md`);
   const setup = [
-    pharos(dir, '2026-11-22T09:30:00Z', 'incident', 'new', '--title', 'Everything down', '--severity', 'critical', '--system-wide', '--affects', 'widget:major_outage,cloud:major_outage', '--message', 'Nothing works.'),
+    pharos(
+      dir,
+      '2026-11-22T09:30:00Z',
+      'incident',
+      'new',
+      '--title',
+      'Everything down',
+      '--severity',
+      'critical',
+      '--system-wide',
+      '--affects',
+      'widget:major_outage,cloud:major_outage',
+      '--message',
+      'Nothing works.',
+    ),
     pharos(dir, '2026-11-22T11:00:00Z', 'incident', 'resolve', id, '--message', 'Everything works again.'),
   ];
 
@@ -80,12 +117,14 @@ describe('post-incident report overdue: a resolved system-wide incident without 
     expect(mine).toHaveLength(count);
     if (count) {
       expect(mine[0]).toMatch(
-        new RegExp(`^content/incidents/${id}\\.md:\\d+ warning: post-incident report overdue: a resolved system-wide Critical incident needs a root-cause report within 5 days of 2026-11-22 12:00 Europe/Stockholm, due by 2026-11-27 12:00 Europe/Stockholm \\(write it as the Markdown body below the front matter\\)$`),
+        new RegExp(
+          `^content/incidents/${id}\\.md:\\d+ warning: post-incident report overdue: a resolved system-wide Critical incident needs a root-cause report within 5 days of 2026-11-22 12:00 Europe/Stockholm, due by 2026-11-27 12:00 Europe/Stockholm \\(write it as the Markdown body below the front matter\\)$`,
+        ),
       );
     }
   });
 
-  test('resolve printed the report\'s due time with the SLA outcome', () => {
+  test("resolve printed the report's due time with the SLA outcome", () => {
     expect(setup[1]!.stdout).toMatch(/root-cause report +5 days +running +due 2026-11-27 12:00/);
   });
 });
@@ -96,7 +135,11 @@ describe('no closing update: a past maintenance window nobody closed', () => {
     ['only the advance notice: a warning', planned, 1],
     ['a start notice only: a warning', `${planned}  - { at: "2026-11-25T22:01:00+01:00", message: Started. }\n`, 1],
     ['a notice after the end: none', `${planned}  - { at: "2026-11-26T01:05:00+01:00", message: Done. }\n`, 0],
-    ['a start notice and an early finish: none', `${planned}  - { at: "2026-11-25T22:01:00+01:00", message: Started. }\n  - { at: "2026-11-25T23:30:00+01:00", message: Done early. }\n`, 0],
+    [
+      'a start notice and an early finish: none',
+      `${planned}  - { at: "2026-11-25T22:01:00+01:00", message: Started. }\n  - { at: "2026-11-25T23:30:00+01:00", message: Done early. }\n`,
+      0,
+    ],
   ])('%s', (_, updates, count) => {
     const dir = site();
     const file = join(dir, 'maintenance/2026-11-25-db-upgrade.md');
@@ -105,7 +148,9 @@ describe('no closing update: a past maintenance window nobody closed', () => {
     expect(run.status).toBe(0);
     expect(warnings(run)).toEqual(
       count
-        ? ['content/maintenance/2026-11-25-db-upgrade.md:4 warning: no closing update: the window ended at 2026-11-26 01:00 Europe/Stockholm and customers were never told it is over (add an update saying the work is complete, or cancelled: "<time>" if it never happened)']
+        ? [
+            'content/maintenance/2026-11-25-db-upgrade.md:4 warning: no closing update: the window ended at 2026-11-26 01:00 Europe/Stockholm and customers were never told it is over (add an update saying the work is complete, or cancelled: "<time>" if it never happened)',
+          ]
         : [],
     );
   });
@@ -119,7 +164,9 @@ describe('no closing update: a past maintenance window nobody closed', () => {
 describe('--format github', () => {
   test.each(['unknown-severity', 'missing-policy', 'yaml-missing-colon'])('prints each error of %s as an ::error annotation on stdout', (name) => {
     const dir = materialise(join(ROOT, 'test/fixtures/broken', name));
-    const expected = readFileSync(join(ROOT, 'test/fixtures/broken', name, 'expected.txt'), 'utf8').trim().split('\n');
+    const expected = readFileSync(join(ROOT, 'test/fixtures/broken', name, 'expected.txt'), 'utf8')
+      .trim()
+      .split('\n');
     const run = runCli(['check', '--format', 'github'], {}, dirname(dir));
     expect(run.status).toBe(1);
     const annotations = run.stdout.trim().split('\n');
@@ -137,7 +184,9 @@ describe('--format github', () => {
   test('warnings become ::warning annotations, ::error with --strict', () => {
     const dir = site();
     const plain = pharos(dir, '2026-11-27T00:00:00Z', 'check', '--format', 'github');
-    expect(plain.stdout).toContain('::warning file=content/maintenance/2026-11-25-db-upgrade.md,line=4,title=policy warning::no closing update: the window ended at 2026-11-26 01:00 Europe/Stockholm');
+    expect(plain.stdout).toContain(
+      '::warning file=content/maintenance/2026-11-25-db-upgrade.md,line=4,title=policy warning::no closing update: the window ended at 2026-11-26 01:00 Europe/Stockholm',
+    );
     expect(plain.status).toBe(0);
     const strict = pharos(dir, '2026-11-27T00:00:00Z', 'check', '--format', 'github', '--strict');
     expect(strict.stdout).toContain('::error file=content/maintenance/2026-11-25-db-upgrade.md,line=4,title=policy warning::');

@@ -42,7 +42,7 @@ describe('editYaml', () => {
     expect(data.resolved).toBe('2026-11-22T10:00:00Z');
   });
 
-  test('a new item follows the list\'s own style: one flow line after flow items', () => {
+  test("a new item follows the list's own style: one flow line after flow items", () => {
     const yaml = 'products: [widget]\nupdates:\n  - { at: "2026-11-20T12:00:00Z", message: Planned. }\n';
     const out = editYaml(yaml, [{ op: 'append', key: 'updates', item: { at: '2026-11-26T01:00:00Z', message: 'Done.' } }]);
     expect(out).toBe(`${yaml}  - { at: "2026-11-26T01:00:00Z", message: Done. }\n`);
@@ -99,7 +99,12 @@ describe('editYaml', () => {
     const out = editYaml(yaml, [{ op: 'append', key: 'updates', item: { at: 'b', message: 'B' } }]);
     expect(out).toContain('# why');
     expect(out).toContain('# trailing');
-    expect(parse(out)).toEqual({ updates: [{ at: 'a', message: 'A' }, { at: 'b', message: 'B' }] });
+    expect(parse(out)).toEqual({
+      updates: [
+        { at: 'a', message: 'A' },
+        { at: 'b', message: 'B' },
+      ],
+    });
   });
 });
 

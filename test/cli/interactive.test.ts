@@ -102,7 +102,7 @@ describe('incident new, asked question by question', () => {
   });
 });
 
-test('maintenance new asks for the window in the author\'s zone and reads the end in the start\'s zone', async () => {
+test("maintenance new asks for the window in the author's zone and reads the end in the start's zone", async () => {
   const { dir, io, printed } = session();
   const run = main(['maintenance', 'new', '--zone', 'America/Chicago'], io);
 
@@ -153,5 +153,7 @@ test('incident update without an id offers the open incidents, then the status (
 
   await expect(run).resolves.toBe(0);
   expect(printed.out).toContain('Wrote content/incidents/2026-11-22-cloud-down.md: monitoring update at 2026-11-22T11:30:00+01:00');
-  expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toContain('  - at: "2026-11-22T11:30:00+01:00"\n    status: monitoring\n    message: The provider has recovered; we are watching.\n');
+  expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toContain(
+    '  - at: "2026-11-22T11:30:00+01:00"\n    status: monitoring\n    message: The provider has recovered; we are watching.\n',
+  );
 });

@@ -27,9 +27,14 @@ function fakeDist(): string {
     '_astro/site.css': 'body{}',
     'logo.svg': '<svg/>',
     'sv/index.html': '<html></html>',
-    'rss.xml': '<rss><channel><link>https://status.acme.test/status/</link><item><link>https://status.acme.test/status/incidents/gone/</link><content:encoded>&lt;a href=&quot;https://status.acme.test/status/incidents/a/#timeline&quot;&gt;ok&lt;/a&gt;&lt;a href=&quot;https://status.acme.test/status/incidents/a/#lost&quot;&gt;bad&lt;/a&gt;</content:encoded></item></channel></rss>',
-    'calendar.ics': 'BEGIN:VCALENDAR\r\nURL:https://status.acme.test/status/incidents/a\r\n /\r\nDESCRIPTION:See https://status.acme.test/status/maintenance/x/\\nThanks\r\nEND:VCALENDAR\r\n',
-    'api/v2/summary.json': JSON.stringify({ page: { url: 'https://status.acme.test/status/' }, incidents: [{ shortlink: 'https://status.acme.test/status/incidents/zzz/' }] }),
+    'rss.xml':
+      '<rss><channel><link>https://status.acme.test/status/</link><item><link>https://status.acme.test/status/incidents/gone/</link><content:encoded>&lt;a href=&quot;https://status.acme.test/status/incidents/a/#timeline&quot;&gt;ok&lt;/a&gt;&lt;a href=&quot;https://status.acme.test/status/incidents/a/#lost&quot;&gt;bad&lt;/a&gt;</content:encoded></item></channel></rss>',
+    'calendar.ics':
+      'BEGIN:VCALENDAR\r\nURL:https://status.acme.test/status/incidents/a\r\n /\r\nDESCRIPTION:See https://status.acme.test/status/maintenance/x/\\nThanks\r\nEND:VCALENDAR\r\n',
+    'api/v2/summary.json': JSON.stringify({
+      page: { url: 'https://status.acme.test/status/' },
+      incidents: [{ shortlink: 'https://status.acme.test/status/incidents/zzz/' }],
+    }),
   };
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dist, file)), { recursive: true });
@@ -55,7 +60,7 @@ test('every broken internal link is reported with its source and reason, and not
   ]);
 });
 
-test('checked as a build for the domain root, the same files\' /status/ links lead nowhere', () => {
+test("checked as a build for the domain root, the same files' /status/ links lead nowhere", () => {
   const broken = brokenLinks({ dist: fakeDist(), site: 'https://status.acme.test/', base: '/' });
   // Without the base, "/status/..." links name files under a status/ folder the build does not have.
   expect(broken.some((b) => b.link === '/status/incidents/a/#timeline' && b.reason === 'leads to no page in the build')).toBe(true);

@@ -90,7 +90,20 @@ describe('publishing lands on the upstream branch', () => {
   test('incident new --publish commits the file alone and pushes it to main', () => {
     const s = sandbox();
     writeFileSync(join(s.a, 'notes.txt'), 'an untracked file of mine\n');
-    const run = s.pharos(s.a, 'incident', 'new', '--title', 'Widget reports fail', '--severity', 'critical', '--affects', 'widget', '--message', 'Investigating.', '--publish');
+    const run = s.pharos(
+      s.a,
+      'incident',
+      'new',
+      '--title',
+      'Widget reports fail',
+      '--severity',
+      'critical',
+      '--affects',
+      'widget',
+      '--message',
+      'Investigating.',
+      '--publish',
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\nPublished: [0-9a-f]{7} "Incident: Widget reports fail" pushed to origin\/main\n$/);
@@ -101,13 +114,29 @@ describe('publishing lands on the upstream branch', () => {
     expect(s.git(s.a, 'status', '--porcelain')).toBe('?? notes.txt\n');
   });
 
-  test('a colleague\'s push to another file is brought in with a rebase', () => {
+  test("a colleague's push to another file is brought in with a rebase", () => {
     const s = sandbox();
-    const window = ['maintenance', 'new', '--title', 'Database upgrade', '--products', 'widget', '--start', '2026-12-01T22:00:00Z', '--end', '2026-12-01T23:00:00Z', '--message', 'Read-only.', '--publish'];
+    const window = [
+      'maintenance',
+      'new',
+      '--title',
+      'Database upgrade',
+      '--products',
+      'widget',
+      '--start',
+      '2026-12-01T22:00:00Z',
+      '--end',
+      '2026-12-01T23:00:00Z',
+      '--message',
+      'Read-only.',
+      '--publish',
+    ];
     expect(s.pharos(s.a, ...window).status).toBe(0);
     const run = s.pharos(s.b, ...update('2026-11-22T10:20:00Z', 'From B.'));
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/Published: [0-9a-f]{7} "Incident update: Cloud sign-in fails \(identified\)" pushed to origin\/main \(after 1 newer commit from there\)\n$/);
+    expect(run.stdout).toMatch(
+      /Published: [0-9a-f]{7} "Incident update: Cloud sign-in fails \(identified\)" pushed to origin\/main \(after 1 newer commit from there\)\n$/,
+    );
     expect(s.git(s.bare, 'log', '--format=%s', 'main')).toBe('Incident update: Cloud sign-in fails (identified)\nMaintenance: Database upgrade\nStart\n');
     settled(s, s.b);
   });
@@ -117,14 +146,18 @@ describe('two people update one incident', () => {
   test.each([
     ['later than the first one', '2026-11-22T10:25:00Z', 'after theirs'],
     ['earlier than the first one, so it goes before it', '2026-11-22T10:15:00Z', 'before their update at 2026-11-22 11:20 (Europe/Stockholm), in time order'],
-  ])('the second one\'s push is turned away, its update made again on the first one\'s file: %s', (_, bAt, where) => {
+  ])("the second one's push is turned away, its update made again on the first one's file: %s", (_, bAt, where) => {
     const s = sandbox();
     const first = s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
     expect(first.status, first.stderr).toBe(0);
     const second = s.pharos(s.b, ...update(bAt, 'From B.'));
     expect(second.stderr).toBe('');
     expect(second.status).toBe(0);
-    expect(second.stdout).toMatch(new RegExp(`${FILE} was changed on origin/main meanwhile \\([0-9a-f]{7} "Incident update: Cloud sign-in fails \\(identified\\)" by Support A\\); your update is posted again ${where.replace(/[()]/g, '\\$&')}\\n`));
+    expect(second.stdout).toMatch(
+      new RegExp(
+        `${FILE} was changed on origin/main meanwhile \\([0-9a-f]{7} "Incident update: Cloud sign-in fails \\(identified\\)" by Support A\\); your update is posted again ${where.replace(/[()]/g, '\\$&')}\\n`,
+      ),
+    );
     expect(second.stdout).toMatch(/Published: .* \(after 1 newer commit from there\)\n$/);
 
     const text = s.published();
@@ -139,7 +172,10 @@ describe('two people update one incident', () => {
 
   test('two clones publishing at the same moment both land', async () => {
     const s = sandbox();
-    const [a, b] = await Promise.all([s.pharosAsync(s.a, ...update('2026-11-22T10:20:00Z', 'From A.')), s.pharosAsync(s.b, ...update('2026-11-22T10:21:00Z', 'From B.'))]);
+    const [a, b] = await Promise.all([
+      s.pharosAsync(s.a, ...update('2026-11-22T10:20:00Z', 'From A.')),
+      s.pharosAsync(s.b, ...update('2026-11-22T10:21:00Z', 'From B.')),
+    ]);
     expect([a!.status, b!.status, a!.stderr, b!.stderr]).toEqual([0, 0, '', '']);
     // Neither clone has the other's commit, so whichever pushes second is turned away and redoes its update.
     expect([a!, b!].filter((r) => r.stdout.includes('meanwhile'))).toHaveLength(1);
@@ -156,11 +192,13 @@ describe('two people update one incident', () => {
     const mine = readFileSync(join(s.b, FILE), 'utf8');
     const run = s.pharos(s.b, ...update('2026-11-22T10:25:00Z', 'From B.'));
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(
-      `^pharos incident update: ${FILE} is not published: it was changed on origin/main meanwhile \\([0-9a-f]{7} "Incident resolved: Cloud sign-in fails" by Support A\\), ` +
-        'and your change no longer applies to that version: incident 2026-11-22-cloud-down is already resolved \\(at 2026-11-22 11:20 Europe/Stockholm\\); add --reopen to post an update that reopens it\\. ' +
-        `The file now holds their version; yours is kept in commit ([0-9a-f]{7}) \\(git show \\1:${FILE}\\)\\n$`,
-    ));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^pharos incident update: ${FILE} is not published: it was changed on origin/main meanwhile \\([0-9a-f]{7} "Incident resolved: Cloud sign-in fails" by Support A\\), ` +
+          'and your change no longer applies to that version: incident 2026-11-22-cloud-down is already resolved \\(at 2026-11-22 11:20 Europe/Stockholm\\); add --reopen to post an update that reopens it\\. ' +
+          `The file now holds their version; yours is kept in commit ([0-9a-f]{7}) \\(git show \\1:${FILE}\\)\\n$`,
+      ),
+    );
     const kept = /kept in commit ([0-9a-f]{7})/.exec(run.stderr)![1]!;
     expect(s.git(s.b, 'show', `${kept}:${FILE}`)).toContain('message: From B.');
     expect(s.git(s.b, 'show', `${kept}:${FILE}`).startsWith(mine.slice(0, -4))).toBe(true);
@@ -175,13 +213,17 @@ describe('two people update one incident', () => {
     expect(s.pharos(s.a, ...args, '--message', 'From A.').status).toBe(0);
     const run = s.pharos(s.b, ...args, '--message', 'From B.');
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^pharos incident new: content\/incidents\/2026-11-22-widget-reports-fail\.md is written and committed here \(([0-9a-f]{7})\) but not published: someone else published a file of the same name first \([0-9a-f]{7} "Incident: Widget reports fail" by Support A\); if both are about the same thing, keep theirs with git reset --keep [0-9a-f]{7} and post yours as an update to it; otherwise do that and write yours again with another --slug \(git show \1:content\/incidents\/2026-11-22-widget-reports-fail\.md shows yours\)\n$/);
+    expect(run.stderr).toMatch(
+      /^pharos incident new: content\/incidents\/2026-11-22-widget-reports-fail\.md is written and committed here \(([0-9a-f]{7})\) but not published: someone else published a file of the same name first \([0-9a-f]{7} "Incident: Widget reports fail" by Support A\); if both are about the same thing, keep theirs with git reset --keep [0-9a-f]{7} and post yours as an update to it; otherwise do that and write yours again with another --slug \(git show \1:content\/incidents\/2026-11-22-widget-reports-fail\.md shows yours\)\n$/,
+    );
     expect(s.git(s.b, 'log', '-1', '--format=%s', 'HEAD')).toBe('Incident: Widget reports fail\n');
     expect(s.published('content/incidents/2026-11-22-widget-reports-fail.md')).toContain('From A.');
     settled(s, s.b);
     // The unpushed commit now stops the next --publish before it writes anything.
     const next = s.pharos(s.b, ...update('2026-11-22T10:25:00Z', 'From B.'));
-    expect(next.stderr).toBe('pharos incident update: option --publish: the branch "main" has 1 commit not pushed to origin/main yet; push first (git push), or leave out --publish (nothing was written)\n');
+    expect(next.stderr).toBe(
+      'pharos incident update: option --publish: the branch "main" has 1 commit not pushed to origin/main yet; push first (git push), or leave out --publish (nothing was written)\n',
+    );
     expect(next.status).toBe(1);
   });
 });
@@ -194,7 +236,11 @@ test('Ctrl+C during the rebase leaves no rebase behind, and the commit here', ()
   writeFileSync(hook, '#!/bin/sh\ngit_pid=$PPID\npharos_pid=$(ps -o ppid= -p "$git_pid" | tr -d " ")\nkill -INT "$pharos_pid" "$git_pid"\nsleep 1\n');
   chmodSync(hook, 0o755);
   const run = s.pharos(s.b, ...update('2026-11-22T10:25:00Z', 'From B.'));
-  expect(run.stderr).toMatch(new RegExp(`^pharos incident update: ${FILE} is written and committed here \\([0-9a-f]{7}\\) but not published: interrupted; run git pull --rebase, then git push\n$`));
+  expect(run.stderr).toMatch(
+    new RegExp(
+      `^pharos incident update: ${FILE} is written and committed here \\([0-9a-f]{7}\\) but not published: interrupted; run git pull --rebase, then git push\n$`,
+    ),
+  );
   expect(run.status).toBe(1);
   settled(s, s.b);
   expect(s.git(s.b, 'log', '-1', '--format=%s')).toBe('Incident update: Cloud sign-in fails (identified)\n');
@@ -203,14 +249,29 @@ test('Ctrl+C during the rebase leaves no rebase behind, and the commit here', ()
 
 describe('when it cannot publish, the file is written and the message says what to do', () => {
   test.each([
-    ['no remote', (s: Sandbox) => s.git(s.a, 'remote', 'remove', 'origin'), 'is written but not published: the repository has no remote to push to; add one with git remote add origin <url>; then publish it with: git add -- '],
-    ['no upstream branch', (s: Sandbox) => s.git(s.a, 'checkout', '-q', '-b', 'topic'), 'is written but not published: the branch "topic" has no upstream branch to push to; set one with git push -u origin topic; then publish it with: git add -- '],
+    [
+      'no remote',
+      (s: Sandbox) => s.git(s.a, 'remote', 'remove', 'origin'),
+      'is written but not published: the repository has no remote to push to; add one with git remote add origin <url>; then publish it with: git add -- ',
+    ],
+    [
+      'no upstream branch',
+      (s: Sandbox) => s.git(s.a, 'checkout', '-q', '-b', 'topic'),
+      'is written but not published: the branch "topic" has no upstream branch to push to; set one with git push -u origin topic; then publish it with: git add -- ',
+    ],
     ['no git at all', (s: Sandbox) => s, 'is written but not published: git is not installed (or not on PATH); publish it the way your site is published'],
-    ['an unreachable remote', (s: Sandbox) => s.git(s.a, 'remote', 'set-url', 'origin', join(s.root, 'nowhere.git')), /is written and committed here \([0-9a-f]{7}\) but not published: cannot reach origin: '.*nowhere\.git' does not appear to be a git repository; Could not read from remote repository; push it with git push once it can be reached\n$/],
+    [
+      'an unreachable remote',
+      (s: Sandbox) => s.git(s.a, 'remote', 'set-url', 'origin', join(s.root, 'nowhere.git')),
+      /is written and committed here \([0-9a-f]{7}\) but not published: cannot reach origin: '.*nowhere\.git' does not appear to be a git repository; Could not read from remote repository; push it with git push once it can be reached\n$/,
+    ],
   ])('%s', (_, arrange, message) => {
     const s = sandbox();
     arrange(s);
-    const run = _ === 'no git at all' ? runCli(update('2026-11-22T10:20:00Z', 'From A.'), { PHAROS_NOW: NOW, TZ: 'UTC', PATH: join(s.root, 'empty') }, s.a) : s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
+    const run =
+      _ === 'no git at all'
+        ? runCli(update('2026-11-22T10:20:00Z', 'From A.'), { PHAROS_NOW: NOW, TZ: 'UTC', PATH: join(s.root, 'empty') }, s.a)
+        : s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
     expect(run.status).toBe(1);
     expect(run.stderr.startsWith(`pharos incident update: ${FILE} `)).toBe(true);
     if (typeof message === 'string') expect(run.stderr).toContain(message);
@@ -225,7 +286,9 @@ describe('when it cannot publish, the file is written and the message says what 
     const dir = tempDir('publish-norepo');
     cpSync(MINIMAL, join(dir, 'content'), { recursive: true });
     const run = runCli(update('2026-11-22T10:20:00Z', 'From A.'), { PHAROS_NOW: NOW, TZ: 'UTC', ...gitEnv(dir) }, dir);
-    expect(run.stderr).toBe(`pharos incident update: ${FILE} is written but not published: content is not in a git repository; publish it the way your site is published, or work in a clone of the site's repository\n`);
+    expect(run.stderr).toBe(
+      `pharos incident update: ${FILE} is written but not published: content is not in a git repository; publish it the way your site is published, or work in a clone of the site's repository\n`,
+    );
     expect(run.status).toBe(1);
     expect(readFileSync(join(dir, FILE), 'utf8')).toContain('message: From A.');
   });
@@ -233,17 +296,29 @@ describe('when it cannot publish, the file is written and the message says what 
 
 describe('--publish refuses, before writing, what could take in or lose other work', () => {
   test.each([
-    ['a staged change', (s: Sandbox) => { writeFileSync(join(s.a, 'content/site.yaml'), `${readFileSync(join(s.a, 'content/site.yaml'), 'utf8')}# staged\n`); s.git(s.a, 'add', 'content/site.yaml'); }, 'content/site.yaml (staged)'],
+    [
+      'a staged change',
+      (s: Sandbox) => {
+        writeFileSync(join(s.a, 'content/site.yaml'), `${readFileSync(join(s.a, 'content/site.yaml'), 'utf8')}# staged\n`);
+        s.git(s.a, 'add', 'content/site.yaml');
+      },
+      'content/site.yaml (staged)',
+    ],
     ['a detached HEAD', (s: Sandbox) => s.git(s.a, 'checkout', '-q', '--detach'), null],
-    ['a change to the incident itself', (s: Sandbox) => writeFileSync(join(s.a, FILE), `${readFileSync(join(s.a, FILE), 'utf8')}Notes.\n`), `${FILE} (modified)`],
+    [
+      'a change to the incident itself',
+      (s: Sandbox) => writeFileSync(join(s.a, FILE), `${readFileSync(join(s.a, FILE), 'utf8')}Notes.\n`),
+      `${FILE} (modified)`,
+    ],
   ])('%s', (_, arrange, listed) => {
     const s = sandbox();
     arrange(s);
     const before = readFileSync(join(s.a, FILE), 'utf8');
     const run = s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
-    const why = listed === null
-      ? 'HEAD is not on a branch (a rebase or bisect may be in progress); check out a branch'
-      : `it commits only the file it writes, on an otherwise clean working tree, and git status lists other changes: ${listed}; commit or stash them first`;
+    const why =
+      listed === null
+        ? 'HEAD is not on a branch (a rebase or bisect may be in progress); check out a branch'
+        : `it commits only the file it writes, on an otherwise clean working tree, and git status lists other changes: ${listed}; commit or stash them first`;
     expect(run.stderr).toBe(`pharos incident update: option --publish: ${why}, or leave out --publish (nothing was written)\n`);
     expect(run.status).toBe(1);
     expect(readFileSync(join(s.a, FILE), 'utf8')).toBe(before);
@@ -254,7 +329,22 @@ test('a title with $(...) and backticks runs nothing and lands as the literal co
   const s = sandbox();
   const marker = join(s.root, 'x');
   const title = `Deploy $(touch ${marker}) \`touch ${marker}\` "fails" it's $HOME`;
-  const run = s.pharos(s.a, 'incident', 'new', '--title', title, '--slug', 'deploy-fails', '--severity', 'minor', '--affects', 'widget', '--message', 'Investigating.', '--publish');
+  const run = s.pharos(
+    s.a,
+    'incident',
+    'new',
+    '--title',
+    title,
+    '--slug',
+    'deploy-fails',
+    '--severity',
+    'minor',
+    '--affects',
+    'widget',
+    '--message',
+    'Investigating.',
+    '--publish',
+  );
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(existsSync(marker)).toBe(false);

@@ -36,7 +36,50 @@ function expected(path: string, message: string): Buffer {
 }
 
 // What shells and terminals treat specially, and some text that is only text.
-const FRAGMENTS = ["'", '"', '`', '$', '$(', ')', '${', '}', '\\', '!', '!!', '\n', '\r', '\t', ';', '&&', '|', '<', '>', '*', '?', '[', ']', '~', '#', ' ', '\0', '\x1b[31m', '\x7f', '\x85', '\u202e', '\u2066', '\u2028', 'é', '😀', '$(touch x)', '`touch y`', "'\\''", '%s', '-m', '--', '\uD800'];
+const FRAGMENTS = [
+  "'",
+  '"',
+  '`',
+  '$',
+  '$(',
+  ')',
+  '${',
+  '}',
+  '\\',
+  '!',
+  '!!',
+  '\n',
+  '\r',
+  '\t',
+  ';',
+  '&&',
+  '|',
+  '<',
+  '>',
+  '*',
+  '?',
+  '[',
+  ']',
+  '~',
+  '#',
+  ' ',
+  '\0',
+  '\x1b[31m',
+  '\x7f',
+  '\x85',
+  '\u202e',
+  '\u2066',
+  '\u2028',
+  'é',
+  '😀',
+  '$(touch x)',
+  '`touch y`',
+  "'\\''",
+  '%s',
+  '-m',
+  '--',
+  '\uD800',
+];
 const text = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 16 }).map((parts) => parts.join(''));
 
 describe('publishLine', () => {
@@ -85,10 +128,45 @@ describe('every command that writes prints a line like that', () => {
   cpSync(MINIMAL, dir, { recursive: true });
   const title = 'Sign-in $(touch x) `id` "fails" it\'s';
   test.each([
-    ['incident new', ['incident', 'new', '--title', title, '--slug', 'sign-in', '--severity', 'minor', '--affects', 'widget', '--message', 'x'], 'content/incidents/2026-11-22-sign-in.md', `Incident: ${title}`],
-    ['incident update', ['incident', 'update', '2026-11-22-sign-in', '--status', 'monitoring', '--message', 'y'], 'content/incidents/2026-11-22-sign-in.md', `Incident update: ${title} (monitoring)`],
-    ['incident resolve', ['incident', 'resolve', '2026-11-22-sign-in', '--message', 'z'], 'content/incidents/2026-11-22-sign-in.md', `Incident resolved: ${title}`],
-    ['maintenance new', ['maintenance', 'new', '--title', `${title}\nsecond line`, '--slug', 'work', '--products', 'widget', '--start', '2026-12-01T22:00:00Z', '--end', '2026-12-01T23:00:00Z', '--message', 'w'], 'content/maintenance/2026-12-01-work.md', `Maintenance: ${title} second line`],
+    [
+      'incident new',
+      ['incident', 'new', '--title', title, '--slug', 'sign-in', '--severity', 'minor', '--affects', 'widget', '--message', 'x'],
+      'content/incidents/2026-11-22-sign-in.md',
+      `Incident: ${title}`,
+    ],
+    [
+      'incident update',
+      ['incident', 'update', '2026-11-22-sign-in', '--status', 'monitoring', '--message', 'y'],
+      'content/incidents/2026-11-22-sign-in.md',
+      `Incident update: ${title} (monitoring)`,
+    ],
+    [
+      'incident resolve',
+      ['incident', 'resolve', '2026-11-22-sign-in', '--message', 'z'],
+      'content/incidents/2026-11-22-sign-in.md',
+      `Incident resolved: ${title}`,
+    ],
+    [
+      'maintenance new',
+      [
+        'maintenance',
+        'new',
+        '--title',
+        `${title}\nsecond line`,
+        '--slug',
+        'work',
+        '--products',
+        'widget',
+        '--start',
+        '2026-12-01T22:00:00Z',
+        '--end',
+        '2026-12-01T23:00:00Z',
+        '--message',
+        'w',
+      ],
+      'content/maintenance/2026-12-01-work.md',
+      `Maintenance: ${title} second line`,
+    ],
   ])('%s', (_, args, path, message) => {
     const run = runCli(args, { PHAROS_NOW: '2026-11-22T10:30:00Z', TZ: 'UTC' }, join(dir, '..'));
     expect(run.stderr).toBe('');

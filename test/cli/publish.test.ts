@@ -28,10 +28,30 @@ function pharos(dir: string, now: string, ...args: string[]): Run {
 
 /** A hash of every file (names and bytes), to prove nothing changed. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
-const NEW = ['incident', 'new', '--title', 'Widget reports fail', '--title-sv', 'Widget-rapporter misslyckas', '--severity', 'critical', '--affects', 'widget:major_outage', '--message', 'Reports fail to open. We are investigating.'];
+const NEW = [
+  'incident',
+  'new',
+  '--title',
+  'Widget reports fail',
+  '--title-sv',
+  'Widget-rapporter misslyckas',
+  '--severity',
+  'critical',
+  '--affects',
+  'widget:major_outage',
+  '--message',
+  'Reports fail to open. We are investigating.',
+];
 
 describe('a day of publishing, in one content folder', () => {
   let dir: string;
@@ -43,10 +63,39 @@ describe('a day of publishing, in one content folder', () => {
     // A comment someone added by hand, which updates must keep.
     const path = join(dir, 'incidents', `${ID}.md`);
     writeFileSync(path, readFileSync(path, 'utf8').replace('severity: critical', '# Escalated by the duty manager at 11:20.\nseverity: critical'));
-    runs.update = pharos(dir, '2026-11-22T11:15:00Z', 'incident', 'update', ID, '--status', 'monitoring', '--message', 'A fix is rolled out; we are watching.', '--message-sv', 'En rättning är ute; vi bevakar.');
+    runs.update = pharos(
+      dir,
+      '2026-11-22T11:15:00Z',
+      'incident',
+      'update',
+      ID,
+      '--status',
+      'monitoring',
+      '--message',
+      'A fix is rolled out; we are watching.',
+      '--message-sv',
+      'En rättning är ute; vi bevakar.',
+    );
     runs.checkUpdate = pharos(dir, '2026-11-22T11:15:00Z', 'check');
     runs.resolve = pharos(dir, '2026-11-22T12:00:00Z', 'incident', 'resolve', ID, '--message', 'Reports open normally again.');
-    runs.maintenance = pharos(dir, '2026-11-22T12:00:00Z', 'maintenance', 'new', '--title', 'Widget database upgrade', '--products', 'widget', '--start', '2026-12-01 22:00', '--end', '2026-12-02 01:00', '--zone', 'Europe/Stockholm', '--message', 'Widget is read-only for up to 30 minutes.');
+    runs.maintenance = pharos(
+      dir,
+      '2026-11-22T12:00:00Z',
+      'maintenance',
+      'new',
+      '--title',
+      'Widget database upgrade',
+      '--products',
+      'widget',
+      '--start',
+      '2026-12-01 22:00',
+      '--end',
+      '2026-12-02 01:00',
+      '--zone',
+      'Europe/Stockholm',
+      '--message',
+      'Widget is read-only for up to 30 minutes.',
+    );
     runs.list = pharos(dir, '2026-11-22T12:00:00Z', 'list');
     runs.check = pharos(dir, '2026-11-22T12:00:00Z', 'check');
   });
@@ -60,7 +109,7 @@ describe('a day of publishing, in one content folder', () => {
     expect(runs.checkNew!.status).toBe(0);
   });
 
-  test('the new file is commented front matter with times in ISO 8601 and the site zone\'s offset', () => {
+  test("the new file is commented front matter with times in ISO 8601 and the site zone's offset", () => {
     const text = readFileSync(join(dir, 'incidents', `${ID}.md`), 'utf8');
     expect(text).toMatch(/^---\n# Incident written by `pharos incident new`/);
     expect(text).toContain('title:\n  en: Widget reports fail\n  sv: Widget-rapporter misslyckas\n');
@@ -75,7 +124,9 @@ describe('a day of publishing, in one content folder', () => {
     expect(runs.checkUpdate!.status).toBe(0);
     const text = readFileSync(join(dir, 'incidents', `${ID}.md`), 'utf8');
     expect(text).toContain('# Escalated by the duty manager at 11:20.\nseverity: critical');
-    expect(text).toContain('  - at: "2026-11-22T12:15:00+01:00"\n    status: monitoring\n    message:\n      en: A fix is rolled out; we are watching.\n      sv: En rättning är ute; vi bevakar.\n');
+    expect(text).toContain(
+      '  - at: "2026-11-22T12:15:00+01:00"\n    status: monitoring\n    message:\n      en: A fix is rolled out; we are watching.\n      sv: En rättning är ute; vi bevakar.\n',
+    );
   });
 
   test('incident resolve adds the resolved update and time, and prints the SLA outcome', () => {
@@ -94,7 +145,9 @@ describe('a day of publishing, in one content folder', () => {
 
   test('maintenance new writes the window in the given zone', () => {
     expect(runs.maintenance!.stderr).toBe('');
-    expect(runs.maintenance!.stdout).toContain('Wrote content/maintenance/2026-12-01-widget-database-upgrade.md: 2026-12-01 22:00 to 2026-12-02 01:00 (Europe/Stockholm)');
+    expect(runs.maintenance!.stdout).toContain(
+      'Wrote content/maintenance/2026-12-01-widget-database-upgrade.md: 2026-12-01 22:00 to 2026-12-02 01:00 (Europe/Stockholm)',
+    );
     expect(runs.maintenance!.stdout).toContain('Page: https://status.acme.test/maintenance/2026-12-01-widget-database-upgrade/');
     const text = readFileSync(join(dir, 'maintenance/2026-12-01-widget-database-upgrade.md'), 'utf8');
     expect(text).toContain('window:\n  start: "2026-12-01T22:00:00+01:00"\n  end: "2026-12-02T01:00:00+01:00"\n');
@@ -104,7 +157,9 @@ describe('a day of publishing, in one content folder', () => {
   test('list shows the open incident and both upcoming windows, and check passes', () => {
     expect(runs.list!.stdout).toMatch(/Open incidents \(1\):\n {2}2026-11-22-cloud-down +critical +identified/);
     expect(runs.list!.stdout).not.toContain(ID);
-    expect(runs.list!.stdout).toMatch(/Maintenance in progress or upcoming \(2\):\n {2}2026-11-25-db-upgrade +upcoming .*\n {2}2026-12-01-widget-database-upgrade +upcoming +2026-12-01 22:00 to 2026-12-02 01:00 +widget +Widget database upgrade/);
+    expect(runs.list!.stdout).toMatch(
+      /Maintenance in progress or upcoming \(2\):\n {2}2026-11-25-db-upgrade +upcoming .*\n {2}2026-12-01-widget-database-upgrade +upcoming +2026-12-01 22:00 to 2026-12-02 01:00 +widget +Widget database upgrade/,
+    );
     expect(runs.check!.stdout).toMatch(/^content: no problems \(2 products, 3 incidents, 2 maintenance windows, 2 languages\)/);
     expect(runs.check!.status).toBe(0);
   });
@@ -119,7 +174,10 @@ describe('a day of publishing, in one content folder', () => {
       if (inSiteYaml) {
         content = join(tempDir('cli-base'), 'content');
         cpSync(dir, content, { recursive: true });
-        writeFileSync(join(content, 'site.yaml'), readFileSync(join(content, 'site.yaml'), 'utf8').replace('url: https://status.acme.test/', 'url: https://status.acme.test/\nbase: /status'));
+        writeFileSync(
+          join(content, 'site.yaml'),
+          readFileSync(join(content, 'site.yaml'), 'utf8').replace('url: https://status.acme.test/', 'url: https://status.acme.test/\nbase: /status'),
+        );
       }
       build = buildSite(content, { PHAROS_NOW: '2026-11-22T12:00:00Z', ...env });
     });
@@ -130,7 +188,9 @@ describe('a day of publishing, in one content folder', () => {
       expect(page).toContain('Reports open normally again.');
       expect(page).toContain('A fix is rolled out; we are watching.');
       expect(readFileSync(join(build.outDir, `sv/incidents/${ID}/index.html`), 'utf8')).toContain('En rättning är ute; vi bevakar.');
-      expect(readFileSync(join(build.outDir, 'maintenance/2026-12-01-widget-database-upgrade/index.html'), 'utf8')).toContain('Widget is read-only for up to 30 minutes.');
+      expect(readFileSync(join(build.outDir, 'maintenance/2026-12-01-widget-database-upgrade/index.html'), 'utf8')).toContain(
+        'Widget is read-only for up to 30 minutes.',
+      );
       expect(readFileSync(join(build.outDir, 'incidents/index.html'), 'utf8')).toContain(`href="/status/incidents/${ID}/"`);
     });
 
@@ -154,23 +214,103 @@ describe('refusals print why, exit non-zero and change nothing', () => {
   });
 
   test.each([
-    ['an unknown incident, suggesting the nearest', ['incident', 'update', '2026-11-22-widget-report-fail', '--message', 'x'], 1, 'pharos incident update: no incident "2026-11-22-widget-report-fail" in content/incidents/ (did you mean "2026-11-22-widget-reports-fail"?)'],
-    ['an unknown incident to resolve', ['incident', 'resolve', 'cloud-dwn', '--message', 'x'], 1, 'no incident "cloud-dwn" in content/incidents/ (did you mean "2026-11-22-cloud-down"?)'],
-    ['a status going backwards', ['incident', 'update', ID, '--status', 'identified', '--message', 'x'], 1, 'status "identified" goes back from "monitoring" (the last update\'s, at 2026-11-22 11:30); add --force if the incident really got worse again'],
-    ['an update to a resolved incident', ['incident', 'update', '2026-11-21-widget-slow', '--status', 'investigating', '--message', 'x'], 1, 'incident 2026-11-21-widget-slow is already resolved (at 2026-11-21 09:30 Europe/Stockholm); add --reopen to post an update that reopens it'],
-    ['resolving a resolved incident', ['incident', 'resolve', '2026-11-21-widget-slow', '--message', 'x'], 1, 'incident 2026-11-21-widget-slow is already resolved'],
-    ['an update before the last one (the loader\'s rule)', ['incident', 'update', ID, '--at', '2026-11-22T09:00:00Z', '--message', 'x'], 1, `${INCIDENT} would not pass the check, so nothing was written:\n  ${INCIDENT}:22 updates[2].at: found 2026-11-22T09:00:00Z, earlier than the update before it (2026-11-22T11:30:00+01:00)`],
-    ['an update in the future', ['incident', 'update', ID, '--at', '2026-11-22 18:00 Europe/Stockholm', '--message', 'x'], 1, 'found 2026-11-22T18:00:00+01:00, after now 2026-11-22T10:30:00Z'],
+    [
+      'an unknown incident, suggesting the nearest',
+      ['incident', 'update', '2026-11-22-widget-report-fail', '--message', 'x'],
+      1,
+      'pharos incident update: no incident "2026-11-22-widget-report-fail" in content/incidents/ (did you mean "2026-11-22-widget-reports-fail"?)',
+    ],
+    [
+      'an unknown incident to resolve',
+      ['incident', 'resolve', 'cloud-dwn', '--message', 'x'],
+      1,
+      'no incident "cloud-dwn" in content/incidents/ (did you mean "2026-11-22-cloud-down"?)',
+    ],
+    [
+      'a status going backwards',
+      ['incident', 'update', ID, '--status', 'identified', '--message', 'x'],
+      1,
+      'status "identified" goes back from "monitoring" (the last update\'s, at 2026-11-22 11:30); add --force if the incident really got worse again',
+    ],
+    [
+      'an update to a resolved incident',
+      ['incident', 'update', '2026-11-21-widget-slow', '--status', 'investigating', '--message', 'x'],
+      1,
+      'incident 2026-11-21-widget-slow is already resolved (at 2026-11-21 09:30 Europe/Stockholm); add --reopen to post an update that reopens it',
+    ],
+    [
+      'resolving a resolved incident',
+      ['incident', 'resolve', '2026-11-21-widget-slow', '--message', 'x'],
+      1,
+      'incident 2026-11-21-widget-slow is already resolved',
+    ],
+    [
+      "an update before the last one (the loader's rule)",
+      ['incident', 'update', ID, '--at', '2026-11-22T09:00:00Z', '--message', 'x'],
+      1,
+      `${INCIDENT} would not pass the check, so nothing was written:\n  ${INCIDENT}:22 updates[2].at: found 2026-11-22T09:00:00Z, earlier than the update before it (2026-11-22T11:30:00+01:00)`,
+    ],
+    [
+      'an update in the future',
+      ['incident', 'update', ID, '--at', '2026-11-22 18:00 Europe/Stockholm', '--message', 'x'],
+      1,
+      'found 2026-11-22T18:00:00+01:00, after now 2026-11-22T10:30:00Z',
+    ],
     ['an incident file that already exists', NEW, 1, `${INCIDENT} already exists (choose another name with --slug`],
-    ['an unknown severity', ['incident', 'new', '--title', 'T', '--severity', 'urgent', '--affects', 'widget', '--message', 'x'], 2, 'option --severity: found "urgent" (expected one of critical, minor)'],
-    ['an unknown product', ['incident', 'new', '--title', 'T', '--severity', 'minor', '--affects', 'gadget', '--message', 'x'], 2, 'option --affects: unknown product "gadget" (expected one of widget, cloud)'],
-    ['an unknown impact', ['incident', 'new', '--title', 'T', '--severity', 'minor', '--affects', 'widget:down', '--message', 'x'], 2, 'option --affects: found "down" (expected one of degraded_performance, partial_outage, major_outage)'],
-    ['a language the site does not have', ['incident', 'new', '--title', 'T', '--title-de', 'Titel', '--severity', 'minor', '--affects', 'widget', '--message', 'x'], 2, 'option --title-de: "de" is not a language of the site (expected one of sv)'],
-    ['missing answers with nobody to ask', ['incident', 'new', '--title', 'T'], 2, 'missing --severity, --affects, --message (give them as options, or run pharos incident new in a terminal to be asked)'],
-    ['a time it cannot read', ['incident', 'new', '--title', 'T', '--severity', 'minor', '--affects', 'widget', '--message', 'x', '--started', 'this morning'], 2, 'option --started: found "this morning" (expected "now", ISO 8601 with an offset'],
-    ['a zone label', ['maintenance', 'new', '--title', 'T', '--products', 'widget', '--start', '2026-12-01 22:00 CET', '--end', '2026-12-02 01:00', '--message', 'x'], 2, 'option --start: found zone "CET"'],
-    ['a window that ends before it starts', ['maintenance', 'new', '--title', 'T', '--products', 'widget', '--start', '2026-12-01 22:00', '--end', '2026-12-01 21:00', '--message', 'x'], 2, 'the window ends at 2026-12-01T21:00:00Z, not after its start 2026-12-01T22:00:00Z'],
-    ['a window for an unknown product', ['maintenance', 'new', '--title', 'T', '--products', 'widget,gizmo', '--start', '2026-12-01 22:00', '--end', '2026-12-02 01:00', '--message', 'x'], 2, 'option --products: unknown product "gizmo"'],
+    [
+      'an unknown severity',
+      ['incident', 'new', '--title', 'T', '--severity', 'urgent', '--affects', 'widget', '--message', 'x'],
+      2,
+      'option --severity: found "urgent" (expected one of critical, minor)',
+    ],
+    [
+      'an unknown product',
+      ['incident', 'new', '--title', 'T', '--severity', 'minor', '--affects', 'gadget', '--message', 'x'],
+      2,
+      'option --affects: unknown product "gadget" (expected one of widget, cloud)',
+    ],
+    [
+      'an unknown impact',
+      ['incident', 'new', '--title', 'T', '--severity', 'minor', '--affects', 'widget:down', '--message', 'x'],
+      2,
+      'option --affects: found "down" (expected one of degraded_performance, partial_outage, major_outage)',
+    ],
+    [
+      'a language the site does not have',
+      ['incident', 'new', '--title', 'T', '--title-de', 'Titel', '--severity', 'minor', '--affects', 'widget', '--message', 'x'],
+      2,
+      'option --title-de: "de" is not a language of the site (expected one of sv)',
+    ],
+    [
+      'missing answers with nobody to ask',
+      ['incident', 'new', '--title', 'T'],
+      2,
+      'missing --severity, --affects, --message (give them as options, or run pharos incident new in a terminal to be asked)',
+    ],
+    [
+      'a time it cannot read',
+      ['incident', 'new', '--title', 'T', '--severity', 'minor', '--affects', 'widget', '--message', 'x', '--started', 'this morning'],
+      2,
+      'option --started: found "this morning" (expected "now", ISO 8601 with an offset',
+    ],
+    [
+      'a zone label',
+      ['maintenance', 'new', '--title', 'T', '--products', 'widget', '--start', '2026-12-01 22:00 CET', '--end', '2026-12-02 01:00', '--message', 'x'],
+      2,
+      'option --start: found zone "CET"',
+    ],
+    [
+      'a window that ends before it starts',
+      ['maintenance', 'new', '--title', 'T', '--products', 'widget', '--start', '2026-12-01 22:00', '--end', '2026-12-01 21:00', '--message', 'x'],
+      2,
+      'the window ends at 2026-12-01T21:00:00Z, not after its start 2026-12-01T22:00:00Z',
+    ],
+    [
+      'a window for an unknown product',
+      ['maintenance', 'new', '--title', 'T', '--products', 'widget,gizmo', '--start', '2026-12-01 22:00', '--end', '2026-12-02 01:00', '--message', 'x'],
+      2,
+      'option --products: unknown product "gizmo"',
+    ],
     ['an unknown option', ['incident', 'update', ID, '--mesage', 'x'], 2, 'unknown option "--mesage"'],
   ])('%s', (_, args, status, message) => {
     const run = pharos(dir, NOW, ...(args as string[]));
@@ -182,10 +322,15 @@ describe('refusals print why, exit non-zero and change nothing', () => {
 
   test('a content folder that already has a problem is refused before anything is written', () => {
     const broken = site();
-    writeFileSync(join(broken, 'incidents/2026-11-22-cloud-down.md'), readFileSync(join(broken, 'incidents/2026-11-22-cloud-down.md'), 'utf8').replace('severity: critical', 'severity: urgent'));
+    writeFileSync(
+      join(broken, 'incidents/2026-11-22-cloud-down.md'),
+      readFileSync(join(broken, 'incidents/2026-11-22-cloud-down.md'), 'utf8').replace('severity: critical', 'severity: urgent'),
+    );
     const was = snapshot(broken);
     const run = pharos(broken, NOW, ...NEW);
-    expect(run.stderr).toContain('the content folder already has problems; fix them first (nothing was written)\n  content/incidents/2026-11-22-cloud-down.md:3 severity: unknown level "urgent"');
+    expect(run.stderr).toContain(
+      'the content folder already has problems; fix them first (nothing was written)\n  content/incidents/2026-11-22-cloud-down.md:3 severity: unknown level "urgent"',
+    );
     expect(run.status).toBe(1);
     expect(snapshot(broken)).toEqual(was);
   });
@@ -194,10 +339,25 @@ describe('refusals print why, exit non-zero and change nothing', () => {
 describe('what --force and --reopen allow', () => {
   test('--force posts a status that goes back', () => {
     const dir = site();
-    expect(pharos(dir, '2026-11-22T10:30:00Z', 'incident', 'update', '2026-11-22-cloud-down', '--status', 'monitoring', '--message', 'Looks better.').status).toBe(0);
-    const run = pharos(dir, '2026-11-22T10:40:00Z', 'incident', 'update', '2026-11-22-cloud-down', '--status', 'identified', '--force', '--message', 'It is failing again.');
+    expect(
+      pharos(dir, '2026-11-22T10:30:00Z', 'incident', 'update', '2026-11-22-cloud-down', '--status', 'monitoring', '--message', 'Looks better.').status,
+    ).toBe(0);
+    const run = pharos(
+      dir,
+      '2026-11-22T10:40:00Z',
+      'incident',
+      'update',
+      '2026-11-22-cloud-down',
+      '--status',
+      'identified',
+      '--force',
+      '--message',
+      'It is failing again.',
+    );
     expect(run.stderr).toBe('');
-    expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toContain('  - at: "2026-11-22T11:40:00+01:00"\n    status: identified\n    message: It is failing again.\n');
+    expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toContain(
+      '  - at: "2026-11-22T11:40:00+01:00"\n    status: identified\n    message: It is failing again.\n',
+    );
   });
 
   test('--reopen posts to a resolved incident and removes its resolved time', () => {
@@ -215,14 +375,23 @@ describe('what --force and --reopen allow', () => {
 describe('where the page will be: site URL and base from the environment or site.yaml', () => {
   test.each([
     ['site.yaml alone', {}, '', 'https://status.acme.test/incidents/2026-11-22-t/'],
-    ['PHAROS_SITE and PHAROS_BASE', { PHAROS_SITE: 'https://acme.github.io/', PHAROS_BASE: '/status-site/' }, '', 'https://acme.github.io/status-site/incidents/2026-11-22-t/'],
+    [
+      'PHAROS_SITE and PHAROS_BASE',
+      { PHAROS_SITE: 'https://acme.github.io/', PHAROS_BASE: '/status-site/' },
+      '',
+      'https://acme.github.io/status-site/incidents/2026-11-22-t/',
+    ],
     ['site.yaml base', {}, 'base: /status', 'https://status.acme.test/status/incidents/2026-11-22-t/'],
     ['PHAROS_BASE over site.yaml base', { PHAROS_BASE: '/other/' }, 'base: /status/', 'https://status.acme.test/other/incidents/2026-11-22-t/'],
     ['empty variables count as unset', { PHAROS_SITE: '', PHAROS_BASE: '' }, 'base: /status/', 'https://status.acme.test/status/incidents/2026-11-22-t/'],
   ])('%s', (_, env, siteLine, url) => {
     const dir = site();
     if (siteLine) writeFileSync(join(dir, 'site.yaml'), `${readFileSync(join(dir, 'site.yaml'), 'utf8')}${siteLine}\n`);
-    const run = runCli(['incident', 'new', '--title', 'T', '--severity', 'minor', '--affects', 'widget', '--message', 'x'], { PHAROS_NOW: '2026-11-22T10:00:00Z', ...env }, dirname(dir));
+    const run = runCli(
+      ['incident', 'new', '--title', 'T', '--severity', 'minor', '--affects', 'widget', '--message', 'x'],
+      { PHAROS_NOW: '2026-11-22T10:00:00Z', ...env },
+      dirname(dir),
+    );
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`Page: ${url}\n`);
   });
@@ -231,7 +400,9 @@ describe('where the page will be: site URL and base from the environment or site
     const dir = site();
     writeFileSync(join(dir, 'site.yaml'), `${readFileSync(join(dir, 'site.yaml'), 'utf8')}base: status site\n`);
     const run = pharos(dir, '2026-11-22T10:00:00Z', 'check');
-    expect(run.stderr).toContain('content/site.yaml:11 base: found "status site" (expected a path from the domain root such as "/status/": starting with "/", no spaces, "?" or "#")');
+    expect(run.stderr).toContain(
+      'content/site.yaml:11 base: found "status site" (expected a path from the domain root such as "/status/": starting with "/", no spaces, "?" or "#")',
+    );
     expect(run.status).toBe(1);
   });
 });

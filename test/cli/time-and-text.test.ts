@@ -15,8 +15,8 @@ describe('parseTime', () => {
     ['2026-11-22 14:00 Europe/Stockholm', '2026-11-22T14:00:00+01:00', 'local time in a named zone'],
     ['2026-07-01 14:00 Europe/Stockholm', '2026-07-01T14:00:00+02:00', 'summer time offset'],
     ['2026-11-22T14:00 Asia/Kolkata', '2026-11-22T14:00:00+05:30', 'T separator with a zone'],
-    ['2026-11-22 14:00', '2026-11-22T14:00:00-06:00', 'no zone: the author\'s (localZone)'],
-    ['2026-11-22T14:00:00', '2026-11-22T14:00:00-06:00', 'ISO without offset: the author\'s zone too'],
+    ['2026-11-22 14:00', '2026-11-22T14:00:00-06:00', "no zone: the author's (localZone)"],
+    ['2026-11-22T14:00:00', '2026-11-22T14:00:00-06:00', "ISO without offset: the author's zone too"],
   ])('%s is written %s (%s)', (typed, iso) => {
     expect(parseTime(typed, ctx)).toMatchObject({ iso });
   });
@@ -47,14 +47,18 @@ describe('parseTime in the hour that repeats when clocks go back', () => {
     ['2026-04-04 23:30 America/Santiago', '2026-04-04T23:30:00-03:00', '23:30-03:00 (summer time)', '2026-04-04T23:30:00-04:00'],
   ])('%s is read as its first occurrence, %s, with a note', (typed, iso, chosen, other) => {
     const t = parseTime(typed, ctx);
-    expect(t).toEqual({ iso, zone: typed.split(' ').at(-1), note: `${typed.replace('T', ' ')} occurs twice; read as the first, ${chosen}; for the second write ${other}` });
+    expect(t).toEqual({
+      iso,
+      zone: typed.split(' ').at(-1),
+      note: `${typed.replace('T', ' ')} occurs twice; read as the first, ${chosen}; for the second write ${other}`,
+    });
     // The way out the note gives reads back as the other occurrence, one shift later.
     const second = parseTime(other, ctx);
     expect('iso' in second && second.iso).toBe(other);
     expect(Date.parse(other) - Date.parse(iso)).toBeGreaterThan(0);
   });
 
-  test('a local time without a zone is read in the author\'s zone, with the note naming it', () => {
+  test("a local time without a zone is read in the author's zone, with the note naming it", () => {
     const t = parseTime('2026-11-01 01:30', ctx);
     expect(t).toMatchObject({ iso: '2026-11-01T01:30:00-05:00', note: expect.stringContaining('2026-11-01 01:30 America/Chicago occurs twice') });
   });
@@ -79,7 +83,7 @@ describe('parseTime in the hour that repeats when clocks go back', () => {
     expect('error' in r && r.error).toMatch(/a time that does not exist in .* \(the clocks go forward then/);
   });
 
-  test('timeWarnings names the option of each ambiguous time, in check\'s warning style', () => {
+  test("timeWarnings names the option of each ambiguous time, in check's warning style", () => {
     const at = parseTime('2026-10-25 02:30 Europe/Stockholm', ctx);
     const started = parseTime('2026-10-25 01:00 Europe/Stockholm', ctx);
     expect(timeWarnings({ started: 'iso' in started ? started : undefined, at: 'iso' in at ? at : undefined })).toEqual([

@@ -5,9 +5,21 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../helpers/fixtures.ts';
 
-interface Step { run?: string; uses?: string; with?: Record<string, unknown> }
-interface Job { if?: string; needs?: string | string[]; steps: Step[] }
-const workflow = parse(readFileSync(join(ROOT, '.github/workflows/deploy.yml'), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, Job>; permissions?: Record<string, string> };
+interface Step {
+  run?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  steps: Step[];
+}
+const workflow = parse(readFileSync(join(ROOT, '.github/workflows/deploy.yml'), 'utf8')) as {
+  on: Record<string, unknown>;
+  jobs: Record<string, Job>;
+  permissions?: Record<string, string>;
+};
 const runs = (job: Job) => job.steps.map((s) => s.run ?? s.uses ?? '').join('\n');
 
 describe('deploy workflow', () => {

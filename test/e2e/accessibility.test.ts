@@ -18,7 +18,10 @@ type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number
 /** One readable line per offending element: rule, impact, element, what to fix. */
 function readable(violations: Violation[]): string[] {
   return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} | element ${n.target.join(' ')} | ${(n.failureSummary ?? '').replace(/\s*\n\s*/g, ' ')} | ${v.helpUrl}`),
+    v.nodes.map(
+      (n) =>
+        `${v.id} (${v.impact ?? 'unknown'}): ${v.help} | element ${n.target.join(' ')} | ${(n.failureSummary ?? '').replace(/\s*\n\s*/g, ' ')} | ${v.helpUrl}`,
+    ),
   );
 }
 
@@ -54,7 +57,11 @@ describe('axe finds no WCAG 2.1 A or AA violation', () => {
       // process per call, three times slower); it only loses cross-origin frames, and there are none.
       expect(await page.locator('iframe, frame').count()).toBe(0);
       // options() replaces every option, so it comes before withTags(), which adds runOnly to them.
-      const result = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] }).withTags(TAGS).analyze();
+      const result = await new AxeBuilder({ page })
+        .setLegacyMode()
+        .options({ resultTypes: ['violations'] })
+        .withTags(TAGS)
+        .analyze();
       expect(result.toolOptions.runOnly).toEqual({ type: 'tag', values: TAGS });
       expect(readable(result.violations), `axe violations on ${path} (${scheme}); fix the page, do not relax the rule`).toEqual([]);
     });

@@ -4,7 +4,16 @@
  * console errors, failed requests and CSP violations.
  */
 import { join, sep } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type ConsoleMessage,
+  type Page,
+  type Request,
+  type Response,
+} from 'playwright-core';
 import { CHROME_FLAGS, findBrowser } from '../helpers/browser.ts';
 import { ROOT, listFiles, sharedBuild } from '../helpers/fixtures.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -48,7 +57,15 @@ export async function startSite(): Promise<Site> {
     await server.close();
     throw e;
   });
-  return { dist, url: server.url, browser, close: async () => { await browser.close(); await server.close(); } };
+  return {
+    dist,
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /**
@@ -200,7 +217,12 @@ export const TEMPLATES: Template[] = [
   { name: 'incident', paths: [`/incidents/${OPEN_INCIDENT}/`, `/incidents/${REPORTED_INCIDENT}/`], pattern: /^\/incidents\/[^/]+\/$/, perLocale: true },
   { name: 'product', paths: ['/products/projectplace/', '/products/changepoint/'], pattern: /^\/products\/[^/]+\/$/, perLocale: true },
   { name: 'maintenance list', paths: ['/maintenance/'], pattern: /^\/maintenance\/$/, perLocale: true },
-  { name: 'maintenance window', paths: [`/maintenance/${MAINTENANCE_NOW}/`, `/maintenance/${MAINTENANCE_CANCELLED}/`], pattern: /^\/maintenance\/[^/]+\/$/, perLocale: true },
+  {
+    name: 'maintenance window',
+    paths: [`/maintenance/${MAINTENANCE_NOW}/`, `/maintenance/${MAINTENANCE_CANCELLED}/`],
+    pattern: /^\/maintenance\/[^/]+\/$/,
+    perLocale: true,
+  },
   { name: 'releases', paths: ['/releases/'], pattern: /^\/releases\/$/, perLocale: true },
   { name: 'support', paths: ['/support/'], pattern: /^\/support\/$/, perLocale: true },
   { name: 'severity', paths: ['/support/severity/'], pattern: /^\/support\/severity\/$/, perLocale: true },
@@ -212,9 +234,10 @@ export const TEMPLATES: Template[] = [
 
 /** The representative pages of every template in every locale: [template name, locale, URL path]. */
 export function templatePages(locales: readonly string[], defaultLocale: string): [string, string, string][] {
-  return TEMPLATES.flatMap((t) => (t.perLocale ? locales : [defaultLocale]).flatMap((l) => t.paths.map((p): [string, string, string] => [t.name, l, inLocale(p, l, defaultLocale)])));
+  return TEMPLATES.flatMap((t) =>
+    (t.perLocale ? locales : [defaultLocale]).flatMap((l) => t.paths.map((p): [string, string, string] => [t.name, l, inLocale(p, l, defaultLocale)])),
+  );
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Expectations computed with Intl alone (never with src/lib), so the pages are checked against
@@ -225,12 +248,25 @@ const partFormats = new Map<string, Intl.DateTimeFormat>();
 export function wallParts(ms: number, zone: string): { date: string; minutes: number; offset: number } {
   let f = partFormats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     partFormats.set(zone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute), offset: Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000) };
+  return {
+    date: `${p.year}-${p.month}-${p.day}`,
+    minutes: Number(p.hour) * 60 + Number(p.minute),
+    offset: Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000),
+  };
 }
 
 /** The instant (ms) at which `zone`'s clocks read `minutes` after midnight of local `date` (minutes may run past 1440). Not for DST gaps. */
@@ -259,7 +295,13 @@ export type Span = [number, number];
  * opening is the next day; a closure day cancels the shifts opening on it), for the local dates
  * from `fromDate` on, merged when they overlap or touch. Used only in weeks without a DST change.
  */
-export function openingSpans(rules: readonly { days: readonly string[]; open: string; close: string }[], zone: string, closures: readonly { date: string; until?: string | undefined }[], fromDate: string, days: number): Span[] {
+export function openingSpans(
+  rules: readonly { days: readonly string[]; open: string; close: string }[],
+  zone: string,
+  closures: readonly { date: string; until?: string | undefined }[],
+  fromDate: string,
+  days: number,
+): Span[] {
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   const spans: Span[] = [];
   for (let i = 0; i < days; i++) {
@@ -285,7 +327,9 @@ export function openingSpans(rules: readonly { days: readonly string[]; open: st
 
 /** The short zone name Intl gives an instant in a language ("GMT+9", "EST", "UTC−5"). */
 export function zoneName(ms: number, lang: string, zone: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return (
+    new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? ''
+  );
 }
 
 /** An instant as a <time> shows it: long date, short time and the zone's short name (src/scripts/local-time.ts, src/lib/time.ts). */

@@ -84,7 +84,10 @@ describe('every file stays well-formed', () => {
       const events = new ICAL.Component(ICAL.parse(read(path))).getAllSubcomponents('vevent');
       const uids = events.map((e) => String(e.getFirstPropertyValue('uid')));
       expect(new Set(uids).size, path).toBe(uids.length);
-      expect(uids.some((u) => u.includes('evil')), path).toBe(false);
+      expect(
+        uids.some((u) => u.includes('evil')),
+        path,
+      ).toBe(false);
       for (const e of events) expect(String(e.getFirstPropertyValue('summary')), path).not.toBe('Injected');
     }
     const maintenance = calendars.filter((f) => f.includes('maintenance'));
@@ -125,15 +128,24 @@ describe('nothing from the content is code', () => {
    * A tag name ends at a space, "/" or ">": the site's own minified scripts may compare with
    * `i<Math.min(...)`, which is not a <math> element.
    */
-  const EXECUTABLE = /<(?:iframe|object|embed|base|math)(?=[\s/>])|<svg[^>]*\son|<meta[^>]+http-equiv="?refresh|<[a-z][^>]*\son[a-z]+\s*=|<[a-z][^>]*\s(?:href|src|action|data)\s*=\s*["']?\s*(?:javascript|data|vbscript):/i;
+  const EXECUTABLE =
+    /<(?:iframe|object|embed|base|math)(?=[\s/>])|<svg[^>]*\son|<meta[^>]+http-equiv="?refresh|<[a-z][^>]*\son[a-z]+\s*=|<[a-z][^>]*\s(?:href|src|action|data)\s*=\s*["']?\s*(?:javascript|data|vbscript):/i;
 
   test('no page, feed or calendar holds an event handler, a script URL, a frame or a script the site did not write', () => {
     for (const path of files.filter((f) => /\.(html|xml|ics)$/.test(f))) {
       const raw = read(path);
       // Feeds carry item HTML as escaped text: decode it once to look at the markup a reader renders.
-      const markup = path.endsWith('.xml') ? raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&') : raw;
+      const markup = path.endsWith('.xml')
+        ? raw
+            .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+            .replaceAll('&lt;', '<')
+            .replaceAll('&gt;', '>')
+            .replaceAll('&quot;', '"')
+            .replaceAll('&amp;', '&')
+        : raw;
       expect(EXECUTABLE.exec(markup)?.[0], path).toBeUndefined();
-      for (const script of markup.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) expect(script, path).toMatch(/^<script type="module"( src="\/_astro\/[^"]+\.js")?>|^<script type="application\/json"[^>]*>/);
+      for (const script of markup.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? [])
+        expect(script, path).toMatch(/^<script type="module"( src="\/_astro\/[^"]+\.js")?>|^<script type="application\/json"[^>]*>/);
       expect(raw, path).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     }
   });
@@ -149,9 +161,18 @@ describe('in Chromium, nothing runs', () => {
     server = await serveStatic(build.outDir);
     const browser = await launchBrowser();
     context = await pinnedContext(browser, NOW);
-    context.on('page', (p: Page) => p.on('dialog', (d) => { dialogs.push(`${d.type()} "${d.message()}" on ${p.url()}`); void d.dismiss(); }));
+    context.on('page', (p: Page) =>
+      p.on('dialog', (d) => {
+        dialogs.push(`${d.type()} "${d.message()}" on ${p.url()}`);
+        void d.dismiss();
+      }),
+    );
     pool = await PagePool.create(context, 2);
-    close = async () => { await context.close(); await browser.close(); await server.close(); };
+    close = async () => {
+      await context.close();
+      await browser.close();
+      await server.close();
+    };
   });
   afterAll(() => close());
 

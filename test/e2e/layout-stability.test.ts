@@ -9,7 +9,10 @@ import type { BrowserContext } from 'playwright-core';
 import { PagePool, defaultContent, pinnedContext, startSite, templatePages, type Site } from './helpers.ts';
 
 const c = defaultContent();
-const PAGES = templatePages(c.site.locales.map((l) => l.code), c.site.defaultLocale);
+const PAGES = templatePages(
+  c.site.locales.map((l) => l.code),
+  c.site.defaultLocale,
+);
 /**
  * Lighthouse calls up to 0.1 good; a page that only enhances should stay far below. Seen failing:
  * the hours page's zone picker, shown by its script, moved the page by 0.09 before it was in the

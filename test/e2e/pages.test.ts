@@ -65,7 +65,8 @@ function statusesAt(now: string): Map<string, Status> {
   const t = Date.parse(now);
   const out = new Map<string, Status>(c.products.map((p) => [p.id, 'operational']));
   for (const m of c.maintenance) {
-    if (m.cancelled === undefined && Date.parse(m.window.start) <= t && t < Date.parse(m.window.end)) for (const id of m.products) out.set(id, worse(out.get(id)!, 'under_maintenance'));
+    if (m.cancelled === undefined && Date.parse(m.window.start) <= t && t < Date.parse(m.window.end))
+      for (const id of m.products) out.set(id, worse(out.get(id)!, 'under_maintenance'));
   }
   for (const i of c.incidents) {
     if (i.resolved !== undefined && Date.parse(i.resolved) <= t) continue;
@@ -86,7 +87,11 @@ let narrow: PagePool;
 let noScript: PagePool;
 beforeAll(async () => {
   site = await startSite();
-  contexts = await Promise.all([pinnedContext(site.browser, NOW), pinnedContext(site.browser, NOW, { viewport: { width: 320, height: 640 } }), pinnedContext(site.browser, NOW, { javaScriptEnabled: false })]);
+  contexts = await Promise.all([
+    pinnedContext(site.browser, NOW),
+    pinnedContext(site.browser, NOW, { viewport: { width: 320, height: 640 } }),
+    pinnedContext(site.browser, NOW, { javaScriptEnabled: false }),
+  ]);
   [pages, narrow, noScript] = await Promise.all([PagePool.create(contexts[0]!, 2), PagePool.create(contexts[1]!, 2), PagePool.create(contexts[2]!, 1)]);
 });
 afterAll(async () => {
@@ -98,7 +103,12 @@ afterAll(async () => {
 const at = (path: string) => new URL(path, site.url).href;
 
 /** Loads a path in a pooled page and runs `fn` on it, with what the page did wrong and the document's status. */
-function visit<T>(pool: PagePool, path: string, fn: (page: Page, problems: string[], status: number | undefined) => Promise<T>, allowDocumentStatus?: number): Promise<T> {
+function visit<T>(
+  pool: PagePool,
+  path: string,
+  fn: (page: Page, problems: string[], status: number | undefined) => Promise<T>,
+  allowDocumentStatus?: number,
+): Promise<T> {
   return pool.use(async (page) => {
     const watch = watchPage(page, allowDocumentStatus === undefined ? {} : { allowDocumentStatus });
     try {
@@ -165,7 +175,13 @@ describe('every page loads cleanly', () => {
 
 describe('status at the pinned now', () => {
   test('the content rolls up to what its files describe (guards the expectations below)', () => {
-    expect(Object.fromEntries(STATUSES)).toMatchObject({ projectplace: 'partial_outage', spigit: 'partial_outage', daptiv: 'degraded_performance', changepoint: 'under_maintenance', 'enterprise-one': 'operational' });
+    expect(Object.fromEntries(STATUSES)).toMatchObject({
+      projectplace: 'partial_outage',
+      spigit: 'partial_outage',
+      daptiv: 'degraded_performance',
+      changepoint: 'under_maintenance',
+      'enterprise-one': 'operational',
+    });
     expect(OVERALL).toBe('partial_outage');
   });
 
@@ -196,7 +212,11 @@ describe('status at the pinned now', () => {
       try {
         const page = await context.newPage();
         await page.goto(site.url);
-        return await page.locator('li', { has: page.locator(`a[href$="/maintenance/${MAINTENANCE_NOW}/"]`) }).locator('[data-maintenance-state] .badge').first().textContent();
+        return await page
+          .locator('li', { has: page.locator(`a[href$="/maintenance/${MAINTENANCE_NOW}/"]`) })
+          .locator('[data-maintenance-state] .badge')
+          .first()
+          .textContent();
       } finally {
         await context.close();
       }
@@ -214,7 +234,11 @@ describe('status at the pinned now', () => {
         const page = await context.newPage();
         await page.goto(at(inLocale(`/maintenance/${MAINTENANCE_NOW}/`, locale, DEF)));
         const latest = page.locator('ol.updates > li:visible').first();
-        return { badge: await page.locator('[data-maintenance-state] .badge').textContent(), latest: await latest.locator('p').last().textContent(), at: await latest.locator('time').getAttribute('datetime') };
+        return {
+          badge: await page.locator('[data-maintenance-state] .badge').textContent(),
+          latest: await latest.locator('p').last().textContent(),
+          at: await latest.locator('time').getAttribute('datetime'),
+        };
       } finally {
         await context.close();
       }
@@ -222,7 +246,11 @@ describe('status at the pinned now', () => {
     const during = await seen(NOW);
     expect(during.badge).toBe(t('maintenanceState.in_progress'));
     expect(during.latest).not.toBe(t('maintenanceNotice.completed'));
-    expect(await seen(new Date(Date.parse(m.window.end) + 60_000).toISOString())).toEqual({ badge: t('maintenanceState.completed'), latest: t('maintenanceNotice.completed'), at: m.window.end });
+    expect(await seen(new Date(Date.parse(m.window.end) + 60_000).toISOString())).toEqual({
+      badge: t('maintenanceState.completed'),
+      latest: t('maintenanceNotice.completed'),
+      at: m.window.end,
+    });
   });
 });
 
@@ -232,7 +260,9 @@ describe('the language switcher keeps the page', () => {
   test.concurrent.for(cases)('%s in %s (%s) links to the same page in every other language', async ([, locale, path], { expect }) => {
     const base = locale === DEF ? path : path.slice(locale.length + 1);
     await visit(pages, path, async (page) => {
-      const links = await page.locator('nav.langs a[hreflang]').evaluateAll((as) => as.map((a) => [a.getAttribute('hreflang'), new URL((a as HTMLAnchorElement).href).pathname]));
+      const links = await page
+        .locator('nav.langs a[hreflang]')
+        .evaluateAll((as) => as.map((a) => [a.getAttribute('hreflang'), new URL((a as HTMLAnchorElement).href).pathname]));
       expect(Object.fromEntries(links)).toEqual(Object.fromEntries(LOCALES.filter((l) => l !== locale).map((l) => [l, inLocale(base, l, DEF)])));
       expect(await page.locator('nav.langs [aria-current]').getAttribute('lang')).toBe(locale);
     });
@@ -263,7 +293,10 @@ describe('no horizontal scroll at 320 px', () => {
         [...document.querySelectorAll('body *')]
           .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > 320.5)
           .slice(0, 5)
-          .map((e) => `<${e.tagName.toLowerCase()}${e.getAttribute('class') ? ` class="${e.getAttribute('class')}"` : ''}> right edge at ${Math.round(e.getBoundingClientRect().right)} px: "${(e.textContent ?? '').trim().slice(0, 60)}"`),
+          .map(
+            (e) =>
+              `<${e.tagName.toLowerCase()}${e.getAttribute('class') ? ` class="${e.getAttribute('class')}"` : ''}> right edge at ${Math.round(e.getBoundingClientRect().right)} px: "${(e.textContent ?? '').trim().slice(0, 60)}"`,
+          ),
       );
       expect(width, `wider than the screen:\n${wide.join('\n')}`).toBeLessThanOrEqual(320);
     });
@@ -271,7 +304,11 @@ describe('no horizontal scroll at 320 px', () => {
 });
 
 describe('without JavaScript every fact is still there', () => {
-  const visibleText = (page: Page) => page.locator('main').innerText().then((s) => s.replace(/\s+/g, ' '));
+  const visibleText = (page: Page) =>
+    page
+      .locator('main')
+      .innerText()
+      .then((s) => s.replace(/\s+/g, ' '));
 
   test.concurrent.for(LOCALES)('%s: status page: banner, statuses, open incidents and maintenance with times in the site zone', async (locale, { expect }) => {
     const t = translator(locale);
@@ -322,10 +359,16 @@ describe('without JavaScript every fact is still there', () => {
         for (const entry of desk.products) {
           const card = page.locator(`section#${entry.product} article`, { has: page.locator('h3', { hasText: name }) });
           expect(await card.count(), `${desk.id}/${entry.product} card`).toBe(1);
-          for (const p of entry.phones) expect(await card.locator('a[href^="tel:"]', { hasText: p.number.replace(/ /g, '\u00a0').replace(/-/g, '\u2011') }).isVisible(), `${entry.product} ${p.number}`).toBe(true);
+          for (const p of entry.phones)
+            expect(
+              await card.locator('a[href^="tel:"]', { hasText: p.number.replace(/ /g, '\u00a0').replace(/-/g, '\u2011') }).isVisible(),
+              `${entry.product} ${p.number}`,
+            ).toBe(true);
           for (const e of entry.emails) expect(await card.locator(`a[href="mailto:${e}"]`).isVisible(), e).toBe(true);
           const rows = await card.locator('table tr td').allTextContents();
-          expect(rows, `${desk.id}/${entry.product} hours`).toEqual(entry.hours.map((h) => `${h.open}–${h.close}${h.close <= h.open && h.close !== '00:00' ? ' (+1)' : ''}`));
+          expect(rows, `${desk.id}/${entry.product} hours`).toEqual(
+            entry.hours.map((h) => `${h.open}–${h.close}${h.close <= h.open && h.close !== '00:00' ? ' (+1)' : ''}`),
+          );
           if (entry.hours.length > 0) expect(await card.locator('table caption').textContent()).toContain(desk.zone);
           const spans = openingSpans(entry.hours, desk.zone, desk.closures, from, 10);
           const now = Date.parse(NOW);

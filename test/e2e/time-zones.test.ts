@@ -7,7 +7,22 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { localize, translator } from '../../src/lib/i18n.ts';
-import { OPEN_INCIDENT, PagePool, defaultContent, inLocale, openingSpans, pinnedContext, plusDays, startSite, timeText, wallParts, wallToMs, zoneName, type Site, type Span } from './helpers.ts';
+import {
+  OPEN_INCIDENT,
+  PagePool,
+  defaultContent,
+  inLocale,
+  openingSpans,
+  pinnedContext,
+  plusDays,
+  startSite,
+  timeText,
+  wallParts,
+  wallToMs,
+  zoneName,
+  type Site,
+  type Span,
+} from './helpers.ts';
 
 const c = defaultContent();
 const NOW = c.now;
@@ -52,7 +67,8 @@ const READERS: Reader[] = [
 ];
 
 // Intl.DurationFormat is in Node 24 and Chromium, not yet in TypeScript's lib.
-const DurationFormat = (Intl as unknown as { DurationFormat: new (lang: string, options: { style: 'narrow' }) => { format: (d: object) => string } }).DurationFormat;
+const DurationFormat = (Intl as unknown as { DurationFormat: new (lang: string, options: { style: 'narrow' }) => { format: (d: object) => string } })
+  .DurationFormat;
 
 /** The "opens in" / "closes in" duration as src/scripts/hours.ts writes it. */
 function durationText(ms: number, lang: string): string {
@@ -67,7 +83,12 @@ function deskSpans(productId: string): { deskId: string; deskName: (typeof c.sup
   return c.support.desks.flatMap((d) =>
     d.products
       .filter((e) => e.product === productId)
-      .map((e) => ({ deskId: d.id, deskName: d.name, hours: e.hours.length > 0, spans: openingSpans(e.hours, d.zone, d.closures, plusDays(wallParts(Date.parse(NOW), d.zone).date, -1), 16) })),
+      .map((e) => ({
+        deskId: d.id,
+        deskName: d.name,
+        hours: e.hours.length > 0,
+        spans: openingSpans(e.hours, d.zone, d.closures, plusDays(wallParts(Date.parse(NOW), d.zone).date, -1), 16),
+      })),
   );
 }
 
@@ -109,9 +130,14 @@ function coverageRuns(spans: Span[], zone: string, now: number): string[] {
  */
 async function chartRuns(page: Page, productId: string, zone: string): Promise<string[]> {
   await page.locator(`section#${productId} figure.coverage[data-drawn="${zone}"]`).waitFor({ state: 'attached', timeout: 5000 });
-  return page.locator(`section#${productId} figure.coverage svg rect`).evaluateAll((rects) =>
-    rects.map((r) => `${(Number(r.getAttribute('y')) - 3) / 18}:${Number(r.getAttribute('x')) / 15}-${(Number(r.getAttribute('x')) + Number(r.getAttribute('width'))) / 15}`),
-  );
+  return page
+    .locator(`section#${productId} figure.coverage svg rect`)
+    .evaluateAll((rects) =>
+      rects.map(
+        (r) =>
+          `${(Number(r.getAttribute('y')) - 3) / 18}:${Number(r.getAttribute('x')) / 15}-${(Number(r.getAttribute('x')) + Number(r.getAttribute('width'))) / 15}`,
+      ),
+    );
 }
 
 let site: Site;
@@ -137,11 +163,14 @@ describe.each(READERS)('a reader in $zone', (reader) => {
 
   test('the browser really is in that zone at the pinned now', async () => {
     await go('/', async (page) => {
-      expect(await page.evaluate(() => [Intl.DateTimeFormat().resolvedOptions().timeZone, new Date().toISOString()])).toEqual([zone, new Date(NOW).toISOString()]);
+      expect(await page.evaluate(() => [Intl.DateTimeFormat().resolvedOptions().timeZone, new Date().toISOString()])).toEqual([
+        zone,
+        new Date(NOW).toISOString(),
+      ]);
     });
   });
 
-  test.concurrent.for(LOCALES)('%s: the open incident page shows every time on the reader\'s clock, zone named', async (lang, { expect }) => {
+  test.concurrent.for(LOCALES)("%s: the open incident page shows every time on the reader's clock, zone named", async (lang, { expect }) => {
     const incident = c.incidents.find((i) => i.id === OPEN_INCIDENT)!;
     await go(inLocale(`/incidents/${OPEN_INCIDENT}/`, lang, DEF), async (page) => {
       const started = page.locator('dl.facts time').first();
@@ -151,57 +180,75 @@ describe.each(READERS)('a reader in $zone', (reader) => {
       for (const part of reader.startedReads[lang]!) expect(shown).toContain(part);
       // The site-zone reading stays as the tooltip.
       expect(await started.getAttribute('title')).toContain(c.site.timeZone);
-      const times = await page.locator('time[data-local]').evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('datetime') ?? '', e.textContent ?? '']));
+      const times = await page
+        .locator('time[data-local]')
+        .evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('datetime') ?? '', e.textContent ?? '']));
       expect(times.length).toBeGreaterThan(incident.updates.length);
       for (const [iso, text] of times) expect(text, iso).toBe(timeText(iso, lang, zone));
     });
   });
 
-  test.concurrent.for(LOCALES)('%s: the status page shows open incidents and maintenance on the reader\'s clock', async (lang, { expect }) => {
+  test.concurrent.for(LOCALES)("%s: the status page shows open incidents and maintenance on the reader's clock", async (lang, { expect }) => {
     await go(inLocale('/', lang, DEF), async (page) => {
-      const times = await page.locator('main time[data-local]').evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('datetime') ?? '', e.textContent ?? '']));
+      const times = await page
+        .locator('main time[data-local]')
+        .evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('datetime') ?? '', e.textContent ?? '']));
       expect(times.length).toBeGreaterThan(3);
       for (const [iso, text] of times) expect(text, iso).toBe(timeText(iso, lang, zone));
       expect(times.map(([, text]) => text).join(' ')).toContain(reader.startedReads[lang]![1]!);
     });
   });
 
-  test.concurrent.for(LOCALES)('%s: hours page: each desk closed now, opening in the right time; hours listed on the reader\'s clock', async (lang, { expect }) => {
-    const t = translator(lang);
-    const now = Date.parse(NOW);
-    await go(inLocale('/support/hours/', lang, DEF), async (page) => {
-      expect(await page.locator('select[name="zone"]').inputValue()).toBe(zone);
-      let desks = 0;
-      for (const product of c.products) {
-        for (const desk of deskSpans(product.id)) {
-          const card = page.locator(`section#${product.id} article`, { has: page.locator('h3', { hasText: localize(desk.deskName, lang, DEF).text }) });
-          const state = await card.locator('[data-desk-state]').textContent();
-          if (!desk.hours) {
-            expect(state).toBe(t('hours.noHours'));
-            continue;
+  test.concurrent.for(LOCALES)(
+    "%s: hours page: each desk closed now, opening in the right time; hours listed on the reader's clock",
+    async (lang, { expect }) => {
+      const t = translator(lang);
+      const now = Date.parse(NOW);
+      await go(inLocale('/support/hours/', lang, DEF), async (page) => {
+        expect(await page.locator('select[name="zone"]').inputValue()).toBe(zone);
+        let desks = 0;
+        for (const product of c.products) {
+          for (const desk of deskSpans(product.id)) {
+            const card = page.locator(`section#${product.id} article`, { has: page.locator('h3', { hasText: localize(desk.deskName, lang, DEF).text }) });
+            const state = await card.locator('[data-desk-state]').textContent();
+            if (!desk.hours) {
+              expect(state).toBe(t('hours.noHours'));
+              continue;
+            }
+            desks++;
+            const current = desk.spans.find(([s, e]) => s <= now && now < e);
+            const next = desk.spans.find(([s]) => s > now)!;
+            expect(state, `${product.id} at ${desk.deskId}`).toBe(
+              current
+                ? `${t('hours.openNow')}, ${t('hours.closesIn', { duration: durationText(current[1] - now, lang) })}`
+                : `${t('hours.closedNow')}, ${t('hours.opensIn', { duration: durationText(next[0] - now, lang) })}`,
+            );
+            expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId}`).toBe(hoursLine(desk.spans, zone, lang, now));
+            expect(await card.locator('[data-local-hours]').isVisible()).toBe(true);
           }
-          desks++;
-          const current = desk.spans.find(([s, e]) => s <= now && now < e);
-          const next = desk.spans.find(([s]) => s > now)!;
-          expect(state, `${product.id} at ${desk.deskId}`).toBe(
-            current ? `${t('hours.openNow')}, ${t('hours.closesIn', { duration: durationText(current[1] - now, lang) })}` : `${t('hours.closedNow')}, ${t('hours.opensIn', { duration: durationText(next[0] - now, lang) })}`,
-          );
-          expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId}`).toBe(hoursLine(desk.spans, zone, lang, now));
-          expect(await card.locator('[data-local-hours]').isVisible()).toBe(true);
         }
-      }
-      expect(desks).toBeGreaterThan(10);
-    });
-  });
+        expect(desks).toBeGreaterThan(10);
+      });
+    },
+  );
 
   test('the expectations above rest on hand-read facts: Sunday 04:00 in Chicago, 11:00 in Berlin', () => {
     const now = Date.parse(NOW);
-    const opens = (product: string, desk: string) => (deskSpans(product).find((d) => d.deskId === desk)!.spans.find(([s]) => s > now)![0] - now) / 3_600_000;
+    const opens = (product: string, desk: string) =>
+      (deskSpans(product)
+        .find((d) => d.deskId === desk)!
+        .spans.find(([s]) => s > now)![0] -
+        now) /
+      3_600_000;
     // Americas: Enterprise One opens Sunday 17:00 CST (13 h away), Projectplace at 16:00 (12 h);
     // EMEA: Enterprise One Monday 08:00 CET (21 h), Daptiv Monday 02:00 CET (15 h).
-    expect([opens('enterprise-one', 'americas'), opens('projectplace', 'americas'), opens('enterprise-one', 'emea'), opens('daptiv', 'emea')]).toEqual([13, 12, 21, 15]);
+    expect([opens('enterprise-one', 'americas'), opens('projectplace', 'americas'), opens('enterprise-one', 'emea'), opens('daptiv', 'emea')]).toEqual([
+      13, 12, 21, 15,
+    ]);
     // Thanksgiving (Thursday 26 November) cancels the Americas desk's Thursday shift that week.
-    const starts = deskSpans('enterprise-one').find((d) => d.deskId === 'americas')!.spans.map(([s]) => new Date(s).toISOString());
+    const starts = deskSpans('enterprise-one')
+      .find((d) => d.deskId === 'americas')!
+      .spans.map(([s]) => new Date(s).toISOString());
     expect(starts).toContain('2026-11-25T13:00:00.000Z');
     expect(starts).not.toContain('2026-11-26T13:00:00.000Z');
     expect(starts).toContain('2026-11-27T13:00:00.000Z');
@@ -223,7 +270,9 @@ describe.each(READERS)('a reader in $zone', (reader) => {
           if (current) open++;
           const card = page.locator(`section#${product.id} article`, { has: page.locator('h3', { hasText: localize(desk.deskName, DEF, DEF).text }) });
           expect(await card.locator('[data-desk-state]').textContent(), `${product.id} at ${desk.deskId}`).toBe(
-            current ? `${t('hours.openNow')}, ${t('hours.closesIn', { duration: durationText(current[1] - now, DEF) })}` : `${t('hours.closedNow')}, ${t('hours.opensIn', { duration: durationText(next[0] - now, DEF) })}`,
+            current
+              ? `${t('hours.openNow')}, ${t('hours.closesIn', { duration: durationText(current[1] - now, DEF) })}`
+              : `${t('hours.closedNow')}, ${t('hours.opensIn', { duration: durationText(next[0] - now, DEF) })}`,
           );
           // Shifts that ended before now are no longer listed; the one under way is.
           expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId}`).toBe(hoursLine(desk.spans, zone, DEF, now));
@@ -248,7 +297,9 @@ describe.each(READERS)('a reader in $zone', (reader) => {
           const desks = deskSpans(product.id);
           for (const desk of desks.filter((d) => d.hours)) {
             const card = page.locator(`section#${product.id} article`, { has: page.locator('h3', { hasText: localize(desk.deskName, DEF, DEF).text }) });
-            expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId} in ${chosen}`).toBe(hoursLine(desk.spans, chosen, DEF, now));
+            expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId} in ${chosen}`).toBe(
+              hoursLine(desk.spans, chosen, DEF, now),
+            );
           }
           if (!desks.some((d) => d.hours)) continue;
           expect(await page.locator(`section#${product.id} [data-coverage-note]`).textContent()).toBe(t('hours.coverageNote', { zone: chosen }));
@@ -261,7 +312,7 @@ describe.each(READERS)('a reader in $zone', (reader) => {
     });
   });
 
-  test.concurrent.for(LOCALES)('%s: severity calculator, Critical for our software: each due time on the reader\'s clock', async (lang, { expect }) => {
+  test.concurrent.for(LOCALES)("%s: severity calculator, Critical for our software: each due time on the reader's clock", async (lang, { expect }) => {
     const t = translator(lang);
     const critical = c.severities.find((s) => s.id === 'critical')!;
     await go(inLocale('/support/severity/', lang, DEF), async (page) => {
@@ -274,7 +325,15 @@ describe.each(READERS)('a reader in $zone', (reader) => {
       await calc.locator('select[name="product"]').selectOption('daptiv');
       await calc.locator('input[name="opened"]').fill(reader.opened.local);
       await calc.locator('button[type="submit"]').click();
-      const rows = await calc.locator('[data-result] dt').evaluateAll((dts) => dts.map((dt): [string, string, string] => [dt.textContent ?? '', dt.nextElementSibling?.querySelector('time')?.getAttribute('datetime') ?? '', dt.nextElementSibling?.textContent ?? '']));
+      const rows = await calc
+        .locator('[data-result] dt')
+        .evaluateAll((dts) =>
+          dts.map((dt): [string, string, string] => [
+            dt.textContent ?? '',
+            dt.nextElementSibling?.querySelector('time')?.getAttribute('datetime') ?? '',
+            dt.nextElementSibling?.textContent ?? '',
+          ]),
+        );
       const opened = Date.parse(reader.opened.instant);
       const expected = (['response', 'restoration', 'resolution', 'statusUpdates'] as const).flatMap((key) => {
         const target = critical.targets.own[key];
@@ -295,25 +354,31 @@ describe.each(READERS)('a reader in $zone', (reader) => {
     });
   });
 
-  test('severity calculator: a business-days target counts the desk\'s working days and closures, shown on the reader\'s clock', async () => {
+  test("severity calculator: a business-days target counts the desk's working days and closures, shown on the reader's clock", async () => {
     // The default content has no business-days target (the 2021 policy counts in hours), so the
     // calculator's data is given one here; the page's own script and src/lib code compute it.
     const emea = c.support.desks.find((d) => d.products.some((p) => p.product === 'daptiv'))!;
-    expect([emea.zone, emea.closures.map((x) => `${x.date}..${x.until ?? x.date}`)]).toEqual(['Europe/Berlin', expect.arrayContaining(['2026-12-24..2026-12-26'])]);
+    expect([emea.zone, emea.closures.map((x) => `${x.date}..${x.until ?? x.date}`)]).toEqual([
+      'Europe/Berlin',
+      expect.arrayContaining(['2026-12-24..2026-12-26']),
+    ]);
     const page = await context.newPage();
     try {
       let patched = false;
       await page.route('**/support/severity/', async (route) => {
         const response = await route.fetch();
         const html = await response.text();
-        const body = html.replace(/(<script type="application\/json" data-calculator-data>)([\s\S]*?)(<\/script>)/, (_m, open: string, json: string, close: string) => {
-          const data = JSON.parse(json) as { levels: { id: string; targets: Record<string, { key: string; target: unknown; words: string }[]> }[] };
-          const row = data.levels.find((l) => l.id === 'critical')!.targets.own!.find((r) => r.key === 'resolution')!;
-          row.target = { kind: 'duration', amount: 2, unit: 'business-days', excludesCustomerWait: false, alsoOnNews: false };
-          row.words = '2 business days';
-          patched = true;
-          return open + JSON.stringify(data).replace(/</g, '\\u003c') + close;
-        });
+        const body = html.replace(
+          /(<script type="application\/json" data-calculator-data>)([\s\S]*?)(<\/script>)/,
+          (_m, open: string, json: string, close: string) => {
+            const data = JSON.parse(json) as { levels: { id: string; targets: Record<string, { key: string; target: unknown; words: string }[]> }[] };
+            const row = data.levels.find((l) => l.id === 'critical')!.targets.own!.find((r) => r.key === 'resolution')!;
+            row.target = { kind: 'duration', amount: 2, unit: 'business-days', excludesCustomerWait: false, alsoOnNews: false };
+            row.words = '2 business days';
+            patched = true;
+            return open + JSON.stringify(data).replace(/</g, '\\u003c') + close;
+          },
+        );
         await route.fulfill({ response, body });
       });
       await page.goto(new URL('/support/severity/', site.url).href);

@@ -29,7 +29,11 @@ export function materialise(caseDir: string): string {
   if (existsSync(overlay)) cpSync(overlay, dir, { recursive: true });
   const remove = join(caseDir, 'remove.txt');
   if (existsSync(remove)) {
-    for (const line of readFileSync(remove, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) rmSync(join(dir, line), { recursive: true, force: true });
+    for (const line of readFileSync(remove, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean))
+      rmSync(join(dir, line), { recursive: true, force: true });
   }
   return dir;
 }
@@ -44,7 +48,8 @@ export function listFiles(dir: string, base = dir): string[] {
 /** The test process's environment without the variables Vite/vitest inject (BASE_URL, MODE...), which would override a child build's own. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST'])
+    delete env[key];
   return env;
 }
 
@@ -75,7 +80,12 @@ export function runCliAsync(args: string[], env: Record<string, string> = {}, cw
 }
 
 /** The command line and environment of `astro build` of the project with the given content folder into `outDir`. */
-export function buildCommand(contentDir: string, env: Record<string, string>, outDir: string, args: string[] = []): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
+export function buildCommand(
+  contentDir: string,
+  env: Record<string, string>,
+  outDir: string,
+  args: string[] = [],
+): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
   return {
     command: process.execPath,
     args: [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, ...args],
@@ -84,7 +94,12 @@ export function buildCommand(contentDir: string, env: Record<string, string>, ou
 }
 
 /** Runs `astro build` of the project with the given content folder into `outDir` (default: a fresh one); `args` go to astro. */
-export function buildSite(contentDir: string, env: Record<string, string> = {}, outDir = join(tempDir('dist'), 'dist'), args: string[] = []): Run & { outDir: string } {
+export function buildSite(
+  contentDir: string,
+  env: Record<string, string> = {},
+  outDir = join(tempDir('dist'), 'dist'),
+  args: string[] = [],
+): Run & { outDir: string } {
   mkdirSync(dirname(outDir), { recursive: true });
   const c = buildCommand(contentDir, env, outDir, args);
   const r = spawnSync(c.command, c.args, { cwd: ROOT, env: c.env, encoding: 'utf8' });
@@ -108,7 +123,9 @@ export function treeHash(paths: string[]): string {
  * Never write into its outDir; use buildSite for a build you modify.
  */
 export function sharedBuild(contentDir: string, env: Record<string, string> = {}): Run & { outDir: string } {
-  const key = treeHash([join(ROOT, 'src'), join(ROOT, 'public'), join(ROOT, 'astro.config.ts'), join(ROOT, 'package-lock.json'), contentDir]) + createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8);
+  const key =
+    treeHash([join(ROOT, 'src'), join(ROOT, 'public'), join(ROOT, 'astro.config.ts'), join(ROOT, 'package-lock.json'), contentDir]) +
+    createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8);
   const dir = join(TMP, `shared-${key}`);
   const outDir = join(dir, 'dist');
   const record = join(dir, 'run.json');

@@ -48,9 +48,7 @@ export function decodeEntities(s: string): string {
 
 /** Every URL-valued attribute of every tag in HTML (scripts' and styles' bodies and comments left out). */
 export function htmlLinks(html: string): string[] {
-  const markup = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2></$1>');
+  const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2></$1>');
   const out: string[] = [];
   for (const tag of markup.matchAll(/<([a-zA-Z][\w:-]*)\b([^>]*)>/g)) {
     const attrs = new Map<string, string>();
@@ -59,7 +57,13 @@ export function htmlLinks(html: string): string[] {
     }
     for (const [name, value] of attrs) {
       if (URL_ATTRS.has(name)) out.push(value.trim());
-      else if (name === 'srcset' || name === 'imagesrcset') out.push(...value.split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean));
+      else if (name === 'srcset' || name === 'imagesrcset')
+        out.push(
+          ...value
+            .split(',')
+            .map((c) => c.trim().split(/\s+/)[0]!)
+            .filter(Boolean),
+        );
     }
     const content = attrs.get('content');
     if (content !== undefined) {

@@ -35,7 +35,11 @@ export function readHeaderRules(dist: string): HeaderRule[] {
   for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[A-Za-z]\w*/g, '[^/]+');
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/:[A-Za-z]\w*/g, '[^/]+');
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
     } else {
       const m = /^\s+([^:]+):\s*(.*)$/.exec(line);

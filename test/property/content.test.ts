@@ -27,16 +27,30 @@ const SEED = process.env.PHAROS_FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : 
 
 /** Cases found failing once, kept so they run on every `npm test`. */
 const REGRESSIONS: { why: string; mutations: Mutation[] }[] = [
-  { why: 'a BYDAY value that is not a weekday crashed the build in the calendar', mutations: [{ file: 'products.yaml', kind: 'set', at: ['products', 0, 'cadence', 'rrule'], value: 'FREQ=MONTHLY;BYDAY=XX' }] },
-  { why: 'a rule without a date in the next 12 months gave empty calendars silently', mutations: [{ file: 'products.yaml', kind: 'set', at: ['products', 0, 'cadence', 'rrule'], value: 'FREQ=YEARLY;COUNT=1' }] },
-  { why: 'a 200 KB title was copied whole into every page, feed and the API', mutations: [{ file: 'incidents/2026-11-22-daptiv-slow-page-loads.md', kind: 'set', at: ['title'], value: 'y'.repeat(200_000) }] },
-  { why: 'a title with a line break', mutations: [{ file: 'incidents/2026-11-22-daptiv-slow-page-loads.md', kind: 'set', at: ['title'], value: 'line one\nline two' }] },
+  {
+    why: 'a BYDAY value that is not a weekday crashed the build in the calendar',
+    mutations: [{ file: 'products.yaml', kind: 'set', at: ['products', 0, 'cadence', 'rrule'], value: 'FREQ=MONTHLY;BYDAY=XX' }],
+  },
+  {
+    why: 'a rule without a date in the next 12 months gave empty calendars silently',
+    mutations: [{ file: 'products.yaml', kind: 'set', at: ['products', 0, 'cadence', 'rrule'], value: 'FREQ=YEARLY;COUNT=1' }],
+  },
+  {
+    why: 'a 200 KB title was copied whole into every page, feed and the API',
+    mutations: [{ file: 'incidents/2026-11-22-daptiv-slow-page-loads.md', kind: 'set', at: ['title'], value: 'y'.repeat(200_000) }],
+  },
+  {
+    why: 'a title with a line break',
+    mutations: [{ file: 'incidents/2026-11-22-daptiv-slow-page-loads.md', kind: 'set', at: ['title'], value: 'line one\nline two' }],
+  },
 ];
 
 /** The content files a mutation may touch, relative to the content folder. */
 const FILES = listFiles(SOURCE).filter((f) => /\.(ya?ml|md)$/.test(f) && !f.endsWith('README.md'));
 /** Indexes of the products with dates in products.yaml. */
-const RECURRING = (parse(readFileSync(join(SOURCE, 'products.yaml'), 'utf8')) as { products: { cadence: { kind: string } }[] }).products.flatMap((p, i) => (p.cadence.kind === 'recurring' ? [i] : []));
+const RECURRING = (parse(readFileSync(join(SOURCE, 'products.yaml'), 'utf8')) as { products: { cadence: { kind: string } }[] }).products.flatMap((p, i) =>
+  p.cadence.kind === 'recurring' ? [i] : [],
+);
 
 /** What one case gave. */
 interface Outcome {
@@ -71,7 +85,8 @@ async function checkCase(mutations: readonly Mutation[]): Promise<Outcome> {
       for (const e of result.errors) {
         // A message names the file; and its line, unless the file itself is missing.
         expect(e.file, formatError(e)).toMatch(/^content(\/|$)/);
-        if (existsSync(join(work, e.file.replace(/^content\/?/, ''))) && /\.(ya?ml|md)$/.test(e.file)) expect(e.line, `${formatError(e)}\n${report}`).toBeTypeOf('number');
+        if (existsSync(join(work, e.file.replace(/^content\/?/, ''))) && /\.(ya?ml|md)$/.test(e.file))
+          expect(e.line, `${formatError(e)}\n${report}`).toBeTypeOf('number');
       }
     }
   } else {

@@ -153,7 +153,9 @@ export const rruleArb: fc.Arbitrary<string> = fc
     fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'HOURLY', 'SECONDLY', 'FORTNIGHTLY', 'monthly', ''),
     fc.array(
       fc.oneof(
-        fc.tuple(fc.option(fc.integer({ min: -60, max: 60 }), { nil: undefined }), fc.constantFrom(...WEEKDAYS, 'XX', 'mo', '')).map(([n, d]) => `BYDAY=${n ?? ''}${d}`),
+        fc
+          .tuple(fc.option(fc.integer({ min: -60, max: 60 }), { nil: undefined }), fc.constantFrom(...WEEKDAYS, 'XX', 'mo', ''))
+          .map(([n, d]) => `BYDAY=${n ?? ''}${d}`),
         fc.integer({ min: -40, max: 40 }).map((n) => `BYMONTHDAY=${n}`),
         fc.integer({ min: -2, max: 14 }).map((n) => `BYMONTH=${n}`),
         fc.integer({ min: -400, max: 400 }).map((n) => `BYSETPOS=${n}`),
@@ -202,5 +204,10 @@ export function mutationArb(files: readonly string[]): fc.Arbitrary<Mutation> {
 
 /** A release rule set on one of the products with a recurring cadence (their indexes in products.yaml). */
 export function rruleMutationArb(recurring: readonly number[]): fc.Arbitrary<Mutation> {
-  return fc.record({ file: fc.constant('products.yaml'), kind: fc.constant('set' as const), at: fc.constantFrom(...recurring).map((i): Path => ['products', i, 'cadence', 'rrule']), value: rruleArb });
+  return fc.record({
+    file: fc.constant('products.yaml'),
+    kind: fc.constant('set' as const),
+    at: fc.constantFrom(...recurring).map((i): Path => ['products', i, 'cadence', 'rrule']),
+    value: rruleArb,
+  });
 }

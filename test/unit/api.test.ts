@@ -73,18 +73,52 @@ describe('the overall status a client reads', () => {
   const open = (id: string, affects: [string, Impact][]) => incident(id, affects, '2026-11-22T09:00:00Z', [['2026-11-22T09:10:00Z', 'investigating']]);
   test.each([
     ['nothing open', [], [], 'none', 'All Systems Operational', { 'Acme Widget': 'operational', 'Acme Cloud': 'operational' }],
-    ['a slow product', [open('a', [['widget', 'degraded_performance']])], [], 'minor', 'Partially Degraded Service', { 'Acme Widget': 'degraded_performance', 'Acme Cloud': 'operational' }],
-    ['a partial outage', [open('a', [['cloud', 'partial_outage']])], [], 'major', 'Partial System Outage', { 'Acme Widget': 'operational', 'Acme Cloud': 'partial_outage' }],
-    ['a major outage', [open('a', [['cloud', 'major_outage']])], [], 'critical', 'Major System Outage', { 'Acme Widget': 'operational', 'Acme Cloud': 'major_outage' }],
+    [
+      'a slow product',
+      [open('a', [['widget', 'degraded_performance']])],
+      [],
+      'minor',
+      'Partially Degraded Service',
+      { 'Acme Widget': 'degraded_performance', 'Acme Cloud': 'operational' },
+    ],
+    [
+      'a partial outage',
+      [open('a', [['cloud', 'partial_outage']])],
+      [],
+      'major',
+      'Partial System Outage',
+      { 'Acme Widget': 'operational', 'Acme Cloud': 'partial_outage' },
+    ],
+    [
+      'a major outage',
+      [open('a', [['cloud', 'major_outage']])],
+      [],
+      'critical',
+      'Major System Outage',
+      { 'Acme Widget': 'operational', 'Acme Cloud': 'major_outage' },
+    ],
     [
       'the worst impact of two incidents wins',
-      [open('b', [['widget', 'degraded_performance']]), open('a', [['widget', 'major_outage'], ['cloud', 'degraded_performance']])],
+      [
+        open('b', [['widget', 'degraded_performance']]),
+        open('a', [
+          ['widget', 'major_outage'],
+          ['cloud', 'degraded_performance'],
+        ]),
+      ],
       [],
       'critical',
       'Major System Outage',
       { 'Acme Widget': 'major_outage', 'Acme Cloud': 'degraded_performance' },
     ],
-    ['maintenance in progress alone', [], [window('m', ['widget'], '2026-11-22T09:00:00Z', '2026-11-22T11:00:00Z')], 'none', 'Service Under Maintenance', { 'Acme Widget': 'under_maintenance', 'Acme Cloud': 'operational' }],
+    [
+      'maintenance in progress alone',
+      [],
+      [window('m', ['widget'], '2026-11-22T09:00:00Z', '2026-11-22T11:00:00Z')],
+      'none',
+      'Service Under Maintenance',
+      { 'Acme Widget': 'under_maintenance', 'Acme Cloud': 'operational' },
+    ],
     [
       'an outage outranks maintenance on the same product',
       [open('a', [['widget', 'degraded_performance']])],
@@ -95,13 +129,25 @@ describe('the overall status a client reads', () => {
     ],
     [
       'a resolved incident stops counting',
-      [incident('a', [['cloud', 'major_outage']], '2026-11-22T08:00:00Z', [['2026-11-22T08:05:00Z', 'investigating'], ['2026-11-22T09:00:00Z', 'resolved']])],
+      [
+        incident('a', [['cloud', 'major_outage']], '2026-11-22T08:00:00Z', [
+          ['2026-11-22T08:05:00Z', 'investigating'],
+          ['2026-11-22T09:00:00Z', 'resolved'],
+        ]),
+      ],
       [],
       'none',
       'All Systems Operational',
       { 'Acme Widget': 'operational', 'Acme Cloud': 'operational' },
     ],
-    ['upcoming maintenance changes nothing', [], [window('m', ['widget'], '2026-11-23T09:00:00Z', '2026-11-23T11:00:00Z')], 'none', 'All Systems Operational', { 'Acme Widget': 'operational', 'Acme Cloud': 'operational' }],
+    [
+      'upcoming maintenance changes nothing',
+      [],
+      [window('m', ['widget'], '2026-11-23T09:00:00Z', '2026-11-23T11:00:00Z')],
+      'none',
+      'All Systems Operational',
+      { 'Acme Widget': 'operational', 'Acme Cloud': 'operational' },
+    ],
   ] as const)('%s', (_name, incidents, maintenance, indicator, description, components) => {
     const c = site({ incidents: [...incidents], maintenance: [...maintenance] });
     expect(statusDoc(c, AT).status).toEqual({ indicator, description });
@@ -150,10 +196,19 @@ describe('ids', () => {
   test('every id is 12 lower-case base-36 characters, and no two things share one', () => {
     const c = site({
       incidents: [
-        incident('b', [['widget', 'partial_outage']], '2026-11-21T09:00:00Z', [['2026-11-21T09:10:00Z', 'investigating'], ['2026-11-21T09:20:00Z', 'identified'], ['2026-11-21T10:00:00Z', 'resolved']]),
-        incident('a', [['cloud', 'major_outage']], '2026-11-20T09:00:00Z', [['2026-11-20T09:10:00Z', 'investigating'], ['2026-11-20T10:00:00Z', 'resolved']]),
+        incident('b', [['widget', 'partial_outage']], '2026-11-21T09:00:00Z', [
+          ['2026-11-21T09:10:00Z', 'investigating'],
+          ['2026-11-21T09:20:00Z', 'identified'],
+          ['2026-11-21T10:00:00Z', 'resolved'],
+        ]),
+        incident('a', [['cloud', 'major_outage']], '2026-11-20T09:00:00Z', [
+          ['2026-11-20T09:10:00Z', 'investigating'],
+          ['2026-11-20T10:00:00Z', 'resolved'],
+        ]),
       ],
-      maintenance: [window('a', ['widget', 'cloud'], '2026-11-23T09:00:00Z', '2026-11-23T11:00:00Z', undefined, ['2026-11-01T12:00:00Z', '2026-11-02T12:00:00Z'])],
+      maintenance: [
+        window('a', ['widget', 'cloud'], '2026-11-23T09:00:00Z', '2026-11-23T11:00:00Z', undefined, ['2026-11-01T12:00:00Z', '2026-11-02T12:00:00Z']),
+      ],
     });
     const all: string[] = [];
     for (const set of everyId(apiDocuments(c, AT)).values()) all.push(...set);
@@ -179,7 +234,13 @@ describe('ids', () => {
 
   test('the page id comes from the site URL', () => {
     expect(statusDoc(MIN, AT).page.id).not.toBe(statusDoc(MIN, { site: 'https://status.other.test/' }).page.id);
-    expect(statusDoc(MIN, AT).page).toEqual({ id: stableId('page:https://status.acme.test/'), name: 'Acme Status', url: 'https://status.acme.test/', time_zone: 'Europe/Stockholm', updated_at: t('2026-11-22T09:05:00Z') });
+    expect(statusDoc(MIN, AT).page).toEqual({
+      id: stableId('page:https://status.acme.test/'),
+      name: 'Acme Status',
+      url: 'https://status.acme.test/',
+      time_zone: 'Europe/Stockholm',
+      updated_at: t('2026-11-22T09:05:00Z'),
+    });
   });
 });
 
@@ -214,7 +275,13 @@ describe('lists', () => {
 
   test('summary.json has Statuspage keys in order: open incidents, upcoming and active maintenance', () => {
     const c = site({
-      incidents: [many(1)[0]!, incident('old', [['cloud', 'major_outage']], '2026-11-01T00:00:00Z', [['2026-11-01T00:10:00Z', 'investigating'], ['2026-11-01T01:00:00Z', 'resolved']])],
+      incidents: [
+        many(1)[0]!,
+        incident('old', [['cloud', 'major_outage']], '2026-11-01T00:00:00Z', [
+          ['2026-11-01T00:10:00Z', 'investigating'],
+          ['2026-11-01T01:00:00Z', 'resolved'],
+        ]),
+      ],
       maintenance: [
         window('later', ['widget'], '2026-11-30T09:00:00Z', '2026-11-30T10:00:00Z'),
         window('soon', ['cloud'], '2026-11-23T09:00:00Z', '2026-11-23T10:00:00Z'),
@@ -245,7 +312,10 @@ describe('filters at their boundaries', () => {
     const m = scheduledMaintenancesDoc(c, AT).scheduled_maintenances[0]!;
     expect(m.status).toBe(status);
     expect(m.resolved_at).toBe(resolvedAt);
-    expect({ upcoming: upcomingMaintenancesDoc(c, AT).scheduled_maintenances.length, active: activeMaintenancesDoc(c, AT).scheduled_maintenances.length }).toEqual(lists);
+    expect({
+      upcoming: upcomingMaintenancesDoc(c, AT).scheduled_maintenances.length,
+      active: activeMaintenancesDoc(c, AT).scheduled_maintenances.length,
+    }).toEqual(lists);
     expect(statusOf(c)['Acme Widget']).toBe(status === 'in_progress' ? 'under_maintenance' : 'operational');
   });
 
@@ -268,7 +338,14 @@ describe('filters at their boundaries', () => {
     ['resolved a minute ago', '2026-11-22T09:59:00Z', 0],
     ['resolved exactly now', '2026-11-22T10:00:00Z', 0],
   ])('an incident %s is not unresolved', (_name, resolvedAt, count) => {
-    const c = site({ incidents: [incident('a', [['widget', 'major_outage']], '2026-11-22T09:00:00Z', [['2026-11-22T09:05:00Z', 'investigating'], [resolvedAt, 'resolved']])] });
+    const c = site({
+      incidents: [
+        incident('a', [['widget', 'major_outage']], '2026-11-22T09:00:00Z', [
+          ['2026-11-22T09:05:00Z', 'investigating'],
+          [resolvedAt, 'resolved'],
+        ]),
+      ],
+    });
     expect(unresolvedIncidentsDoc(c, AT).incidents).toHaveLength(count);
     expect(incidentsDoc(c, AT).incidents[0]).toMatchObject({ status: 'resolved', resolved_at: t(resolvedAt) });
   });
@@ -278,11 +355,19 @@ describe('an incident as Statuspage shows it', () => {
   const c = site({
     incidents: [
       {
-        ...incident('a', [['widget', 'partial_outage'], ['cloud', 'degraded_performance']], '2026-11-22T08:00:00Z', [
-          ['2026-11-22T08:10:00Z', 'investigating'],
-          ['2026-11-22T08:40:00Z', 'monitoring'],
-          ['2026-11-22T09:00:00Z', 'identified'],
-        ]),
+        ...incident(
+          'a',
+          [
+            ['widget', 'partial_outage'],
+            ['cloud', 'degraded_performance'],
+          ],
+          '2026-11-22T08:00:00Z',
+          [
+            ['2026-11-22T08:10:00Z', 'investigating'],
+            ['2026-11-22T08:40:00Z', 'monitoring'],
+            ['2026-11-22T09:00:00Z', 'identified'],
+          ],
+        ),
         title: { en: 'Uploads fail', sv: 'Uppladdningar misslyckas' },
       },
     ],
@@ -294,7 +379,12 @@ describe('an incident as Statuspage shows it', () => {
     expect(inc.status).toBe('identified');
     expect(inc.incident_updates.map((u) => u.status)).toEqual(['identified', 'monitoring', 'investigating']);
     expect(inc.monitoring_at).toBe(t('2026-11-22T08:40:00Z'));
-    expect(inc).toMatchObject({ created_at: t('2026-11-22T08:10:00Z'), started_at: t('2026-11-22T08:00:00Z'), updated_at: t('2026-11-22T09:00:00Z'), resolved_at: null });
+    expect(inc).toMatchObject({
+      created_at: t('2026-11-22T08:10:00Z'),
+      started_at: t('2026-11-22T08:00:00Z'),
+      updated_at: t('2026-11-22T09:00:00Z'),
+      resolved_at: null,
+    });
   });
 
   test('text is in the default language, bodies are plain text', () => {
@@ -337,8 +427,20 @@ describe('an incident as Statuspage shows it', () => {
 
 describe('a maintenance window speaks with one voice: its latest update says what its status says', () => {
   const W = ['2026-11-22T10:00:00Z', '2026-11-22T12:00:00Z'] as const;
-  const begun = { id: stableId('maintenance-update:w:automatic-in_progress'), status: 'in_progress', body: 'The scheduled maintenance has begun.', display_at: t(W[0]), created_at: t(W[0]) };
-  const completed = { id: stableId('maintenance-update:w:automatic-completed'), status: 'completed', body: 'The scheduled maintenance has been completed.', display_at: t(W[1]), created_at: t(W[1]) };
+  const begun = {
+    id: stableId('maintenance-update:w:automatic-in_progress'),
+    status: 'in_progress',
+    body: 'The scheduled maintenance has begun.',
+    display_at: t(W[0]),
+    created_at: t(W[0]),
+  };
+  const completed = {
+    id: stableId('maintenance-update:w:automatic-completed'),
+    status: 'completed',
+    body: 'The scheduled maintenance has been completed.',
+    display_at: t(W[1]),
+    created_at: t(W[1]),
+  };
   const planned = { body: 'Notice 1', status: 'scheduled' };
   const staffDuring = { body: 'Notice 2', status: 'in_progress' };
   test.each<[string, string[], string | undefined, string, string, object[]]>([
@@ -347,9 +449,30 @@ describe('a maintenance window speaks with one voice: its latest update says wha
     ['during, no notice since the start', [], undefined, '2026-11-22T11:00:00Z', 'in_progress', [begun, planned]],
     ['during, with a staff notice since the start', ['2026-11-22T10:05:00Z'], undefined, '2026-11-22T11:00:00Z', 'in_progress', [staffDuring, planned]],
     ['after the end', [], undefined, '2026-11-22T13:00:00Z', 'completed', [completed, begun, planned]],
-    ['after the end, with a staff notice during it', ['2026-11-22T10:05:00Z'], undefined, '2026-11-22T13:00:00Z', 'completed', [completed, staffDuring, planned]],
-    ['after the end, with a staff notice after it', ['2026-11-22T12:30:00Z'], undefined, '2026-11-22T13:00:00Z', 'completed', [{ body: 'Notice 2', status: 'completed', display_at: t('2026-11-22T12:30:00Z') }, begun, planned]],
-    ['cancelled, after its end', ['2026-11-21T08:00:00Z'], '2026-11-21T08:00:00Z', '2026-11-22T13:00:00Z', 'completed', [{ body: 'Notice 2', status: 'completed' }, planned]],
+    [
+      'after the end, with a staff notice during it',
+      ['2026-11-22T10:05:00Z'],
+      undefined,
+      '2026-11-22T13:00:00Z',
+      'completed',
+      [completed, staffDuring, planned],
+    ],
+    [
+      'after the end, with a staff notice after it',
+      ['2026-11-22T12:30:00Z'],
+      undefined,
+      '2026-11-22T13:00:00Z',
+      'completed',
+      [{ body: 'Notice 2', status: 'completed', display_at: t('2026-11-22T12:30:00Z') }, begun, planned],
+    ],
+    [
+      'cancelled, after its end',
+      ['2026-11-21T08:00:00Z'],
+      '2026-11-21T08:00:00Z',
+      '2026-11-22T13:00:00Z',
+      'completed',
+      [{ body: 'Notice 2', status: 'completed' }, planned],
+    ],
   ])('%s', (_name, later, cancelled, now, status, updates) => {
     const c = site({ maintenance: [window('w', ['widget'], ...W, cancelled, ['2026-11-01T12:00:00Z', ...later])], now: t(now) });
     const m = scheduledMaintenancesDoc(c, AT).scheduled_maintenances[0]!;
@@ -362,7 +485,8 @@ describe('a maintenance window speaks with one voice: its latest update says wha
   });
 
   test('an automatic update keeps its id from one build to the next, and the id is pinned', () => {
-    const at = (now: string) => scheduledMaintenancesDoc(site({ maintenance: [window('2026-11-22-db', ['widget'], ...W)], now: t(now) }), AT).scheduled_maintenances[0]!;
+    const at = (now: string) =>
+      scheduledMaintenancesDoc(site({ maintenance: [window('2026-11-22-db', ['widget'], ...W)], now: t(now) }), AT).scheduled_maintenances[0]!;
     const during = at('2026-11-22T11:00:00Z').incident_updates.find((u) => u.status === 'in_progress')!;
     const after = at('2026-11-23T00:00:00Z').incident_updates.find((u) => u.status === 'in_progress')!;
     expect(after).toEqual(during);
@@ -393,7 +517,12 @@ describe('components', () => {
 
   test('a component was last updated when its status last changed', () => {
     const c = site({
-      incidents: [incident('a', [['cloud', 'major_outage']], '2026-11-20T08:00:00Z', [['2026-11-20T08:05:00Z', 'investigating'], ['2026-11-20T09:00:00Z', 'resolved']])],
+      incidents: [
+        incident('a', [['cloud', 'major_outage']], '2026-11-20T08:00:00Z', [
+          ['2026-11-20T08:05:00Z', 'investigating'],
+          ['2026-11-20T09:00:00Z', 'resolved'],
+        ]),
+      ],
       maintenance: [window('m', ['widget'], '2026-11-22T09:00:00Z', '2026-11-22T11:00:00Z')],
     });
     const byName = Object.fromEntries(componentsDoc(c, AT).components.map((x) => [x.name, x]));

@@ -58,7 +58,20 @@ function parseIcs(text: string): { name: string; events: Ev[] } {
 }
 
 // The minimal site's widget: 2nd Tuesday monthly in Stockholm; now is 2026-11-22 (the November date has passed).
-const WIDGET_DATES = ['2026-12-08', '2027-01-12', '2027-02-09', '2027-03-09', '2027-04-13', '2027-05-11', '2027-06-08', '2027-07-13', '2027-08-10', '2027-09-14', '2027-10-12', '2027-11-09'];
+const WIDGET_DATES = [
+  '2026-12-08',
+  '2027-01-12',
+  '2027-02-09',
+  '2027-03-09',
+  '2027-04-13',
+  '2027-05-11',
+  '2027-06-08',
+  '2027-07-13',
+  '2027-08-10',
+  '2027-09-14',
+  '2027-10-12',
+  '2027-11-09',
+];
 
 describe('release calendars', () => {
   test.each<[string, string | undefined]>([
@@ -73,7 +86,13 @@ describe('release calendars', () => {
       expect(e.startType).toBe('date');
       // The day after: a one-day event.
       expect(Date.parse(e.end) - Date.parse(e.start)).toBe(86_400_000);
-      expect(e).toMatchObject({ summary: 'Acme Widget release', stamp: '2026-11-22T10:00:00Z', sequence: 0, transp: 'TRANSPARENT', url: `${SITE}products/widget/` });
+      expect(e).toMatchObject({
+        summary: 'Acme Widget release',
+        stamp: '2026-11-22T10:00:00Z',
+        sequence: 0,
+        transp: 'TRANSPARENT',
+        url: `${SITE}products/widget/`,
+      });
       expect(e.description).toContain('Cadence: monthly.');
     }
   });
@@ -102,8 +121,14 @@ describe('release calendars', () => {
 
   test('a base path and the release notes reach the event', () => {
     const { events } = parseIcs(releaseIcs(DEFAULT, { site: 'https://example.test/', base: '/status/', product: 'barometer', months: 1 }));
-    expect(events[0]).toMatchObject({ start: '2026-12-09', url: 'https://example.test/status/products/barometer/', uid: 'release-barometer-20261209@example.test' });
-    expect(events[0]!.description).toBe('Planned release date of Planview Barometer.\nCadence: Every three weeks.\nRelease notes: https://success.planview.com/Planview_Barometer/2Release_Notes');
+    expect(events[0]).toMatchObject({
+      start: '2026-12-09',
+      url: 'https://example.test/status/products/barometer/',
+      uid: 'release-barometer-20261209@example.test',
+    });
+    expect(events[0]!.description).toBe(
+      'Planned release date of Planview Barometer.\nCadence: Every three weeks.\nRelease notes: https://success.planview.com/Planview_Barometer/2Release_Notes',
+    );
   });
 
   test('only products with a recurring cadence have a calendar', () => {
@@ -161,8 +186,20 @@ describe('the maintenance calendar', () => {
   test.each<[string, Partial<Maintenance>, number, string, string]>([
     ['no notice yet', { updates: [] }, 0, 'CONFIRMED', 'Maintenance: Database upgrade'],
     ['one notice', {}, 1, 'CONFIRMED', 'Maintenance: Database upgrade'],
-    ['a second notice', { updates: [...window.updates, { at: '2026-11-21T08:00:00.000Z', message: 'Moved by an hour.' }] }, 2, 'CONFIRMED', 'Maintenance: Database upgrade'],
-    ['cancelled with a notice', { updates: [...window.updates, { at: '2026-11-21T08:00:00.000Z', message: 'Called off.' }], cancelled: '2026-11-21T08:00:00.000Z' }, 3, 'CANCELLED', 'Cancelled maintenance: Database upgrade'],
+    [
+      'a second notice',
+      { updates: [...window.updates, { at: '2026-11-21T08:00:00.000Z', message: 'Moved by an hour.' }] },
+      2,
+      'CONFIRMED',
+      'Maintenance: Database upgrade',
+    ],
+    [
+      'cancelled with a notice',
+      { updates: [...window.updates, { at: '2026-11-21T08:00:00.000Z', message: 'Called off.' }], cancelled: '2026-11-21T08:00:00.000Z' },
+      3,
+      'CANCELLED',
+      'Cancelled maintenance: Database upgrade',
+    ],
     ['cancelled without a notice', { cancelled: '2026-11-21T08:00:00.000Z' }, 2, 'CANCELLED', 'Cancelled maintenance: Database upgrade'],
   ])('%s: SEQUENCE and STATUS follow', (_name, change, sequence, status, summary) => {
     expect(maintenanceSequence({ ...window, ...change })).toBe(sequence);
@@ -172,7 +209,12 @@ describe('the maintenance calendar', () => {
 
   test('text that means something in iCalendar or HTML round-trips as plain text', () => {
     const title = 'Upgrade; step 1, part A\\B\nnext <b>bold</b>\u0007\u202E';
-    const [e] = parseIcs(maintenanceIcs(withWindow({ title, updates: [{ at: '2026-11-20T12:00:00.000Z', message: '**Planned**: see [the page](https://acme.test/x), 2; 3' }] }), O)).events;
+    const [e] = parseIcs(
+      maintenanceIcs(
+        withWindow({ title, updates: [{ at: '2026-11-20T12:00:00.000Z', message: '**Planned**: see [the page](https://acme.test/x), 2; 3' }] }),
+        O,
+      ),
+    ).events;
     expect(e!.summary).toBe('Maintenance: Upgrade; step 1, part A\\B\nnext bold');
     expect(e!.description.split('\n\n')[0]).toBe('Planned: see the page, 2; 3');
   });

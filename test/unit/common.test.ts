@@ -22,7 +22,14 @@ describe('target shorthand', () => {
 
   test('a target map keeps its qualifiers', () => {
     const parsed = TargetSchema.parse({ target: '48 hours', excludesCustomerWait: true, condition: { en: 'with a workaround' } });
-    expect(parsed).toEqual({ kind: 'duration', amount: 48, unit: 'hours', excludesCustomerWait: true, alsoOnNews: false, condition: { en: 'with a workaround' } });
+    expect(parsed).toEqual({
+      kind: 'duration',
+      amount: 48,
+      unit: 'hours',
+      excludesCustomerWait: true,
+      alsoOnNews: false,
+      condition: { en: 'with a workaround' },
+    });
   });
 
   test.each([
@@ -58,10 +65,27 @@ describe('times and zones', () => {
       return r.success ? r.data : 'invalid';
     };
     const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-    const texts = ['2024-02-29T12:00:00Z', '2023-02-29T12:00:00Z', '2100-02-29T00:00Z', '2000-02-29T23:59:59Z', '2026-04-31T10:00Z', '2026-12-31T24:00Z', '2026-06-30T23:59:60Z', '2026-00-10T10:00Z', '2026-13-10T10:00Z', '2026-01-00T10:00Z', '0999-05-05T05:05Z', '1000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00Z', '1969-12-31T23:59:59Z'];
+    const texts = [
+      '2024-02-29T12:00:00Z',
+      '2023-02-29T12:00:00Z',
+      '2100-02-29T00:00Z',
+      '2000-02-29T23:59:59Z',
+      '2026-04-31T10:00Z',
+      '2026-12-31T24:00Z',
+      '2026-06-30T23:59:60Z',
+      '2026-00-10T10:00Z',
+      '2026-13-10T10:00Z',
+      '2026-01-00T10:00Z',
+      '0999-05-05T05:05Z',
+      '1000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+      '1970-01-01T00:00Z',
+      '1969-12-31T23:59:59Z',
+    ];
     let seed = 7;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    for (let i = 0; i < 3000; i++) texts.push(`${pad(1000 + rand(9000), 4)}-${pad(rand(14))}-${pad(rand(33))}T${pad(rand(26))}:${pad(rand(61))}${rand(2) ? `:${pad(rand(62))}` : ''}Z`);
+    for (let i = 0; i < 3000; i++)
+      texts.push(`${pad(1000 + rand(9000), 4)}-${pad(rand(14))}-${pad(rand(33))}T${pad(rand(26))}:${pad(rand(61))}${rand(2) ? `:${pad(rand(62))}` : ''}Z`);
     const differ = texts.filter((s) => ours(s) !== luxon(s));
     expect(differ).toStrictEqual([]);
     expect(texts.filter((s) => luxon(s) !== 'invalid').length).toBeGreaterThan(1000);
@@ -72,13 +96,24 @@ describe('times and zones', () => {
   test.each(['UTC-6', 'CET-7', 'CET', 'Americas', 'Mars/Olympus', '+01:00'])('zone %s is refused', (z) => {
     expect(ZoneSchema.safeParse(z).success).toBe(false);
   });
-  test.each([['07:00', true], ['00:00', true], ['24:00', true], ['25:00', false], ['7:00', false], ['12:60', false], ['24:30', false]])('time of day %s valid: %s', (t, ok) => {
+  test.each([
+    ['07:00', true],
+    ['00:00', true],
+    ['24:00', true],
+    ['25:00', false],
+    ['7:00', false],
+    ['12:60', false],
+    ['24:30', false],
+  ])('time of day %s valid: %s', (t, ok) => {
     expect(TimeOfDaySchema.safeParse(t).success).toBe(ok);
   });
   test.each([
     ['mon-fri', ['mon', 'tue', 'wed', 'thu', 'fri']],
     ['sun', ['sun']],
-    [['fri', 'mon'], ['mon', 'fri']],
+    [
+      ['fri', 'mon'],
+      ['mon', 'fri'],
+    ],
     ['daily', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']],
   ])('days %j', (input, days) => {
     expect(DaysSchema.parse(input)).toEqual(days);
@@ -90,7 +125,10 @@ describe('times and zones', () => {
 
 describe('clock', () => {
   test('PHAROS_NOW wins over site.yaml', () => {
-    expect(resolveNow({ PHAROS_NOW: '2026-11-22T11:00:00+01:00' }, '2020-01-01T00:00:00.000Z')).toEqual({ now: '2026-11-22T10:00:00.000Z', source: 'PHAROS_NOW' });
+    expect(resolveNow({ PHAROS_NOW: '2026-11-22T11:00:00+01:00' }, '2020-01-01T00:00:00.000Z')).toEqual({
+      now: '2026-11-22T10:00:00.000Z',
+      source: 'PHAROS_NOW',
+    });
   });
   test("site.yaml's now is used without PHAROS_NOW", () => {
     expect(resolveNow({}, '2026-11-22T10:00:00.000Z')).toEqual({ now: '2026-11-22T10:00:00.000Z', source: 'site.yaml' });
@@ -101,7 +139,9 @@ describe('clock', () => {
     expect('now' in r && Date.parse(r.now)).toBeGreaterThanOrEqual(before - 1000);
   });
   test('a bad PHAROS_NOW is an error naming it', () => {
-    expect(resolveNow({ PHAROS_NOW: 'tomorrow' })).toEqual({ error: { file: 'PHAROS_NOW', message: 'found "tomorrow" (expected an ISO 8601 date and time with an offset, such as "2026-11-22T10:00:00Z")' } });
+    expect(resolveNow({ PHAROS_NOW: 'tomorrow' })).toEqual({
+      error: { file: 'PHAROS_NOW', message: 'found "tomorrow" (expected an ISO 8601 date and time with an offset, such as "2026-11-22T10:00:00Z")' },
+    });
   });
 });
 

@@ -21,8 +21,16 @@ const HOSTILE = [
 
 describe('which items, in which order', () => {
   test.each<[string, Partial<FeedOptions>, string[]]>([
-    ['everything, newest activity first', {}, ['/incidents/2026-11-22-cloud-down/', '/incidents/2026-11-21-widget-slow/', '/maintenance/2026-11-25-db-upgrade/']],
-    ['only what affects widget', { product: 'widget' }, ['/incidents/2026-11-22-cloud-down/', '/incidents/2026-11-21-widget-slow/', '/maintenance/2026-11-25-db-upgrade/']],
+    [
+      'everything, newest activity first',
+      {},
+      ['/incidents/2026-11-22-cloud-down/', '/incidents/2026-11-21-widget-slow/', '/maintenance/2026-11-25-db-upgrade/'],
+    ],
+    [
+      'only what affects widget',
+      { product: 'widget' },
+      ['/incidents/2026-11-22-cloud-down/', '/incidents/2026-11-21-widget-slow/', '/maintenance/2026-11-25-db-upgrade/'],
+    ],
     ['only what affects cloud', { product: 'cloud' }, ['/incidents/2026-11-22-cloud-down/']],
     ['an unknown product has nothing', { product: 'nope' }, []],
     ['Swedish links are under /sv/', { locale: 'sv', product: 'cloud' }, ['/sv/incidents/2026-11-22-cloud-down/']],
@@ -32,7 +40,11 @@ describe('which items, in which order', () => {
   });
 
   test('pubDate is the latest activity: the last update of an incident, the last notice of a window not yet started', () => {
-    expect(feedItems(C, opts()).map((i) => i.pubDate.toISOString())).toEqual(['2026-11-22T09:05:00.000Z', '2026-11-21T08:30:00.000Z', '2026-11-20T12:00:00.000Z']);
+    expect(feedItems(C, opts()).map((i) => i.pubDate.toISOString())).toEqual([
+      '2026-11-22T09:05:00.000Z',
+      '2026-11-21T08:30:00.000Z',
+      '2026-11-20T12:00:00.000Z',
+    ]);
   });
 
   test(`at most ${FEED_LIMIT} items, the newest ones`, () => {
@@ -77,14 +89,26 @@ describe('what an item says', () => {
     ['en', '2026-11-21-widget-slow', 'Latest update: Resolved, November 21, 2026 at 9:30 AM GMT+1.\nPages are fast again.'],
     ['sv', '2026-11-21-widget-slow', 'Senaste uppdatering: Löst, 21 november 2026 kl. 09:30 CET.\nPages are fast again.'],
     ['en', '2026-11-22-cloud-down', 'Latest update: Identified, November 22, 2026 at 10:05 AM GMT+1.\nOur identity provider is down.'],
-    ['sv', '2026-11-25-db-upgrade', 'Senaste uppdatering: Kommande, 20 november 2026 kl. 13:00 CET.\nTidsfönster: 25 november 2026 kl. 22:00 CET till 26 november 2026 kl. 01:00 CET.\nPlanerat.'],
+    [
+      'sv',
+      '2026-11-25-db-upgrade',
+      'Senaste uppdatering: Kommande, 20 november 2026 kl. 13:00 CET.\nTidsfönster: 25 november 2026 kl. 22:00 CET till 26 november 2026 kl. 01:00 CET.\nPlanerat.',
+    ],
   ])('the %s description of %s is the latest update in the site zone', (locale, id, description) => {
     expect((locale === 'en' ? en : sv)(id).description).toBe(description);
   });
 
   test('the content has every update, newest first, with status and time, and the products with their impact', () => {
     const { content } = en('2026-11-21-widget-slow');
-    const order = ['Acme Widget (Degraded performance)', 'Resolved', '9:30', 'Pages are fast again.', 'Investigating', '8:10', 'We are looking into slow pages.'].map((s) => content.indexOf(s));
+    const order = [
+      'Acme Widget (Degraded performance)',
+      'Resolved',
+      '9:30',
+      'Pages are fast again.',
+      'Investigating',
+      '8:10',
+      'We are looking into slow pages.',
+    ].map((s) => content.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(en('2026-11-22-cloud-down').content).toContain('Affects: Acme Cloud (Major outage), Acme Widget (Partial outage)');
@@ -92,7 +116,11 @@ describe('what an item says', () => {
 
   test(`a long timeline keeps its ${FEED_TIMELINE_LIMIT} latest updates and links to the page for the rest`, () => {
     const base = byId('2026-11-21-widget-slow');
-    const updates = Array.from({ length: 25 }, (_, n) => ({ ...base.updates[0]!, at: new Date(Date.parse('2026-11-21T07:10:00Z') + n * 60_000).toISOString(), message: `Check number ${n + 1}.` }));
+    const updates = Array.from({ length: 25 }, (_, n) => ({
+      ...base.updates[0]!,
+      at: new Date(Date.parse('2026-11-21T07:10:00Z') + n * 60_000).toISOString(),
+      message: `Check number ${n + 1}.`,
+    }));
     const [item] = feedItems({ ...C, incidents: [{ ...base, updates }], maintenance: [] }, opts({ locale: 'sv' }));
     const shown = [...item!.content.matchAll(/Check number (\d+)\./g)].map((m) => Number(m[1]));
     expect(shown).toEqual(Array.from({ length: FEED_TIMELINE_LIMIT }, (_, n) => 25 - n));
@@ -107,7 +135,11 @@ describe('what an item says', () => {
 
   test("footnotes in a report and a message link to their notes on the item's page, whose ids the content carries too", () => {
     const base = byId('2026-11-21-widget-slow');
-    const inc: Incident = { ...base, body: 'The cache was cold[^1].\n\n[^1]: After a restart.', updates: [{ ...base.updates[0]!, message: 'Looking[^1].\n\n[^1]: At the cache.' }] };
+    const inc: Incident = {
+      ...base,
+      body: 'The cache was cold[^1].\n\n[^1]: After a restart.',
+      updates: [{ ...base.updates[0]!, message: 'Looking[^1].\n\n[^1]: At the cache.' }],
+    };
     const { content, link } = feedItems({ ...C, incidents: [inc], maintenance: [] }, opts())[0]!;
     const ids = [...content.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
     const hrefs = [...content.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!).filter((h) => h.includes('#'));
@@ -149,12 +181,54 @@ describe('a maintenance item tells its latest notice, automatic or not, at its o
     return feedItems({ ...C, incidents: [], maintenance: [m], now }, opts({ locale }))[0]!;
   };
   test.each<[string, string, string, Maintenance['updates'], string, string]>([
-    ['before the start: the staff notice', '2026-11-25T20:00:00.000Z', 'en', [], `Latest update: Upcoming, November 20, 2026 at 1:00 PM GMT+1.\n${WINDOW}\nPlanned.`, '2026-11-20T12:00:00.000Z'],
-    ['under way, nothing said since the start: begun, at the start', '2026-11-25T23:00:00.000Z', 'en', [], `Latest update: In progress, November 25, 2026 at 10:00 PM GMT+1.\n${WINDOW}\nThe scheduled maintenance has begun.`, '2026-11-25T21:00:00.000Z'],
-    ['the same in Swedish', '2026-11-25T23:00:00.000Z', 'sv', [], `Senaste uppdatering: Pågår, 25 november 2026 kl. 22:00 CET.\n${FONSTER}\nDet planerade underhållet har börjat.`, '2026-11-25T21:00:00.000Z'],
-    ['under way, with a staff notice: that notice', '2026-11-25T23:00:00.000Z', 'sv', [during], `Senaste uppdatering: Pågår, 25 november 2026 kl. 22:30 CET.\n${FONSTER}\nHalva databaserna är klara.`, '2026-11-25T21:30:00.000Z'],
-    ['over: completed, at the end', '2026-11-27T00:00:00.000Z', 'en', [during], `Latest update: Completed, November 26, 2026 at 1:00 AM GMT+1.\n${WINDOW}\nThe scheduled maintenance has been completed.`, '2026-11-26T00:00:00.000Z'],
-    ['the same in Swedish', '2026-11-27T00:00:00.000Z', 'sv', [], `Senaste uppdatering: Avslutat, 26 november 2026 kl. 01:00 CET.\n${FONSTER}\nDet planerade underhållet har avslutats.`, '2026-11-26T00:00:00.000Z'],
+    [
+      'before the start: the staff notice',
+      '2026-11-25T20:00:00.000Z',
+      'en',
+      [],
+      `Latest update: Upcoming, November 20, 2026 at 1:00 PM GMT+1.\n${WINDOW}\nPlanned.`,
+      '2026-11-20T12:00:00.000Z',
+    ],
+    [
+      'under way, nothing said since the start: begun, at the start',
+      '2026-11-25T23:00:00.000Z',
+      'en',
+      [],
+      `Latest update: In progress, November 25, 2026 at 10:00 PM GMT+1.\n${WINDOW}\nThe scheduled maintenance has begun.`,
+      '2026-11-25T21:00:00.000Z',
+    ],
+    [
+      'the same in Swedish',
+      '2026-11-25T23:00:00.000Z',
+      'sv',
+      [],
+      `Senaste uppdatering: Pågår, 25 november 2026 kl. 22:00 CET.\n${FONSTER}\nDet planerade underhållet har börjat.`,
+      '2026-11-25T21:00:00.000Z',
+    ],
+    [
+      'under way, with a staff notice: that notice',
+      '2026-11-25T23:00:00.000Z',
+      'sv',
+      [during],
+      `Senaste uppdatering: Pågår, 25 november 2026 kl. 22:30 CET.\n${FONSTER}\nHalva databaserna är klara.`,
+      '2026-11-25T21:30:00.000Z',
+    ],
+    [
+      'over: completed, at the end',
+      '2026-11-27T00:00:00.000Z',
+      'en',
+      [during],
+      `Latest update: Completed, November 26, 2026 at 1:00 AM GMT+1.\n${WINDOW}\nThe scheduled maintenance has been completed.`,
+      '2026-11-26T00:00:00.000Z',
+    ],
+    [
+      'the same in Swedish',
+      '2026-11-27T00:00:00.000Z',
+      'sv',
+      [],
+      `Senaste uppdatering: Avslutat, 26 november 2026 kl. 01:00 CET.\n${FONSTER}\nDet planerade underhållet har avslutats.`,
+      '2026-11-26T00:00:00.000Z',
+    ],
   ])('%s (%s, %s)', (_name, now, locale, later, description, pubDate) => {
     const it = item(now, locale, later);
     expect(it.description).toBe(description);
@@ -170,7 +244,9 @@ describe('a maintenance item tells its latest notice, automatic or not, at its o
     expect(content).toContain(
       '<h2>Timeline</h2><p>November 26, 2026 at 1:00 AM GMT+1 · <em>Automatic notice</em></p><p>The scheduled maintenance has been completed.</p><p>November 25, 2026 at 10:00 PM GMT+1 · <em>Automatic notice</em></p><p>The scheduled maintenance has begun.</p><p>November 20, 2026 at 1:00 PM GMT+1</p><p>Planned.</p>',
     );
-    expect(item('2026-11-25T23:00:00.000Z', 'sv').content).toContain('<p>25 november 2026 kl. 22:00 CET · <em>Automatiskt meddelande</em></p><p>Det planerade underhållet har börjat.</p>');
+    expect(item('2026-11-25T23:00:00.000Z', 'sv').content).toContain(
+      '<p>25 november 2026 kl. 22:00 CET · <em>Automatiskt meddelande</em></p><p>Det planerade underhållet har börjat.</p>',
+    );
   });
 
   test('the maintenance feed and the all-incidents feed carry the same item', () => {
@@ -183,9 +259,30 @@ describe('a maintenance item tells its latest notice, automatic or not, at its o
 
 describe('the channel', () => {
   test.each<[string, Partial<FeedOptions>, string, string, string, string]>([
-    ['all, English', {}, 'Acme Status: incidents and maintenance', 'Every incident and maintenance window on Acme Status, newest first.', SITE, `${SITE}rss.xml`],
-    ['all, Swedish', { locale: 'sv' }, 'Acme driftstatus: incidenter och underhåll', 'Alla incidenter och underhållsfönster på Acme driftstatus, de senaste först.', `${SITE}sv/`, `${SITE}sv/rss.xml`],
-    ['one product, Swedish', { locale: 'sv', product: 'widget' }, 'Acme driftstatus: Acme Widget', 'Incidenter och underhåll som berör Acme Widget.', `${SITE}sv/products/widget/`, `${SITE}sv/products/widget/rss.xml`],
+    [
+      'all, English',
+      {},
+      'Acme Status: incidents and maintenance',
+      'Every incident and maintenance window on Acme Status, newest first.',
+      SITE,
+      `${SITE}rss.xml`,
+    ],
+    [
+      'all, Swedish',
+      { locale: 'sv' },
+      'Acme driftstatus: incidenter och underhåll',
+      'Alla incidenter och underhållsfönster på Acme driftstatus, de senaste först.',
+      `${SITE}sv/`,
+      `${SITE}sv/rss.xml`,
+    ],
+    [
+      'one product, Swedish',
+      { locale: 'sv', product: 'widget' },
+      'Acme driftstatus: Acme Widget',
+      'Incidenter och underhåll som berör Acme Widget.',
+      `${SITE}sv/products/widget/`,
+      `${SITE}sv/products/widget/rss.xml`,
+    ],
   ])('%s', (_name, o, title, description, site, self) => {
     const feed = buildFeed(C, opts(o));
     expect({ title: feed.title, description: feed.description, site: feed.site }).toEqual({ title, description, site });

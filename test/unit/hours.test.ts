@@ -14,11 +14,51 @@ const EVERY: Day[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 describe('expandHours', () => {
   test.each<[string, WeeklyRule[], string, { date: string; until?: string }[], string, number, Interval[]]>([
-    ['Mon 07:00-01:00 crosses midnight (CST, UTC-6)', [rule(['mon'], '07:00', '01:00')], CHI, [], '2026-11-23', 1, [iv('2026-11-23T13:00:00.000Z', '2026-11-24T07:00:00.000Z')]],
-    ['Sun 17:00-01:00 opens on Sunday evening, closes Monday 01:00', [rule(['sun'], '17:00', '01:00')], CHI, [], '2026-11-22', 1, [iv('2026-11-22T23:00:00.000Z', '2026-11-23T07:00:00.000Z')]],
-    ['"17:00"-"00:00" ends at midnight', [rule(['sun'], '17:00', '00:00')], CHI, [], '2026-11-22', 1, [iv('2026-11-22T23:00:00.000Z', '2026-11-23T06:00:00.000Z')]],
-    ['"00:00"-"24:00" on consecutive days is one interval', [rule(['mon', 'tue', 'wed'], '00:00', '24:00')], CHI, [], '2026-11-23', 7, [iv('2026-11-23T06:00:00.000Z', '2026-11-26T06:00:00.000Z')]],
-    ['"00:00"-"00:00" is the whole day too', [rule(['mon', 'tue'], '00:00', '00:00')], CHI, [], '2026-11-23', 7, [iv('2026-11-23T06:00:00.000Z', '2026-11-25T06:00:00.000Z')]],
+    [
+      'Mon 07:00-01:00 crosses midnight (CST, UTC-6)',
+      [rule(['mon'], '07:00', '01:00')],
+      CHI,
+      [],
+      '2026-11-23',
+      1,
+      [iv('2026-11-23T13:00:00.000Z', '2026-11-24T07:00:00.000Z')],
+    ],
+    [
+      'Sun 17:00-01:00 opens on Sunday evening, closes Monday 01:00',
+      [rule(['sun'], '17:00', '01:00')],
+      CHI,
+      [],
+      '2026-11-22',
+      1,
+      [iv('2026-11-22T23:00:00.000Z', '2026-11-23T07:00:00.000Z')],
+    ],
+    [
+      '"17:00"-"00:00" ends at midnight',
+      [rule(['sun'], '17:00', '00:00')],
+      CHI,
+      [],
+      '2026-11-22',
+      1,
+      [iv('2026-11-22T23:00:00.000Z', '2026-11-23T06:00:00.000Z')],
+    ],
+    [
+      '"00:00"-"24:00" on consecutive days is one interval',
+      [rule(['mon', 'tue', 'wed'], '00:00', '24:00')],
+      CHI,
+      [],
+      '2026-11-23',
+      7,
+      [iv('2026-11-23T06:00:00.000Z', '2026-11-26T06:00:00.000Z')],
+    ],
+    [
+      '"00:00"-"00:00" is the whole day too',
+      [rule(['mon', 'tue'], '00:00', '00:00')],
+      CHI,
+      [],
+      '2026-11-23',
+      7,
+      [iv('2026-11-23T06:00:00.000Z', '2026-11-25T06:00:00.000Z')],
+    ],
     [
       'a shift opening on a day before the window is not included; one opening on its last day runs past it',
       [rule(EVERY, '22:00', '02:00')],
@@ -46,9 +86,33 @@ describe('expandHours', () => {
       5,
       [iv('2026-12-23T07:00:00.000Z', '2026-12-23T17:00:00.000Z'), iv('2026-12-27T07:00:00.000Z', '2026-12-27T17:00:00.000Z')],
     ],
-    ['overlapping rules merge', [rule(['mon'], '07:00', '12:00'), rule(['mon'], '11:00', '19:00')], CHI, [], '2026-11-23', 1, [iv('2026-11-23T13:00:00.000Z', '2026-11-24T01:00:00.000Z')]],
-    ['adjacent rules merge', [rule(['mon'], '12:00', '19:00'), rule(['mon'], '07:00', '12:00')], CHI, [], '2026-11-23', 1, [iv('2026-11-23T13:00:00.000Z', '2026-11-24T01:00:00.000Z')]],
-    ['a rule inside another adds nothing', [rule(['mon'], '07:00', '19:00'), rule(['mon'], '09:00', '10:00')], CHI, [], '2026-11-23', 1, [iv('2026-11-23T13:00:00.000Z', '2026-11-24T01:00:00.000Z')]],
+    [
+      'overlapping rules merge',
+      [rule(['mon'], '07:00', '12:00'), rule(['mon'], '11:00', '19:00')],
+      CHI,
+      [],
+      '2026-11-23',
+      1,
+      [iv('2026-11-23T13:00:00.000Z', '2026-11-24T01:00:00.000Z')],
+    ],
+    [
+      'adjacent rules merge',
+      [rule(['mon'], '12:00', '19:00'), rule(['mon'], '07:00', '12:00')],
+      CHI,
+      [],
+      '2026-11-23',
+      1,
+      [iv('2026-11-23T13:00:00.000Z', '2026-11-24T01:00:00.000Z')],
+    ],
+    [
+      'a rule inside another adds nothing',
+      [rule(['mon'], '07:00', '19:00'), rule(['mon'], '09:00', '10:00')],
+      CHI,
+      [],
+      '2026-11-23',
+      1,
+      [iv('2026-11-23T13:00:00.000Z', '2026-11-24T01:00:00.000Z')],
+    ],
     [
       "an overnight shift merges with the next day's earlier opening",
       [rule(['mon'], '18:00', '08:00'), rule(['tue'], '07:00', '12:00')],
@@ -68,16 +132,70 @@ describe('expandHours', () => {
 describe('DST', () => {
   test.each<[string, WeeklyRule[], string, string, Interval[]]>([
     // Spring-forward gap: 02:00 -> 03:00. A wall time inside it moves forward by the gap.
-    ['Chicago 02:30 on 2026-03-08 does not exist: it opens at 03:30 CDT', [rule(['sun'], '02:30', '10:00')], CHI, '2026-03-08', [iv('2026-03-08T08:30:00.000Z', '2026-03-08T15:00:00.000Z')]],
-    ['Chicago: a shift closing at 02:30 on 2026-03-08 closes at 03:30 CDT (6.5 h real time)', [rule(['sat'], '20:00', '02:30')], CHI, '2026-03-07', [iv('2026-03-08T02:00:00.000Z', '2026-03-08T08:30:00.000Z')]],
-    ['Berlin 02:30 on 2026-03-29 does not exist: it opens at 03:30 CEST', [rule(['sun'], '02:30', '10:00')], BER, '2026-03-29', [iv('2026-03-29T01:30:00.000Z', '2026-03-29T08:00:00.000Z')]],
-    ['Chicago overnight 22:00-06:00 across spring-forward lasts 7 h', [rule(['sat'], '22:00', '06:00')], CHI, '2026-03-07', [iv('2026-03-08T04:00:00.000Z', '2026-03-08T11:00:00.000Z')]],
+    [
+      'Chicago 02:30 on 2026-03-08 does not exist: it opens at 03:30 CDT',
+      [rule(['sun'], '02:30', '10:00')],
+      CHI,
+      '2026-03-08',
+      [iv('2026-03-08T08:30:00.000Z', '2026-03-08T15:00:00.000Z')],
+    ],
+    [
+      'Chicago: a shift closing at 02:30 on 2026-03-08 closes at 03:30 CDT (6.5 h real time)',
+      [rule(['sat'], '20:00', '02:30')],
+      CHI,
+      '2026-03-07',
+      [iv('2026-03-08T02:00:00.000Z', '2026-03-08T08:30:00.000Z')],
+    ],
+    [
+      'Berlin 02:30 on 2026-03-29 does not exist: it opens at 03:30 CEST',
+      [rule(['sun'], '02:30', '10:00')],
+      BER,
+      '2026-03-29',
+      [iv('2026-03-29T01:30:00.000Z', '2026-03-29T08:00:00.000Z')],
+    ],
+    [
+      'Chicago overnight 22:00-06:00 across spring-forward lasts 7 h',
+      [rule(['sat'], '22:00', '06:00')],
+      CHI,
+      '2026-03-07',
+      [iv('2026-03-08T04:00:00.000Z', '2026-03-08T11:00:00.000Z')],
+    ],
     // Fall-back: 02:00 -> 01:00 (Chicago), 03:00 -> 02:00 (Berlin). A repeated wall time is its first occurrence.
-    ['Chicago 01:30 on 2026-11-01 is the first 01:30 (CDT): opening', [rule(['sun'], '01:30', '09:00')], CHI, '2026-11-01', [iv('2026-11-01T06:30:00.000Z', '2026-11-01T15:00:00.000Z')]],
-    ['Chicago 01:30 on 2026-11-01 is the first 01:30 (CDT): closing', [rule(['sat'], '18:00', '01:30')], CHI, '2026-10-31', [iv('2026-10-31T23:00:00.000Z', '2026-11-01T06:30:00.000Z')]],
-    ['Berlin 02:30 on 2026-10-25 is the first 02:30 (CEST): opening', [rule(['sun'], '02:30', '10:00')], BER, '2026-10-25', [iv('2026-10-25T00:30:00.000Z', '2026-10-25T09:00:00.000Z')]],
-    ['Berlin 02:30 on 2026-10-25 is the first 02:30 (CEST): closing', [rule(['sat'], '20:00', '02:30')], BER, '2026-10-24', [iv('2026-10-24T18:00:00.000Z', '2026-10-25T00:30:00.000Z')]],
-    ['Chicago overnight 22:00-06:00 across fall-back lasts 9 h', [rule(['sat'], '22:00', '06:00')], CHI, '2026-10-31', [iv('2026-11-01T03:00:00.000Z', '2026-11-01T12:00:00.000Z')]],
+    [
+      'Chicago 01:30 on 2026-11-01 is the first 01:30 (CDT): opening',
+      [rule(['sun'], '01:30', '09:00')],
+      CHI,
+      '2026-11-01',
+      [iv('2026-11-01T06:30:00.000Z', '2026-11-01T15:00:00.000Z')],
+    ],
+    [
+      'Chicago 01:30 on 2026-11-01 is the first 01:30 (CDT): closing',
+      [rule(['sat'], '18:00', '01:30')],
+      CHI,
+      '2026-10-31',
+      [iv('2026-10-31T23:00:00.000Z', '2026-11-01T06:30:00.000Z')],
+    ],
+    [
+      'Berlin 02:30 on 2026-10-25 is the first 02:30 (CEST): opening',
+      [rule(['sun'], '02:30', '10:00')],
+      BER,
+      '2026-10-25',
+      [iv('2026-10-25T00:30:00.000Z', '2026-10-25T09:00:00.000Z')],
+    ],
+    [
+      'Berlin 02:30 on 2026-10-25 is the first 02:30 (CEST): closing',
+      [rule(['sat'], '20:00', '02:30')],
+      BER,
+      '2026-10-24',
+      [iv('2026-10-24T18:00:00.000Z', '2026-10-25T00:30:00.000Z')],
+    ],
+    [
+      'Chicago overnight 22:00-06:00 across fall-back lasts 9 h',
+      [rule(['sat'], '22:00', '06:00')],
+      CHI,
+      '2026-10-31',
+      [iv('2026-11-01T03:00:00.000Z', '2026-11-01T12:00:00.000Z')],
+    ],
   ])('%s', (_name, rules, zone, fromDate, expected) => {
     expect(expandHours(rules, zone, [], fromDate, 1)).toEqual(expected);
   });
@@ -117,10 +235,22 @@ describe('open, next opening, desk state', () => {
     ['before every interval', '2026-11-23T00:00:00.000Z', undefined, '2026-11-23T13:00:00.000Z', { open: false, opens: '2026-11-23T13:00:00.000Z' }],
     ['1 ms before the opening', '2026-11-23T12:59:59.999Z', undefined, '2026-11-23T13:00:00.000Z', { open: false, opens: '2026-11-23T13:00:00.000Z' }],
     ['at the opening: open', '2026-11-23T13:00:00.000Z', week[0], '2026-11-24T13:00:00.000Z', { open: true, closes: '2026-11-24T07:00:00.000Z' }],
-    ['at the opening written with an offset', '2026-11-23T07:00:00-06:00', week[0], '2026-11-24T13:00:00.000Z', { open: true, closes: '2026-11-24T07:00:00.000Z' }],
+    [
+      'at the opening written with an offset',
+      '2026-11-23T07:00:00-06:00',
+      week[0],
+      '2026-11-24T13:00:00.000Z',
+      { open: true, closes: '2026-11-24T07:00:00.000Z' },
+    ],
     ['1 ms before the close: open', '2026-11-24T06:59:59.999Z', week[0], '2026-11-24T13:00:00.000Z', { open: true, closes: '2026-11-24T07:00:00.000Z' }],
     ['at the close: closed', '2026-11-24T07:00:00.000Z', undefined, '2026-11-24T13:00:00.000Z', { open: false, opens: '2026-11-24T13:00:00.000Z' }],
-    ['closed over a closure day: opens after it', '2026-11-25T07:00:00.000Z', undefined, '2026-11-27T13:00:00.000Z', { open: false, opens: '2026-11-27T13:00:00.000Z' }],
+    [
+      'closed over a closure day: opens after it',
+      '2026-11-25T07:00:00.000Z',
+      undefined,
+      '2026-11-27T13:00:00.000Z',
+      { open: false, opens: '2026-11-27T13:00:00.000Z' },
+    ],
     ['inside the last interval: no later opening', '2026-11-27T20:00:00.000Z', week[2], undefined, { open: true, closes: '2026-11-28T01:00:00.000Z' }],
     ['after every interval: closed, no known opening', '2026-11-28T01:00:00.000Z', undefined, undefined, { open: false }],
   ])('%s', (_name, at, current, next, state) => {
@@ -145,9 +275,18 @@ describe('weeklyCoverage', () => {
       '2026-11-22',
       '2026-11-23',
       {
-        mon: [[0, 60], [420, 1440]],
-        tue: [[0, 60], [420, 1440]],
-        wed: [[0, 60], [420, 1440]],
+        mon: [
+          [0, 60],
+          [420, 1440],
+        ],
+        tue: [
+          [0, 60],
+          [420, 1440],
+        ],
+        wed: [
+          [0, 60],
+          [420, 1440],
+        ],
         thu: [[0, 60]],
         fri: [[420, 1140]],
         sat: [],
@@ -172,9 +311,33 @@ describe('weeklyCoverage', () => {
       '2026-03-02',
       { mon: [[0, 1440]], tue: [[0, 1440]], wed: [[0, 1440]], thu: [[0, 1440]], fri: [[0, 1440]], sat: [[0, 1440]], sun: [[0, 1440]] },
     ],
-    ['a shift across the spring-forward gap keeps its wall-clock times', [rule(['sun'], '01:00', '05:00')], CHI, [], '2026-03-02', '2026-03-02', { ...none, sun: [[60, 300]] }],
-    ['a shift opening at the first 01:30 of a fall-back day', [rule(['sun'], '01:30', '09:00')], CHI, [], '2026-10-26', '2026-10-26', { ...none, sun: [[90, 540]] }],
-    ['Berlin evening shift into the fall-back night', [rule(['sat'], '20:00', '02:30')], BER, [], '2026-10-19', '2026-10-19', { ...none, sat: [[1200, 1440]], sun: [[0, 150]] }],
+    [
+      'a shift across the spring-forward gap keeps its wall-clock times',
+      [rule(['sun'], '01:00', '05:00')],
+      CHI,
+      [],
+      '2026-03-02',
+      '2026-03-02',
+      { ...none, sun: [[60, 300]] },
+    ],
+    [
+      'a shift opening at the first 01:30 of a fall-back day',
+      [rule(['sun'], '01:30', '09:00')],
+      CHI,
+      [],
+      '2026-10-26',
+      '2026-10-26',
+      { ...none, sun: [[90, 540]] },
+    ],
+    [
+      'Berlin evening shift into the fall-back night',
+      [rule(['sat'], '20:00', '02:30')],
+      BER,
+      [],
+      '2026-10-19',
+      '2026-10-19',
+      { ...none, sat: [[1200, 1440]], sun: [[0, 150]] },
+    ],
   ])('%s', (_name, rules, zone, closures, fromDate, weekStart, expected) => {
     const intervals = expandHours(rules, zone, closures, fromDate, 8);
     expect(weeklyCoverage(intervals, zone, weekStart)).toEqual(expected);
@@ -183,7 +346,10 @@ describe('weeklyCoverage', () => {
   test('inside the repeated hour, both wall-clock runs are charted', () => {
     // 01:30 CDT (06:30Z) to 01:15 CST (07:15Z): the clock reads 01:30-02:00, then 01:00-01:15.
     const spans = weeklyCoverage([iv('2026-11-01T06:30:00.000Z', '2026-11-01T07:15:00.000Z')], CHI, '2026-10-26');
-    expect(spans.sun).toEqual([[60, 75], [90, 120]]);
+    expect(spans.sun).toEqual([
+      [60, 75],
+      [90, 120],
+    ]);
   });
 
   test('a week start that is not a Monday is refused', () => {

@@ -16,7 +16,9 @@ const issues = (value: unknown) => IncidentSchema.safeParse(value).error?.issues
 describe('an incident title', () => {
   test('of 160 characters (emoji count one each) passes; of 161 is refused naming the limit', () => {
     expect(issues(incident('t'.repeat(158) + '🚨🚨'))).toEqual([]);
-    expect(issues(incident('t'.repeat(161)))).toEqual(['title: found a title of 161 characters (expected at most 160; shorten it and put the details in an update message)']);
+    expect(issues(incident('t'.repeat(161)))).toEqual([
+      'title: found a title of 161 characters (expected at most 160; shorten it and put the details in an update message)',
+    ]);
   });
   test.each(['line one\nline two', 'a\r\nb', 'a\u2028b'])('with a line break (%j) is refused', (title) => {
     expect(issues(incident(title))[0]).toMatch(/^title: found a line break \(expected a title on one line/);

@@ -28,8 +28,16 @@ describe('Markdown is rendered and sanitized', () => {
   });
 
   test.each([
-    ['an image becomes a link to it, so the page loads nothing from elsewhere', '![the error screen](https://cdn.example.com/error.png)', '<p><a href="https://cdn.example.com/error.png">the error screen</a></p>'],
-    ['an image without alt text links with its address', '![](https://cdn.example.com/error.png)', '<p><a href="https://cdn.example.com/error.png">https://cdn.example.com/error.png</a></p>'],
+    [
+      'an image becomes a link to it, so the page loads nothing from elsewhere',
+      '![the error screen](https://cdn.example.com/error.png)',
+      '<p><a href="https://cdn.example.com/error.png">the error screen</a></p>',
+    ],
+    [
+      'an image without alt text links with its address',
+      '![](https://cdn.example.com/error.png)',
+      '<p><a href="https://cdn.example.com/error.png">https://cdn.example.com/error.png</a></p>',
+    ],
     ['an image whose address the sanitizer removed is its alt text alone', '![screen](javascript:alert(1))', '<p>screen</p>'],
   ])('%s', (_name, md, html) => {
     expect(markdownToHtml(md)).toBe(html);

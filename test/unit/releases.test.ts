@@ -117,7 +117,13 @@ describe("the default content's products at its pinned now", () => {
 
   test('a version keeps its notes link and summary', () => {
     const v = productReleases(DEFAULT, 'barometer')!.latest!;
-    expect(v).toMatchObject({ version: '2026.16', date: '2026-11-18', notes: 'https://success.planview.com/Planview_Barometer/2Release_Notes', summary: { en: 'Security updates.' }, anchor: 'release-2026.16' });
+    expect(v).toMatchObject({
+      version: '2026.16',
+      date: '2026-11-18',
+      notes: 'https://success.planview.com/Planview_Barometer/2Release_Notes',
+      summary: { en: 'Security updates.' },
+      anchor: 'release-2026.16',
+    });
     expect(productReleases(DEFAULT, 'clarizen')!.latest!.notes).toBeUndefined();
   });
 
@@ -129,7 +135,11 @@ describe("the default content's products at its pinned now", () => {
 
 describe('a release listed ahead of now is not published yet', () => {
   // The minimal site's widget ships in Europe/Stockholm; its next planned date is 8 December.
-  const withPlanned = (now: string): SiteContent => ({ ...MIN, now, releases: { widget: [{ version: '2026.12', date: '2026-12-08' }, ...MIN.releases.widget!] } });
+  const withPlanned = (now: string): SiteContent => ({
+    ...MIN,
+    now,
+    releases: { widget: [{ version: '2026.12', date: '2026-12-08' }, ...MIN.releases.widget!] },
+  });
 
   test.each<[string, string, string[], string | undefined]>([
     ['the evening before, in Stockholm', '2026-12-07T22:59:59Z', ['2026.11', '2026.10'], '2026-12-08'],
@@ -151,7 +161,12 @@ describe('next release date', () => {
     ['widget', '2026-11-10T12:00:00Z', '2026-11-10'],
     ['cloud', '2026-11-22T10:00:00Z', undefined],
   ])('%s at %s: %s', (id, now, date) => {
-    expect(nextReleaseDate(MIN.products.find((p) => p.id === id)!, now)).toBe(date);
+    expect(
+      nextReleaseDate(
+        MIN.products.find((p) => p.id === id)!,
+        now,
+      ),
+    ).toBe(date);
   });
 });
 
@@ -173,7 +188,9 @@ describe('release feeds', () => {
     expect(feed.items.map((i) => i.link)).toEqual(links.map((l) => `${SITE}${l}`));
     expect(feed.site).toBe(`${SITE}${locale === 'en' ? '' : `${locale}/`}${product ? `products/${product}/` : 'releases/'}`);
     expect(feed.customData).toContain(`<language>${locale}</language>`);
-    expect(feed.customData).toContain(`href="${SITE}${locale === 'en' ? '' : `${locale}/`}${product ? `products/${product}/releases.xml` : 'releases/rss.xml'}"`);
+    expect(feed.customData).toContain(
+      `href="${SITE}${locale === 'en' ? '' : `${locale}/`}${product ? `products/${product}/releases.xml` : 'releases/rss.xml'}"`,
+    );
   });
 
   test('an item: product and version, the release day in the product zone, the summary in the reader language or marked with its own', () => {
@@ -183,12 +200,16 @@ describe('release feeds', () => {
     expect(en!.pubDate.toISOString()).toBe('2026-11-09T23:00:00.000Z');
     const [sv] = releaseFeedItems(MIN, { locale: 'sv', site: SITE, base: '/' });
     expect(sv!.description).toBe('Släppt 10 november 2026.\nSnabbare rapporter');
-    const fr = releaseFeedItems({ ...MIN, site: { ...MIN.site, locales: [...MIN.site.locales, { code: 'fr', name: 'Français' }] } }, { locale: 'fr', site: SITE, base: '/' });
+    const fr = releaseFeedItems(
+      { ...MIN, site: { ...MIN.site, locales: [...MIN.site.locales, { code: 'fr', name: 'Français' }] } },
+      { locale: 'fr', site: SITE, base: '/' },
+    );
     expect(fr[0]!.content).toContain('<p lang="en">Faster reports</p>');
   });
 
   test('release notes become a link only when they are a web address', () => {
-    const items = (notes: string) => releaseFeedItems({ ...MIN, releases: { widget: [{ version: '1', date: '2026-11-01', notes }] } }, { locale: 'en', site: SITE, base: '/' });
+    const items = (notes: string) =>
+      releaseFeedItems({ ...MIN, releases: { widget: [{ version: '1', date: '2026-11-01', notes }] } }, { locale: 'en', site: SITE, base: '/' });
     expect(items('https://acme.test/notes?a=1&b=2')[0]!.content).toContain('<a href="https://acme.test/notes?a=1&amp;b=2">Release notes</a>');
     expect(items('javascript:alert(1)')[0]!.content).not.toMatch(/javascript:|<a /);
   });
@@ -201,11 +222,18 @@ describe('release feeds', () => {
     const items = releaseFeedItems(c, { locale: 'en', site: SITE, base: '/' });
     const onDay = items.filter((i) => i.link.includes('#release-x') || i.link.includes('#release-y')).map((i) => i.title);
     expect(onDay).toEqual(['Planview Enterprise One y', 'Planview Clarizen x']);
-    expect(releaseFeedItems(DEFAULT, { locale: 'en', site: SITE, base: '/', limit: 3 }).map((i) => i.title)).toEqual(['Planview PPM Pro 2026.11', 'Planview Barometer 2026.16', 'Planview Enterprise One 2026.11']);
+    expect(releaseFeedItems(DEFAULT, { locale: 'en', site: SITE, base: '/', limit: 3 }).map((i) => i.title)).toEqual([
+      'Planview PPM Pro 2026.11',
+      'Planview Barometer 2026.16',
+      'Planview Enterprise One 2026.11',
+    ]);
   });
 
   test('more releases than the limit: the newest 50', () => {
-    const many: Release[] = Array.from({ length: 60 }, (_, n) => ({ version: `1.${59 - n}`, date: `2026-0${1 + Math.floor((59 - n) / 28)}-${String(1 + ((59 - n) % 28)).padStart(2, '0')}` }));
+    const many: Release[] = Array.from({ length: 60 }, (_, n) => ({
+      version: `1.${59 - n}`,
+      date: `2026-0${1 + Math.floor((59 - n) / 28)}-${String(1 + ((59 - n) % 28)).padStart(2, '0')}`,
+    }));
     const items = releaseFeedItems({ ...MIN, releases: { widget: many } }, { locale: 'en', site: SITE, base: '/' });
     expect(items).toHaveLength(50);
     expect([items[0]!.title, items.at(-1)!.title]).toEqual(['Acme Widget 1.59', 'Acme Widget 1.10']);
@@ -216,7 +244,12 @@ describe('the maintenance feed', () => {
   test('maintenance windows only, its own channel and self link', () => {
     const feed = maintenanceFeed(DEFAULT, { locale: 'sv', site: 'https://status.planview.com/', base: '/' });
     // Newest activity first: a notice during the window, a cancellation, an advance notice, a finished window.
-    const ids = ['2026-11-22-changepoint-network-upgrade', '2026-12-06-leankit-database-migration', '2026-11-26-enterprise-one-database-patching-americas', '2026-11-08-enterprise-one-ppm-pro-database-upgrade-eu'];
+    const ids = [
+      '2026-11-22-changepoint-network-upgrade',
+      '2026-12-06-leankit-database-migration',
+      '2026-11-26-enterprise-one-database-patching-americas',
+      '2026-11-08-enterprise-one-ppm-pro-database-upgrade-eu',
+    ];
     expect(feed.items.map((i) => i.link)).toEqual(ids.map((id) => `https://status.planview.com/sv/maintenance/${id}/`));
     expect(feed.title).toBe('Planview driftstatus och Customer Care: underhåll');
     expect(feed.site).toBe('https://status.planview.com/sv/maintenance/');

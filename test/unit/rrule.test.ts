@@ -19,7 +19,9 @@ describe('rules release schedules can use', () => {
   ])('%s passes and expands', (rule) => {
     expect(rruleProblem(rule)).toBeUndefined();
     // The calendar code takes it without throwing.
-    expect(() => releaseDatesBetween({ kind: 'recurring', rrule: rule, start: '2026-01-01', zone: 'UTC', label: 'x' }, '2026-01-01', '2027-12-31')).not.toThrow();
+    expect(() =>
+      releaseDatesBetween({ kind: 'recurring', rrule: rule, start: '2026-01-01', zone: 'UTC', label: 'x' }, '2026-01-01', '2027-12-31'),
+    ).not.toThrow();
   });
 });
 

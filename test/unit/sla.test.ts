@@ -31,7 +31,13 @@ describe('due times', () => {
     ['30 minutes is elapsed time', '30 minutes', '2026-11-20T16:00:00Z', [], '2026-11-20T16:30:00.000Z'],
     ['48 hours is calendar time, weekends included', '48 hours', '2026-11-20T16:00:00Z', [], '2026-11-22T16:00:00.000Z'],
     ['2 business days skips the weekend', '2 business days', '2026-11-20T16:00:00Z', [], '2026-11-24T16:00:00.000Z'],
-    ['customer wait counts when the target does not exclude it', '48 hours', '2026-11-20T16:00:00Z', [{ from: '2026-11-21T00:00:00Z', to: '2026-11-21T05:00:00Z' }], '2026-11-22T16:00:00.000Z'],
+    [
+      'customer wait counts when the target does not exclude it',
+      '48 hours',
+      '2026-11-20T16:00:00Z',
+      [{ from: '2026-11-21T00:00:00Z', to: '2026-11-21T05:00:00Z' }],
+      '2026-11-22T16:00:00.000Z',
+    ],
     [
       'customer wait is excluded where the target says so',
       { target: '48 hours', excludesCustomerWait: true },

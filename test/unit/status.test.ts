@@ -30,12 +30,48 @@ function window(productIds: string[], start: string, end: string, cancelled?: st
 describe('status roll-up', () => {
   test.each<[string, Incident[], Maintenance[], Record<string, ComponentStatus>]>([
     ['nothing open: all operational', [], [], { a: 'operational', b: 'operational', c: 'operational' }],
-    ['the worst impact on a product wins', [incident([['a', 'degraded_performance']]), incident([['a', 'major_outage'], ['b', 'partial_outage']])], [], { a: 'major_outage', b: 'partial_outage', c: 'operational' }],
-    ['a resolved incident stops counting', [incident([['a', 'major_outage']], '2026-11-22T09:00:00.000Z')], [], { a: 'operational', b: 'operational', c: 'operational' }],
-    ['maintenance in progress shows under_maintenance', [], [window(['b'], '2026-11-22T09:00:00.000Z', '2026-11-22T12:00:00.000Z')], { a: 'operational', b: 'under_maintenance', c: 'operational' }],
-    ['an outage outranks maintenance on the same product', [incident([['b', 'degraded_performance']])], [window(['b'], '2026-11-22T09:00:00.000Z', '2026-11-22T12:00:00.000Z')], { a: 'operational', b: 'degraded_performance', c: 'operational' }],
-    ['upcoming and completed maintenance do not count', [], [window(['a'], '2026-11-23T09:00:00.000Z', '2026-11-23T12:00:00.000Z'), window(['b'], '2026-11-21T09:00:00.000Z', '2026-11-21T12:00:00.000Z')], { a: 'operational', b: 'operational', c: 'operational' }],
-    ['a cancelled window does not count', [], [window(['c'], '2026-11-22T09:00:00.000Z', '2026-11-22T12:00:00.000Z', '2026-11-20T00:00:00.000Z')], { a: 'operational', b: 'operational', c: 'operational' }],
+    [
+      'the worst impact on a product wins',
+      [
+        incident([['a', 'degraded_performance']]),
+        incident([
+          ['a', 'major_outage'],
+          ['b', 'partial_outage'],
+        ]),
+      ],
+      [],
+      { a: 'major_outage', b: 'partial_outage', c: 'operational' },
+    ],
+    [
+      'a resolved incident stops counting',
+      [incident([['a', 'major_outage']], '2026-11-22T09:00:00.000Z')],
+      [],
+      { a: 'operational', b: 'operational', c: 'operational' },
+    ],
+    [
+      'maintenance in progress shows under_maintenance',
+      [],
+      [window(['b'], '2026-11-22T09:00:00.000Z', '2026-11-22T12:00:00.000Z')],
+      { a: 'operational', b: 'under_maintenance', c: 'operational' },
+    ],
+    [
+      'an outage outranks maintenance on the same product',
+      [incident([['b', 'degraded_performance']])],
+      [window(['b'], '2026-11-22T09:00:00.000Z', '2026-11-22T12:00:00.000Z')],
+      { a: 'operational', b: 'degraded_performance', c: 'operational' },
+    ],
+    [
+      'upcoming and completed maintenance do not count',
+      [],
+      [window(['a'], '2026-11-23T09:00:00.000Z', '2026-11-23T12:00:00.000Z'), window(['b'], '2026-11-21T09:00:00.000Z', '2026-11-21T12:00:00.000Z')],
+      { a: 'operational', b: 'operational', c: 'operational' },
+    ],
+    [
+      'a cancelled window does not count',
+      [],
+      [window(['c'], '2026-11-22T09:00:00.000Z', '2026-11-22T12:00:00.000Z', '2026-11-20T00:00:00.000Z')],
+      { a: 'operational', b: 'operational', c: 'operational' },
+    ],
   ])('%s', (_name, incidents, maintenance, expected) => {
     expect(Object.fromEntries(productStatuses({ products, incidents, maintenance }, NOW))).toEqual(expected);
   });
@@ -52,8 +88,15 @@ describe('status roll-up', () => {
     expect(indicatorOf(overallStatus(map))).toBe(indicator);
   });
 
-  test('an incident\'s impact is its worst effect', () => {
-    expect(incidentImpact(incident([['a', 'degraded_performance'], ['b', 'partial_outage']]))).toBe('major');
+  test("an incident's impact is its worst effect", () => {
+    expect(
+      incidentImpact(
+        incident([
+          ['a', 'degraded_performance'],
+          ['b', 'partial_outage'],
+        ]),
+      ),
+    ).toBe('major');
   });
 
   test.each([

@@ -3,7 +3,15 @@ import { SLOT, forEachSlot, offsetAt } from '../../src/lib/zone-slots.ts';
 
 /** The reference: every slot read from Intl on its own (what the chart did before, slot by slot). */
 function slowSlots(zone: string, start: number, end: number): string[] {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const f = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const out: string[] = [];
   for (let t = start; t < end; t += SLOT) {
     const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
@@ -44,6 +52,10 @@ describe('coverage slots in a zone match Intl slot by slot', () => {
   });
 
   test('offsets: Berlin +60 in winter, +120 in summer; Kathmandu +345', () => {
-    expect([offsetAt('Europe/Berlin', Date.parse('2026-01-15T12:00:00Z')), offsetAt('Europe/Berlin', Date.parse('2026-07-15T12:00:00Z')), offsetAt('Asia/Kathmandu', Date.parse('2026-07-15T12:00:00Z'))]).toEqual([60, 120, 345]);
+    expect([
+      offsetAt('Europe/Berlin', Date.parse('2026-01-15T12:00:00Z')),
+      offsetAt('Europe/Berlin', Date.parse('2026-07-15T12:00:00Z')),
+      offsetAt('Asia/Kathmandu', Date.parse('2026-07-15T12:00:00Z')),
+    ]).toEqual([60, 120, 345]);
   });
 });

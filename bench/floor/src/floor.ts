@@ -29,7 +29,9 @@ export function incidents(): FloorIncident[] {
       const titles: Record<string, string> = {};
       const single = /^title: (".*")$/m.exec(text);
       if (single) titles.en = JSON.parse(single[1]!) as string;
-      else for (const m of /^title:\n((?: {2}\w+: ".*"\n)+)/m.exec(text)?.[1]?.matchAll(/^ {2}(\w+): (".*")$/gm) ?? []) titles[m[1]!] = JSON.parse(m[2]!) as string;
+      else
+        for (const m of /^title:\n((?: {2}\w+: ".*"\n)+)/m.exec(text)?.[1]?.matchAll(/^ {2}(\w+): (".*")$/gm) ?? [])
+          titles[m[1]!] = JSON.parse(m[2]!) as string;
       return { id: file.slice(0, -3), titles };
     });
 }

@@ -67,7 +67,12 @@ function daysText(days: readonly Day[], names: Record<Day, string>): string {
 }
 
 function ruleView(rule: WeeklyRule, names: Record<Day, string>) {
-  return { days: daysText(rule.days, names), open: rule.open, close: rule.close === '24:00' ? '24:00' : rule.close, nextDay: rule.close <= rule.open && rule.close !== '00:00' };
+  return {
+    days: daysText(rule.days, names),
+    open: rule.open,
+    close: rule.close === '24:00' ? '24:00' : rule.close,
+    nextDay: rule.close <= rule.open && rule.close !== '00:00',
+  };
 }
 
 /** Builds the page for one locale at the content's now. */
@@ -75,7 +80,8 @@ export function hoursView(x: Ctx): HoursView {
   const names = weekdayNames(x.locale);
   const regions = new Intl.DisplayNames([x.locale], { type: 'region' });
   const now = x.c.now;
-  const when = (iso: string, zone: string) => new Intl.DateTimeFormat(x.locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+  const when = (iso: string, zone: string) =>
+    new Intl.DateTimeFormat(x.locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
   const siteZone = x.c.site.timeZone;
   const monday = DateTime.fromISO(now, { zone: siteZone }).startOf('week').plus({ weeks: 1 });
   const deskProduct = (desk: Desk, entry: Desk['products'][number]): DeskProductView => {
@@ -98,7 +104,10 @@ export function hoursView(x: Ctx): HoursView {
           ? { open: false, text: x.t('hours.noHours') }
           : state.open
             ? { open: true, text: `${x.t('hours.openNow')}, ${x.t('hours.closesAt', { time: when(state.closes, desk.zone) })}` }
-            : { open: false, text: state.opens ? `${x.t('hours.closedNow')}, ${x.t('hours.opensAt', { time: when(state.opens, desk.zone) })}` : x.t('hours.closedNow') },
+            : {
+                open: false,
+                text: state.opens ? `${x.t('hours.closedNow')}, ${x.t('hours.opensAt', { time: when(state.opens, desk.zone) })}` : x.t('hours.closedNow'),
+              },
       intervals,
     };
     if (desk.zoneLabel) view.zoneLabel = desk.zoneLabel;
@@ -122,7 +131,13 @@ export function hoursView(x: Ctx): HoursView {
     products: products.filter((p) => p.desks.length > 0),
     tiers: x.c.support.tiers.map((tier) => ({ names: tier.names.join(' / '), description: x.loc(tier.description) })),
     noPhone: x.c.support.desks
-      .map((d) => ({ desk: x.loc(d.name), products: d.products.filter((e) => e.phones.length === 0).map((e) => x.productName(e.product)).join(', ') }))
+      .map((d) => ({
+        desk: x.loc(d.name),
+        products: d.products
+          .filter((e) => e.phones.length === 0)
+          .map((e) => x.productName(e.product))
+          .join(', '),
+      }))
       .filter((d) => d.products !== ''),
   };
   if (x.c.support.routing) view.routing = x.loc(x.c.support.routing);

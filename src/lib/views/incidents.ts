@@ -86,7 +86,13 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
     status: last.status,
     statusText: x.t(`incidentStatus.${last.status}`),
     severity: { id: sev.id, name: x.loc(sev.name), rank: sev.rank },
-    affects: inc.affects.map((a) => ({ id: a.product, name: x.productName(a.product), href: x.url(`/products/${a.product}/`), impact: a.impact, impactText: x.t(`status.${a.impact}`) })),
+    affects: inc.affects.map((a) => ({
+      id: a.product,
+      name: x.productName(a.product),
+      href: x.url(`/products/${a.product}/`),
+      impact: a.impact,
+      impactText: x.t(`status.${a.impact}`),
+    })),
     started: { iso: inc.started },
     latest: {
       at: { iso: last.at },
@@ -101,7 +107,12 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
   if (inc.resolved) summary.resolved = { iso: inc.resolved };
   if (isOpen(inc, x.c.now)) {
     const u = clockOf(x, inc, sev).statusUpdates;
-    if (u?.due) summary.nextUpdate = { text: x.t(u.outcome === 'overdue' ? 'incident.nextUpdateOverdue' : 'incident.nextUpdate'), overdue: u.outcome === 'overdue', at: { iso: u.due } };
+    if (u?.due)
+      summary.nextUpdate = {
+        text: x.t(u.outcome === 'overdue' ? 'incident.nextUpdateOverdue' : 'incident.nextUpdate'),
+        overdue: u.outcome === 'overdue',
+        at: { iso: u.due },
+      };
     else if (u) summary.nextUpdate = { text: x.t('incident.nextUpdateOnNews'), overdue: false };
   }
   return summary;
@@ -137,7 +148,13 @@ export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
   for (const key of ['response', 'restoration', 'resolution', 'statusUpdates', 'rootCauseReport'] as const) {
     const e: ClockEntry | undefined = clock[key];
     if (!e) continue;
-    const row: ClockRow = { key, label: x.t(`sla.${key}` as UiKey), target: describeTarget(e.target, key, x.locale, x.c.site.defaultLocale), outcome: e.outcome, outcomeText: x.t(`outcome.${e.outcome}` as UiKey) };
+    const row: ClockRow = {
+      key,
+      label: x.t(`sla.${key}` as UiKey),
+      target: describeTarget(e.target, key, x.locale, x.c.site.defaultLocale),
+      outcome: e.outcome,
+      outcomeText: x.t(`outcome.${e.outcome}` as UiKey),
+    };
     if (e.due) row.due = { iso: e.due };
     if (e.target.excludesCustomerWait) row.note = x.t('sla.excludesWait');
     rows.push(row);
@@ -145,7 +162,9 @@ export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
   const page: IncidentPage = {
     ...summary,
     scopeText: x.t(`scope.${inc.scope}`),
-    duration: inc.resolved ? formatDuration(inc.started, inc.resolved, x.locale) : `${formatDuration(inc.started, x.c.now, x.locale)} (${x.t('incident.ongoing')})`,
+    duration: inc.resolved
+      ? formatDuration(inc.started, inc.resolved, x.locale)
+      : `${formatDuration(inc.started, x.c.now, x.locale)} (${x.t('incident.ongoing')})`,
     timeline: [...inc.updates].reverse().map((u) => {
       const m = x.loc(u.message);
       return { at: { iso: u.at }, statusText: x.t(`incidentStatus.${u.status}`), html: markdownToHtml(m.text), lang: m.lang };

@@ -43,7 +43,10 @@ const NAV: { key: 'nav.status' | 'nav.incidents' | 'nav.maintenance' | 'nav.rele
 ];
 
 /** The parts of the shell that are the same on every page of a locale. */
-type LocaleShell = Pick<LayoutView, 'locale' | 'siteName' | 'homeHref' | 'links' | 'builtAt' | 'feed' | 'strings'> & { description: string; t: ReturnType<typeof translator> };
+type LocaleShell = Pick<LayoutView, 'locale' | 'siteName' | 'homeHref' | 'links' | 'builtAt' | 'feed' | 'strings'> & {
+  description: string;
+  t: ReturnType<typeof translator>;
+};
 const shells = new WeakMap<SiteContent, Map<string, LocaleShell>>();
 
 function localeShell(content: SiteContent, locale: string, base: string): LocaleShell {
@@ -102,7 +105,11 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
     xDefault: abs(url(o.alternatePath ?? o.path, def)) ?? url(o.alternatePath ?? o.path, def),
     alternates,
     // Sections arrive issue by issue; link only the ones this build has.
-    nav: NAV.filter((n) => AVAILABLE.has(n.path)).map((n) => ({ label: t(n.key), href: url(n.path, o.locale), current: n.path === '/' ? o.path === '/' : o.path.startsWith(n.path) })),
+    nav: NAV.filter((n) => AVAILABLE.has(n.path)).map((n) => ({
+      label: t(n.key),
+      href: url(n.path, o.locale),
+      current: n.path === '/' ? o.path === '/' : o.path.startsWith(n.path),
+    })),
   };
   if (canonical) view.canonical = canonical;
   return view;

@@ -28,9 +28,16 @@ export function overviewView(c: SiteContent, locale: string): OverviewView {
     })),
     severities: c.severities.map((s) => {
       const response = s.targets.own.response;
-      return response ? { id: s.id, name: loc(s.name), response: t('home.firstResponse', { target: formatTarget(response, locale) }) } : { id: s.id, name: loc(s.name) };
+      return response
+        ? { id: s.id, name: loc(s.name), response: t('home.firstResponse', { target: formatTarget(response, locale) }) }
+        : { id: s.id, name: loc(s.name) };
     }),
-    desks: c.support.desks.map((d) => ({ id: d.id, name: loc(d.name), zone: t('home.deskZone', { zone: d.zone }), products: t('home.deskProducts', { count: d.products.length }) })),
+    desks: c.support.desks.map((d) => ({
+      id: d.id,
+      name: loc(d.name),
+      zone: t('home.deskZone', { zone: d.zone }),
+      products: t('home.deskProducts', { count: d.products.length }),
+    })),
     summary: t('home.noticesSummary', { incidents: c.incidents.length, maintenance: c.maintenance.length }),
     policy: t('home.policyRevision', { revision: c.policy.revision, date: formatDate(c.policy.effective, locale) }),
   };

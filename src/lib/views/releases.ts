@@ -25,7 +25,11 @@ export interface ScheduleView {
 
 /** The release schedule page. */
 export interface ReleasesPageView {
-  months: { month: string; label: string; days: { date: string; text: string; past: boolean; entries: { name: string; href: string; version?: string; notes?: string }[] }[] }[];
+  months: {
+    month: string;
+    label: string;
+    days: { date: string; text: string; past: boolean; entries: { name: string; href: string; version?: string; notes?: string }[] }[];
+  }[];
   products: ScheduleView[];
   calendarAll: { https: string; webcal: string };
 }
@@ -46,7 +50,10 @@ export function releasesPageView(x: Ctx, site: string | URL, base: string): Rele
           text: dayWords(d.date, x.locale),
           past: d.entries.every((e) => e.past),
           entries: d.entries.map((e) => {
-            const entry: { name: string; href: string; version?: string; notes?: string } = { name: x.productName(e.product), href: x.url(`/products/${e.product}/`) };
+            const entry: { name: string; href: string; version?: string; notes?: string } = {
+              name: x.productName(e.product),
+              href: x.url(`/products/${e.product}/`),
+            };
             if (e.release) {
               entry.version = e.release.version;
               if (e.release.notes) entry.notes = e.release.notes;
@@ -77,7 +84,16 @@ export interface ProductReleasesView {
   cadence: LocalizedText;
   continuous: boolean;
   next: { date: string; text: string }[];
-  versions: { anchor: string; version: string; date: string; dateText: string; supported: boolean; supportText: string; notes?: string; summary?: LocalizedText }[];
+  versions: {
+    anchor: string;
+    version: string;
+    date: string;
+    dateText: string;
+    supported: boolean;
+    supportText: string;
+    notes?: string;
+    summary?: LocalizedText;
+  }[];
   notes?: string;
   calendar?: { https: string; webcal: string };
   feed: string;

@@ -39,7 +39,9 @@ export interface MaintenanceSummary {
  * still ahead at build time, which the page shows once the reader's clock reaches it, as it moves the
  * state badge on (scripts/maintenance-state.ts).
  */
-export type MaintenanceEntry = { at: Instant; lang: string } & ({ automatic?: undefined; html: string } | { automatic: string; text: string; pending: boolean });
+export type MaintenanceEntry = { at: Instant; lang: string } & (
+  { automatic?: undefined; html: string } | { automatic: string; text: string; pending: boolean }
+);
 
 /** The status page. */
 export interface StatusView {
@@ -146,14 +148,19 @@ export function productView(x: Ctx, id: string): ProductView {
     status,
     statusText: x.t(`status.${status}`),
     open: mine.filter((i) => isOpen(i, x.c.now)).map((i) => summarise(x, i)),
-    recent: mine.filter((i) => !isOpen(i, x.c.now)).slice(0, 10).map((i) => summarise(x, i)),
+    recent: mine
+      .filter((i) => !isOpen(i, x.c.now))
+      .slice(0, 10)
+      .map((i) => summarise(x, i)),
     days: days.map((d) => {
       const date = formatDate(d.date, x.locale);
       const label = d.incidents.length === 0 ? x.t('product.dayClear', { date }) : x.t('product.dayImpact', { date, status: x.t(`status.${d.worst}`) });
       return d.incidents[0] ? { date: d.date, label, status: d.worst, href: x.url(`/incidents/${d.incidents[0]}/`) } : { date: d.date, label, status: d.worst };
     }),
     summary: x.t('product.last90Summary', { clear: days.filter((d) => d.incidents.length === 0).length, total: days.length }),
-    maintenance: x.c.maintenance.filter((m) => m.products.includes(id) && maintenanceState(m, x.c.now) !== 'completed' && maintenanceState(m, x.c.now) !== 'cancelled').map((m) => summariseMaintenance(x, m)),
+    maintenance: x.c.maintenance
+      .filter((m) => m.products.includes(id) && maintenanceState(m, x.c.now) !== 'completed' && maintenanceState(m, x.c.now) !== 'cancelled')
+      .map((m) => summariseMaintenance(x, m)),
   };
   if (p.description) view.description = x.loc(p.description);
   return view;
@@ -199,5 +206,12 @@ export function historyPage(x: Ctx, n: number): HistoryPage {
   }
   // A bounded pager: the first and last pages and two either side of this one, gaps elided.
   const shown = [...new Set([1, total, ...[-2, -1, 0, 1, 2].map((d) => n + d)])].filter((p) => p >= 1 && p <= total).sort((a, b) => a - b);
-  return { n, total, months, pages: shown.map((p) => ({ n: p, href: x.url(historyPath(p)) })), prev: n > 1 ? x.url(historyPath(n - 1)) : undefined, next: n < total ? x.url(historyPath(n + 1)) : undefined };
+  return {
+    n,
+    total,
+    months,
+    pages: shown.map((p) => ({ n: p, href: x.url(historyPath(p)) })),
+    prev: n > 1 ? x.url(historyPath(n - 1)) : undefined,
+    next: n < total ? x.url(historyPath(n + 1)) : undefined,
+  };
 }

@@ -4,7 +4,11 @@ import { ICS_CONTENT_TYPE, calendarProducts, maintenanceIcs, releaseIcs } from '
 import { siteContent } from '../../lib/site-data.ts';
 
 export function getStaticPaths() {
-  return [{ params: { calendar: 'maintenance' } }, { params: { calendar: 'releases' } }, ...calendarProducts(siteContent()).map((p) => ({ params: { calendar: `releases/${p.id}` } }))];
+  return [
+    { params: { calendar: 'maintenance' } },
+    { params: { calendar: 'releases' } },
+    ...calendarProducts(siteContent()).map((p) => ({ params: { calendar: `releases/${p.id}` } })),
+  ];
 }
 
 /** Built once, at build time, from content; not localized. */
