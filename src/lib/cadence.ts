@@ -64,6 +64,24 @@ export function releaseDatesBetween(cadence: Cadence, from: LocalDate, to: Local
   return ruleOf(cadence).between(floating(from), floating(to), true).map(dateOf);
 }
 
+/** How many months ahead release calendars plan, and within which a recurring schedule must have a date. */
+export const RELEASE_HORIZON_MONTHS = 12;
+
+/**
+ * The release dates from today (in the cadence's zone) through the day before the same date
+ * `months` months later: what a release calendar carries, and what the content check asks to be
+ * non-empty, so the two can never disagree on a rule.
+ */
+export function upcomingReleaseDates(
+  cadence: RecurringCadence,
+  now: string,
+  months = RELEASE_HORIZON_MONTHS,
+): { from: LocalDate; to: LocalDate; dates: LocalDate[] } {
+  const from = localToday(now, cadence.zone);
+  const to = DateTime.fromISO(from, { zone: 'utc' }).plus({ months }).minus({ days: 1 }).toISODate() as LocalDate;
+  return { from, to, dates: releaseDatesBetween(cadence, from, to) };
+}
+
 /** A product's upcoming schedule: the next dates, or the flag that it ships continuously. */
 export interface ProductSchedule {
   product: Product;

@@ -23,13 +23,10 @@ import { localize } from './i18n.ts';
 import { markdownToText } from './markdown.ts';
 import { plain } from './feeds.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
-import { isRecurring, localToday, releaseDatesBetween, type LocalDate } from './cadence.ts';
+import { isRecurring, upcomingReleaseDates, type LocalDate } from './cadence.ts';
 
 /** The Content-Type of every .ics endpoint. */
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
-
-/** How many months of planned release dates a release calendar carries by default. */
-export const RELEASE_HORIZON_MONTHS = 12;
 
 /** Where the site lives. */
 export interface CalendarOptions {
@@ -42,7 +39,7 @@ export interface CalendarOptions {
 /** Which release calendar: one product's, or all products' when `product` is absent. */
 export interface ReleaseCalendarOptions extends CalendarOptions {
   product?: string | undefined;
-  /** Planned dates from today for this many months (default RELEASE_HORIZON_MONTHS). */
+  /** Planned dates from today for this many months (default cadence.ts's RELEASE_HORIZON_MONTHS, which the content check uses too). */
   months?: number;
 }
 
@@ -100,12 +97,7 @@ export function releaseIcs(c: Pick<SiteContent, 'site' | 'products' | 'releases'
   const events: { date: LocalDate; order: number; product: Product }[] = [];
   products.forEach((p, order) => {
     if (!isRecurring(p.cadence)) return;
-    const today = localToday(c.now, p.cadence.zone);
-    const last = DateTime.fromISO(today, { zone: 'utc' })
-      .plus({ months: o.months ?? RELEASE_HORIZON_MONTHS })
-      .minus({ days: 1 })
-      .toISODate() as LocalDate;
-    for (const date of releaseDatesBetween(p.cadence, today, last)) events.push({ date, order, product: p });
+    for (const date of upcomingReleaseDates(p.cadence, c.now, o.months).dates) events.push({ date, order, product: p });
   });
   events.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
   for (const { date, product: p } of events) {

@@ -1,6 +1,6 @@
 /** content/products.yaml: the products whose status, support and releases the site covers. */
 import { z } from 'astro/zod';
-import { IdSchema, LocalizedSchema, WebUrlSchema, ZoneSchema } from './common.ts';
+import { DateSchema, IdSchema, LocalizedSchema, WebUrlSchema, ZoneSchema } from './common.ts';
 import { rruleProblem } from './rrule.ts';
 
 /** An RFC 5545 recurrence rule that release schedules can use (see rrule.ts for what is checked). */
@@ -18,11 +18,7 @@ export const CadenceSchema = z.discriminatedUnion(
       /** RFC 5545 rule, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU. */
       rrule: RRuleSchema,
       /** First release date of the series, a local date in `zone`. */
-      start: z
-        .string()
-        .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
-          error: (iss) => `found ${JSON.stringify(iss.input)} (expected a real date such as "2026-01-13")`,
-        }),
+      start: DateSchema,
       /** Zone in which the dates fall. */
       zone: ZoneSchema,
       /** The cadence in words ("monthly", "every two weeks"). */

@@ -10,6 +10,13 @@ const TIME_FREQS = ['SECONDLY', 'MINUTELY', 'HOURLY'];
 const PARTS = ['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYMONTH', 'BYSETPOS', 'WKST'];
 const TIME_PARTS = ['BYSECOND', 'BYMINUTE', 'BYHOUR'];
 
+/** The most days a frequency's period holds, which BYSETPOS counts within. */
+const SET_SIZE: Record<string, number> = { DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366 };
+
+/** The most days of each month (February in a leap year). */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** A whole number from `min` to `max`, or (when `signed`) its negative; never 0. */
 function numberIn(value: string, min: number, max: number, signed: boolean): boolean {
   if (!(signed ? /^[+-]?\d{1,3}$/ : /^\+?\d{1,4}$/).test(value)) return false;
@@ -55,7 +62,11 @@ export function rruleProblem(rule: string): string | undefined {
   const problem =
     check('INTERVAL', (v) => numberIn(v, 1, 9999, false), 'a whole number of at least 1, such as INTERVAL=2') ??
     check('COUNT', (v) => numberIn(v, 1, 9999, false), 'a whole number of at least 1, such as COUNT=12') ??
-    check('UNTIL', (v) => /^\d{8}(T\d{6}Z?)?$/.test(v) && realDate(v.slice(0, 8)), 'a date such as UNTIL=20271231 (or a UTC time such as 20271231T000000Z)') ??
+    check(
+      'UNTIL',
+      (v) => /^\d{8}(T([01]\d|2[0-3])[0-5]\d([0-5]\d|60)Z?)?$/.test(v) && realDate(v.slice(0, 8)),
+      'a date such as UNTIL=20271231 (or a UTC time such as 20271231T000000Z)',
+    ) ??
     check('BYMONTH', (v) => numberIn(v, 1, 12, false), 'months from 1 to 12, such as BYMONTH=3,9') ??
     check('BYMONTHDAY', (v) => numberIn(v, 1, 31, true), 'days of the month from 1 to 31, or -1 to -31 counted from its end, such as BYMONTHDAY=15 or -1') ??
     check('BYYEARDAY', (v) => numberIn(v, 1, 366, true), 'days of the year from 1 to 366, or -1 to -366') ??
@@ -70,7 +81,15 @@ export function rruleProblem(rule: string): string | undefined {
   if (problem) return problem;
   if (parts.has('COUNT') && parts.has('UNTIL'))
     return `found both COUNT and UNTIL in "${rule}" (expected one of them: RFC 5545 allows a rule to end one way only)`;
-  const ordinals = (list('BYDAY') ?? []).filter((v) => /^[+-]?\d/.test(v));
+  const days = list('BYDAY') ?? [];
+  const ordinals = days.filter((v) => /^[+-]?\d/.test(v));
+  // RFC 5545 reads BYDAY=1MO,FR as "the first Monday and every Friday"; the rrule package that
+  // expands rules keeps only days that are both, a wrong calendar the check could not see.
+  if (ordinals.length > 0 && ordinals.length < days.length)
+    return at(
+      `BYDAY=${parts.get('BYDAY')}`,
+      'either every weekday with a position (1MO,-1FR) or none (MO,FR): the calendar code cannot mix "the first Monday" with "every Friday"; list the positions, such as 1FR,2FR,3FR,4FR,-1FR',
+    );
   if (ordinals.length > 0) {
     if (freq !== 'MONTHLY' && freq !== 'YEARLY')
       return at(
@@ -92,5 +111,23 @@ export function rruleProblem(rule: string): string | undefined {
   if (parts.has('BYWEEKNO') && freq !== 'YEARLY') return at(`BYWEEKNO=${parts.get('BYWEEKNO')}`, `no BYWEEKNO with FREQ=${freq} (only with FREQ=YEARLY)`);
   if (parts.has('BYSETPOS') && ![...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS'))
     return at(`BYSETPOS=${parts.get('BYSETPOS')}`, 'BYSETPOS together with another BY part, such as FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1');
+  // Rules that can never give a date: refused here because the expansion would search for one
+  // period by period up to the year 9999 (seconds for a daily rule) before giving up.
+  const period = SET_SIZE[freq]!;
+  const farPos = list('BYSETPOS')?.find((v) => Math.abs(Number(v)) > period);
+  if (farPos !== undefined)
+    return at(
+      `BYSETPOS=${parts.get('BYSETPOS')}`,
+      `positions within one period of FREQ=${freq}, which holds at most ${period} day${period === 1 ? '' : 's'}; "${farPos}" is never reached`,
+    );
+  const monthDays = list('BYMONTHDAY');
+  if (monthDays !== undefined) {
+    const months = (list('BYMONTH') ?? ['1']).map(Number);
+    if (!monthDays.some((d) => months.some((m) => Math.abs(Number(d)) <= DAYS_IN_MONTH[m - 1]!)))
+      return at(
+        `BYMONTHDAY=${parts.get('BYMONTHDAY')}`,
+        `a day the months of BYMONTH have (${months.map((m) => `${MONTH_NAMES[m - 1]} has at most ${DAYS_IN_MONTH[m - 1]}`).join(', ')}); no date ever matches`,
+      );
+  }
   return undefined;
 }

@@ -15,8 +15,7 @@ import type { ContentError } from './errors.ts';
 import { errorAt, type Hints, type YamlSource } from './source.ts';
 import { displayPath, duplicates, loadEntry, localeRules, parseFile, type EntryContext, type EntryPath, type Locales } from './entries.ts';
 import { resolveNow, type NowSource } from '../clock.ts';
-import { localToday, releaseDatesBetween } from '../cadence.ts';
-import { DateTime } from 'luxon';
+import { RELEASE_HORIZON_MONTHS, isRecurring, upcomingReleaseDates, type RecurringCadence } from '../cadence.ts';
 
 /** Everything in content/, validated. */
 export interface SiteContent {
@@ -157,7 +156,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
       now: now.now,
     };
     const at = (file: string) => sources.get(file);
-    errors.push(...crossFileRules(content, { dir, display, at, releaseSources, historySources }));
+    errors.push(...crossFileRules(content, { dir, display, at, releaseSources, historySources, now: ctx.rules!.nowText.written }));
     if (errors.length === 0) return { ok: true, content, errors: [] };
   } else if (ctx.locales) {
     // Still check localized text in what parsed, so one run shows as many problems as it can.
@@ -196,6 +195,17 @@ interface RuleContext {
   at: (file: string) => YamlSource | undefined;
   releaseSources: Map<string, YamlSource>;
   historySources: Map<PolicyRevision, YamlSource>;
+  /** "now" as written where it was set. */
+  now: string;
+}
+
+/** Why a valid rule gives no date between two days, as far as its parts tell. */
+function whyNoDate(cadence: RecurringCadence, from: string, to: string): string {
+  if (cadence.start > to) return `the series starts on ${cadence.start}, after that`;
+  const until = /(?:^|;)UNTIL=(\d{4})(\d{2})(\d{2})/.exec(cadence.rrule);
+  if (until && `${until[1]}-${until[2]}-${until[3]}` < from) return `its UNTIL ended the series on ${until[1]}-${until[2]}-${until[3]}`;
+  if (/(?:^|;)COUNT=/.test(cadence.rrule)) return 'its COUNT has run out, or the rule falls on none of those days';
+  return 'the rule falls on none of those days';
 }
 
 /** How a message shows "now" and what to do about it, by where it was set. */
@@ -225,12 +235,16 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
   duplicates(productIds).forEach((i) => errors.push(errorAt(src('products.yaml'), ['products', i, 'id'], `found "${productIds[i]}" again (expected each product id once)`)));
   // A schedule with no date ahead would give empty calendars and release lists without a word.
   c.products.forEach((p, i) => {
-    if (p.cadence.kind !== 'recurring') return;
-    const today = localToday(c.now, p.cadence.zone);
-    const inAYear = DateTime.fromISO(today, { zone: 'utc' }).plus({ months: 12 }).toISODate()!;
-    if (releaseDatesBetween(p.cadence, today, inAYear).length === 0) {
-      errors.push(errorAt(src('products.yaml'), ['products', i, 'cadence', 'rrule'], `found "${p.cadence.rrule}" starting ${p.cadence.start}, which gives product "${p.id}" no release date from ${today} to ${inAYear} (expected a schedule with a date in the next 12 months: check COUNT, UNTIL and start, or write kind: continuous)`));
-    }
+    if (!isRecurring(p.cadence)) return;
+    const ahead = upcomingReleaseDates(p.cadence, c.now);
+    if (ahead.dates.length > 0) return;
+    errors.push(
+      errorAt(
+        src('products.yaml'),
+        ['products', i, 'cadence', 'rrule'],
+        `found "${p.cadence.rrule}" from ${p.cadence.start}, which gives product "${p.id}" no release date from ${ahead.from} to ${ahead.to}, the ${RELEASE_HORIZON_MONTHS} months after now (${ctx.now}) (${whyNoDate(p.cadence, ahead.from, ahead.to)}; expected a schedule with a date in that time: change the rule or start, or write kind: continuous for a product without planned dates)`,
+      ),
+    );
   });
   const sevIds = c.severities.map((s) => s.id);
   const sevFile = src('severities.yaml');
