@@ -1,23 +1,23 @@
 /** content/case-types.yaml: the types a customer picks from when opening a case. */
 import { z } from 'astro/zod';
-import { IdSchema, LocalizedSchema } from './common.ts';
+import { IdSchema, LocalizedSchema, localizedSchema } from './common.ts';
 
 /** One case type. */
 export const CaseTypeSchema = z.strictObject({
   /** Stable id ("defect"). */
   id: IdSchema,
   /** Name as shown in the case form. */
-  name: LocalizedSchema,
+  name: localizedSchema('name'),
   /** What the type is for. */
   description: LocalizedSchema,
   /** A typical case of this type. */
   example: LocalizedSchema,
   /** The question a customer answers "yes" to when this type fits (used by the chooser). */
-  fitsWhen: LocalizedSchema,
+  fitsWhen: localizedSchema('sentence'),
   /** Whether the severity targets apply to cases of this type. */
   targetsApply: z.boolean(),
   /** Where such cases go when not handled by customer care itself. */
-  routedTo: LocalizedSchema.optional(),
+  routedTo: localizedSchema('sentence').optional(),
 });
 
 /** case-types.yaml: a list under `caseTypes`. */

@@ -1,12 +1,23 @@
 /** Building blocks shared by every content schema: ids, localized text, times, zones, targets. */
 import { z } from 'astro/zod';
 import { DateTime, IANAZone } from 'luxon';
-import { textProblem, type TextKind } from './limits.ts';
+import { lengthProblem, textProblem, type TextKind } from './limits.ts';
 
 /** Lower-case slug used as an id across files (products, desks, severities, case types). */
-export const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  error: (iss) => `found ${JSON.stringify(iss.input)} (expected a lower-case id such as "enterprise-one": letters, digits and single hyphens)`,
-});
+export const IdSchema = withinLimit(
+  z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: (iss) => `found ${JSON.stringify(iss.input)} (expected a lower-case id such as "enterprise-one": letters, digits and single hyphens)`,
+  }),
+  'id',
+);
+
+/** A string schema held to the length of a kind in limits.ts (for values that are not free text: ids, addresses, numbers). */
+export function withinLimit<S extends z.ZodType<string>>(schema: S, kind: TextKind) {
+  return schema.superRefine((value, ctx) => {
+    const problem = lengthProblem(value, kind);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
 
 /** A BCP 47 language code as used in site.yaml's locales ("en", "sv", "fr", "pt-BR"). */
 export const LocaleCodeSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, {
@@ -62,10 +73,13 @@ export const LocalizedSchema = localizedSchema('paragraph');
 export type Localized = string | Record<string, string>;
 
 /** A web address customers can open: absolute http or https only (never javascript: or data:). */
-export const WebUrlSchema = z.url({
-  protocol: /^https?$/,
-  error: (iss) => `found ${JSON.stringify(iss.input)} (expected an absolute http or https address such as "https://support.example.com/")`,
-});
+export const WebUrlSchema = withinLimit(
+  z.url({
+    protocol: /^https?$/,
+    error: (iss) => `found ${JSON.stringify(iss.input)} (expected an absolute http or https address such as "https://support.example.com/")`,
+  }),
+  'url',
+);
 
 /** A list of localized texts (bullet points such as examples or conditions). */
 export const LocalizedListSchema = z.array(LocalizedSchema);
@@ -212,11 +226,11 @@ export const TargetSchema = z.union([
       /** Time spent waiting for the customer's information does not count. */
       excludesCustomerWait: z.boolean().default(false),
       /** The condition under which the target holds ("provided no code change is needed"). */
-      condition: LocalizedSchema.optional(),
+      condition: localizedSchema('sentence').optional(),
       /** For status updates: also whenever there is news. */
       alsoOnNews: z.boolean().default(false),
       /** For status updates: until when the cadence runs ("until service is restored"). */
-      until: LocalizedSchema.optional(),
+      until: localizedSchema('sentence').optional(),
     })
     .transform(({ target, ...rest }): Target => ({ ...target, ...rest }) as Target),
 ]);

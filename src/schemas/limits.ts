@@ -39,6 +39,10 @@ export const LIMITS = {
   report: { max: 100_000, oneLine: false, what: 'a report', fix: 'shorten it or link to a longer document' },
   /** A web address. */
   url: { max: 2_000, oneLine: true, what: 'an address', fix: 'use a shorter address' },
+  /** An e-mail address (RFC 5321's most). */
+  email: { max: 254, oneLine: true, what: 'an e-mail address', fix: 'use a shorter address' },
+  /** A phone number as dialled from abroad. */
+  phone: { max: 40, oneLine: true, what: 'a phone number', fix: 'write the number alone, without words' },
 } as const satisfies Record<string, TextLimit>;
 
 /** A kind of content text. */
@@ -84,31 +88,61 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** What is wrong with a text of this kind, in our "found ... (expected ...)" wording; undefined when it is fine. */
-export function textProblem(text: string, kind: TextKind): string | undefined {
+/**
+ * What is wrong with a text of this kind, in our "found ... (expected ...)" wording, and the line
+ * of the text (1-based) where it is; undefined when it is fine. `inText` says where the message
+ * places a problem below the text's first line: "on the text's line 3" for a field (its error
+ * points at the field), nothing for a file's body (its error points at the line itself).
+ */
+export function textIssue(text: string, kind: TextKind, inText = true): { message: string; line: number } | undefined {
   const limit: TextLimit = LIMITS[kind];
-  if (text.trim() === '') return text === '' ? 'found an empty text (expected some words)' : 'found only spaces (expected some words)';
-  const bad = FORBIDDEN.exec(text);
-  if (bad)
-    return `found the control character ${unicodeName(bad[0])} at character ${codePoints(text.slice(0, bad.index)) + 1} (expected plain text: remove it; feeds cannot carry it)`;
-  if (!text.isWellFormed())
-    return 'found a broken character (half of a UTF-16 surrogate pair, as an escape such as "\\ud800" writes) (expected plain text: remove it)';
-  if (limit.oneLine && LINE_BREAK.test(text)) return `found a line break (expected ${limit.what} on one line: write it on a single line, without "|" or ">")`;
-  // Code points never outnumber UTF-16 units: only a long text needs counting.
-  if (text.length > limit.max) {
-    const n = codePoints(text);
-    if (n > limit.max) return `found ${limit.what} of ${formatCount(n)} characters (expected at most ${formatCount(limit.max)}; ${limit.fix})`;
+  const at = (line: number) => (inText && line > 1 ? ` on the text's line ${line}` : '');
+  if (text.trim() === '') return { message: text === '' ? 'found an empty text (expected some words)' : 'found only spaces (expected some words)', line: 1 };
+  const bad = FORBIDDEN.exec(text) ?? (text.isWellFormed() ? null : /[\uD800-\uDFFF]/.exec(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '--')));
+  if (bad) {
+    const line = lineAt(text, bad.index);
+    const column = codePoints(text.slice(Math.max(text.lastIndexOf('\n', bad.index - 1), text.lastIndexOf('\r', bad.index - 1)) + 1, bad.index)) + 1;
+    return FORBIDDEN.test(bad[0])
+      ? {
+          message: `found the control character ${unicodeName(bad[0])} at character ${column}${at(line)} (expected plain text: remove it; feeds cannot carry it)`,
+          line,
+        }
+      : {
+          message: `found a broken character${at(line)} (half of a UTF-16 surrogate pair, as an escape such as "\\ud800" writes) (expected plain text: remove it)`,
+          line,
+        };
   }
+  if (limit.oneLine && LINE_BREAK.test(text))
+    return { message: `found a line break (expected ${limit.what} on one line: write it on a single line, without "|" or ">")`, line: 1 };
+  const long = lengthProblem(text, kind);
+  if (long) return { message: long, line: 1 };
   if (!limit.oneLine && text.length > MAX_MARKDOWN_DEPTH) {
     const depth = markdownDepth(text);
-    if (depth.depth > MAX_MARKDOWN_DEPTH) return depthMessage(depth);
+    if (depth.depth > MAX_MARKDOWN_DEPTH)
+      return {
+        message: `found Markdown nested ${formatCount(depth.depth)} levels deep${at(depth.line)} (quotes, lists, emphasis or brackets inside each other; expected at most ${MAX_MARKDOWN_DEPTH} levels, as the renderer fails far beyond that: remove the repeated ">", "-", "*" or "[")`,
+        line: depth.line,
+      };
   }
   return undefined;
 }
 
-/** The message for Markdown nested too deeply. */
-export function depthMessage(depth: { depth: number; line: number }): string {
-  return `found Markdown nested ${formatCount(depth.depth)} levels deep on its line ${depth.line} (quotes, lists, emphasis or brackets inside each other; expected at most ${MAX_MARKDOWN_DEPTH} levels, as the renderer fails far beyond that: remove the repeated ">", "-", "*" or "[")`;
+/** What is wrong with a text of this kind (see textIssue); undefined when it is fine. */
+export function textProblem(text: string, kind: TextKind): string | undefined {
+  return textIssue(text, kind)?.message;
+}
+
+/** The line (1-based) of a position in a text. */
+function lineAt(text: string, index: number): number {
+  return (text.slice(0, index).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+}
+
+/** The message for a value of a kind longer than the kind allows, or undefined; code points never outnumber UTF-16 units, so only a long value is counted. */
+export function lengthProblem(value: string, kind: TextKind): string | undefined {
+  const limit: TextLimit = LIMITS[kind];
+  if (value.length <= limit.max) return undefined;
+  const n = codePoints(value);
+  return n > limit.max ? `found ${limit.what} of ${formatCount(n)} characters (expected at most ${formatCount(limit.max)}; ${limit.fix})` : undefined;
 }
 
 /** "U+0007", the way a message names a character. */

@@ -1,12 +1,12 @@
 /** content/policy.yaml and content/policy-history/*.yaml: the support policy and its revisions. */
 import { z } from 'astro/zod';
-import { DateSchema, LocalizedListSchema, LocalizedSchema, TargetSchema } from './common.ts';
+import { DateSchema, LocalizedListSchema, LocalizedSchema, TargetSchema, localizedSchema, textSchema } from './common.ts';
 import { SeverityLevelSchema } from './severities.ts';
 
 /** Something customer care does not cover, and where it goes instead. */
 export const ExclusionSchema = z.strictObject({
   /** Short name ("Functional questions"). */
-  name: LocalizedSchema,
+  name: localizedSchema('name'),
   /** What it covers and where it is handled. */
   description: LocalizedSchema,
 });
@@ -14,7 +14,7 @@ export const ExclusionSchema = z.strictObject({
 /** The whole of policy.yaml. */
 export const PolicySchema = z.strictObject({
   /** Revision or edition of the policy ("2021"). */
-  revision: z.union([z.string().min(1), z.number().transform(String)]),
+  revision: z.union([textSchema('label'), z.number().transform(String)]),
   /** Day the revision took effect. */
   effective: DateSchema,
   /** Who may open cases and how, in a few sentences. */
@@ -52,7 +52,7 @@ export const PolicySchema = z.strictObject({
 /** A previous policy revision, kept as history. */
 export const PolicyRevisionSchema = z.strictObject({
   /** Revision id as printed on the edition ("REV-20201117-A"). */
-  revision: z.string().min(1),
+  revision: textSchema('label'),
   /** Publication date. */
   published: DateSchema,
   /** Severity levels and targets of that revision. */

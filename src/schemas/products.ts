@@ -1,6 +1,6 @@
 /** content/products.yaml: the products whose status, support and releases the site covers. */
 import { z } from 'astro/zod';
-import { DateSchema, IdSchema, LocalizedSchema, WebUrlSchema, ZoneSchema } from './common.ts';
+import { DateSchema, IdSchema, WebUrlSchema, ZoneSchema, localizedSchema, textSchema } from './common.ts';
 import { rruleProblem } from './rrule.ts';
 
 /** An RFC 5545 recurrence rule that release schedules can use (see rrule.ts for what is checked). */
@@ -22,12 +22,12 @@ export const CadenceSchema = z.discriminatedUnion(
       /** Zone in which the dates fall. */
       zone: ZoneSchema,
       /** The cadence in words ("monthly", "every two weeks"). */
-      label: LocalizedSchema,
+      label: localizedSchema('label'),
     }),
     z.strictObject({
       kind: z.literal('continuous'),
       /** The cadence in words ("continuous delivery, several times a day"). */
-      label: LocalizedSchema,
+      label: localizedSchema('label'),
     }),
   ],
   {
@@ -40,11 +40,11 @@ export const ProductSchema = z.strictObject({
   /** Stable id used in URLs and by other files. */
   id: IdSchema,
   /** Product name as customers know it. */
-  name: z.string().min(1),
+  name: textSchema('name'),
   /** One sentence on what it is. */
-  description: LocalizedSchema.optional(),
+  description: localizedSchema('sentence').optional(),
   /** Optional group heading on the status page ("Portfolio management"). */
-  group: LocalizedSchema.optional(),
+  group: localizedSchema('name').optional(),
   /** multi: one shared cloud version for all customers; single: customers run a chosen release. */
   tenancy: z.enum(['multi', 'single']),
   /** Release schedule. */

@@ -1,17 +1,17 @@
 /** content/releases/<product-id>.yaml: a product's published releases. */
 import { z } from 'astro/zod';
-import { DateSchema, LocalizedSchema, WebUrlSchema } from './common.ts';
+import { DateSchema, WebUrlSchema, localizedSchema, textSchema } from './common.ts';
 
 /** One published release. */
 export const ReleaseSchema = z.strictObject({
   /** Version as customers see it ("2026.11", "19.4"). */
-  version: z.union([z.string().min(1), z.number().transform(String)]),
+  version: z.union([textSchema('label'), z.number().transform(String)]),
   /** Day it reached customers. */
   date: DateSchema,
   /** Link to its release notes. */
   notes: WebUrlSchema.optional(),
   /** One line on what it brings. */
-  summary: LocalizedSchema.optional(),
+  summary: localizedSchema('sentence').optional(),
 });
 
 /** A release history file; the product is named by the file name. */

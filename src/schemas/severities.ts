@@ -1,6 +1,6 @@
 /** content/severities.yaml: severity levels, their definitions and targets per software scope. */
 import { z } from 'astro/zod';
-import { IdSchema, LocalizedListSchema, LocalizedSchema, TargetSchema } from './common.ts';
+import { IdSchema, LocalizedListSchema, TargetSchema, localizedSchema } from './common.ts';
 
 /** Which target table applies: the vendor's own software, or third-party software. */
 export const SCOPES = ['own', 'third-party'] as const;
@@ -28,7 +28,7 @@ export const SeverityLevelSchema = z.strictObject({
   /** 1 is the most severe. */
   rank: z.int().min(1),
   /** Name of the level. */
-  name: LocalizedSchema,
+  name: localizedSchema('name'),
   /** What qualifies a case for this level. */
   definition: LocalizedListSchema.min(1),
   /** Typical situations. */

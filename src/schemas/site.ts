@@ -1,13 +1,13 @@
 /** content/site.yaml: the site's identity, languages, zone and links. */
 import { z } from 'astro/zod';
-import { InstantSchema, LocaleCodeSchema, LocalizedSchema, ZoneSchema, describe } from './common.ts';
+import { InstantSchema, LocaleCodeSchema, ZoneSchema, describe, localizedSchema, textSchema } from './common.ts';
 
 /** One language the site is offered in. */
 export const LocaleSchema = z.strictObject({
   /** BCP 47 code, also the URL prefix (/sv/). */
   code: LocaleCodeSchema,
   /** The language's own name, shown in the language switcher ("Svenska"). */
-  name: z.string().min(1),
+  name: textSchema('name'),
 });
 
 /** A URL path that starts with "/" ("/", "/status/"); a missing trailing slash is added, as every page URL ends with one. */
@@ -21,7 +21,7 @@ export const BasePathSchema = z
 /** A link shown in the header or footer. */
 export const LinkSchema = z.strictObject({
   /** Visible text. */
-  label: LocalizedSchema,
+  label: localizedSchema('label'),
   /** Absolute URL. */
   url: z.url({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected an absolute URL such as "https://example.com/")` }),
 });
@@ -29,9 +29,9 @@ export const LinkSchema = z.strictObject({
 /** The whole of site.yaml. */
 export const SiteSchema = z.strictObject({
   /** The vendor's or site's name, shown in the header and titles. */
-  name: LocalizedSchema,
+  name: localizedSchema('name'),
   /** One sentence under the name and in search results. */
-  description: LocalizedSchema,
+  description: localizedSchema('sentence'),
   /** Public URL of the deployed site, used in feeds, calendars and the API. */
   url: z.url({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected the site's public URL such as "https://status.example.com/")` }),
   /** Sub-path the site is served under ("/status/" for a GitHub Pages project site); PHAROS_BASE overrides it; default "/". */

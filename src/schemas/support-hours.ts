@@ -1,6 +1,17 @@
 /** content/support-hours.yaml: customer-care desks, their weekly hours, closures and contacts. */
 import { z } from 'astro/zod';
-import { DateSchema, IdSchema, LocalizedSchema, TimeOfDaySchema, WebUrlSchema, ZoneSchema, describe } from './common.ts';
+import {
+  DateSchema,
+  IdSchema,
+  LocalizedSchema,
+  TimeOfDaySchema,
+  WebUrlSchema,
+  ZoneSchema,
+  describe,
+  localizedSchema,
+  textSchema,
+  withinLimit,
+} from './common.ts';
 
 /** Day codes in week order (ISO: Monday first). */
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -52,7 +63,7 @@ export const ClosureSchema = z.strictObject({
   /** Last closed day, when longer than one day. */
   until: DateSchema.optional(),
   /** What the closure is for ("Christmas Day"). */
-  name: LocalizedSchema,
+  name: localizedSchema('name'),
 });
 
 /** A phone line. */
@@ -60,9 +71,10 @@ export const PhoneSchema = z.strictObject({
   /** Country or area the number serves, ISO 3166 alpha-2 ("US", "SE"). */
   country: z.string().regex(/^[A-Z]{2}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a two-letter country code such as "US" or "SE")` }),
   /** The number as dialled from abroad, e.g. "+1 512-346-8460". */
-  number: z
-    .string()
-    .regex(/^\+?[0-9][0-9 ().-]{5,}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a phone number such as "+46 8 586 302 60")` }),
+  number: withinLimit(
+    z.string().regex(/^\+?[0-9][0-9 ().-]{5,}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a phone number such as "+46 8 586 302 60")` }),
+    'phone',
+  ),
   /** Toll-free numbers can be unreachable from abroad. */
   tollFree: z.boolean().default(false),
 });
@@ -78,7 +90,9 @@ export const ProductDeskSchema = z.strictObject({
   /** Phone lines. */
   phones: z.array(PhoneSchema).default([]),
   /** E-mail addresses. */
-  emails: z.array(z.email({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected an e-mail address such as "support@example.com")` })).default([]),
+  emails: z
+    .array(withinLimit(z.email({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected an e-mail address such as "support@example.com")` }), 'email'))
+    .default([]),
   /** Chat: a URL, or "in-product" when chat opens from within the product. */
   chat: z.union([WebUrlSchema, z.literal('in-product')]).optional(),
   /** Anything else a customer should know ("several languages spoken"). */
@@ -90,11 +104,11 @@ export const DeskSchema = z.strictObject({
   /** Stable id ("americas", "emea"). */
   id: IdSchema,
   /** Region served ("Americas and Asia-Pacific"). */
-  name: LocalizedSchema,
+  name: localizedSchema('name'),
   /** The zone the desk's hours are written in. */
   zone: ZoneSchema,
   /** How the source policy labels the time base ("UTC-6"), shown beside the zone. */
-  zoneLabel: z.string().optional(),
+  zoneLabel: textSchema('label').optional(),
   /** Days the desk is closed. */
   closures: z.array(ClosureSchema).default([]),
   /** Contacts and hours per product. */
@@ -106,7 +120,7 @@ export const TierSchema = z.strictObject({
   /** Stable id. */
   id: IdSchema,
   /** Names the tier is sold under ("Elite", "Platinum", "Medallion"). */
-  names: z.array(z.string().min(1)).min(1),
+  names: z.array(textSchema('name')).min(1),
   /** What the tier adds. */
   description: LocalizedSchema,
   /** Severities covered around the clock. */

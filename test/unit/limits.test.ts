@@ -1,7 +1,20 @@
 /** Text limits: at the limit a text passes, one character over it is refused with the limit named. */
 import { describe, expect, test } from 'vitest';
 import { IncidentSchema } from '../../src/schemas/incident.ts';
-import { LIMITS, textProblem } from '../../src/schemas/limits.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'astro/zod';
+import { LIMITS, markdownDepth, textProblem, type TextKind } from '../../src/schemas/limits.ts';
+import { markdownToHtml } from '../../src/lib/markdown.ts';
+import { ProductsFileSchema } from '../../src/schemas/products.ts';
+import { SiteSchema } from '../../src/schemas/site.ts';
+import { ReleasesFileSchema } from '../../src/schemas/releases.ts';
+import { CaseTypesFileSchema } from '../../src/schemas/case-types.ts';
+import { SeveritiesFileSchema } from '../../src/schemas/severities.ts';
+import { PolicySchema } from '../../src/schemas/policy.ts';
+import { SupportHoursSchema } from '../../src/schemas/support-hours.ts';
+import { MINIMAL } from '../helpers/fixtures.ts';
 
 const incident = (title: unknown, message: unknown = 'Looking into it.') => ({
   title,
@@ -42,5 +55,98 @@ describe('other texts', () => {
   });
   test('a control character that XML cannot carry is refused', () => {
     expect(textProblem('bell \u0007', 'paragraph')).toMatch(/control character U\+0007/);
+  });
+});
+
+/** The minimal site's file, parsed, with the value at `path` replaced: each field is tested where it really sits. */
+function withField(file: string, path: (string | number)[], value: unknown): unknown {
+  const data = parse(readFileSync(join(MINIMAL, file), 'utf8')) as Record<string | number, unknown>;
+  let node = data;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path.at(-1)!] = value;
+  return data;
+}
+
+/** A text of exactly `n` characters that the field's format accepts. */
+const fill: Partial<Record<TextKind, (n: number) => string>> = {
+  id: (n) => 'a'.repeat(n),
+  url: (n) => `https://acme.test/${'a'.repeat(n - 18)}`,
+  email: (n) => `${'a'.repeat(n - 10)}@acme.test`,
+  phone: (n) => `+${'1'.repeat(n - 1)}`,
+};
+
+describe('every text field is held to its kind of limit', () => {
+  test.each<[string, z.ZodType, string, (string | number)[], TextKind]>([
+    ['product name', ProductsFileSchema, 'products.yaml', ['products', 0, 'name'], 'name'],
+    ['product id', ProductsFileSchema, 'products.yaml', ['products', 0, 'id'], 'id'],
+    ['product description', ProductsFileSchema, 'products.yaml', ['products', 1, 'description'], 'sentence'],
+    ['cadence label', ProductsFileSchema, 'products.yaml', ['products', 0, 'cadence', 'label', 'sv'], 'label'],
+    ['site name', SiteSchema, 'site.yaml', ['name', 'sv'], 'name'],
+    ['site description', SiteSchema, 'site.yaml', ['description', 'en'], 'sentence'],
+    ['language name', SiteSchema, 'site.yaml', ['locales', 1, 'name'], 'name'],
+    ['release version', ReleasesFileSchema, 'releases/widget.yaml', ['releases', 0, 'version'], 'label'],
+    ['release summary', ReleasesFileSchema, 'releases/widget.yaml', ['releases', 1, 'summary', 'sv'], 'sentence'],
+    ['case type name', CaseTypesFileSchema, 'case-types.yaml', ['caseTypes', 0, 'name', 'en'], 'name'],
+    ['case type question', CaseTypesFileSchema, 'case-types.yaml', ['caseTypes', 0, 'fitsWhen', 'en'], 'sentence'],
+    ['case type description', CaseTypesFileSchema, 'case-types.yaml', ['caseTypes', 0, 'description', 'sv'], 'paragraph'],
+    ['severity name', SeveritiesFileSchema, 'severities.yaml', ['levels', 0, 'name', 'en'], 'name'],
+    ['policy revision', PolicySchema, 'policy.yaml', ['revision'], 'label'],
+    ['desk name', SupportHoursSchema, 'support-hours.yaml', ['desks', 0, 'name', 'sv'], 'name'],
+    ['closure name', SupportHoursSchema, 'support-hours.yaml', ['desks', 0, 'closures', 0, 'name', 'en'], 'name'],
+    ['portal address', SupportHoursSchema, 'support-hours.yaml', ['desks', 0, 'products', 0, 'portal'], 'url'],
+    ['e-mail address', SupportHoursSchema, 'support-hours.yaml', ['desks', 0, 'products', 0, 'emails', 0], 'email'],
+    ['phone number', SupportHoursSchema, 'support-hours.yaml', ['desks', 0, 'products', 0, 'phones', 0, 'number'], 'phone'],
+  ])('%s', (_name, schema, file, path, kind) => {
+    const { max } = LIMITS[kind];
+    const text = fill[kind] ?? ((n: number) => 'x'.repeat(n));
+    const messages = (value: string) => schema.safeParse(withField(file, path, value)).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    expect(messages(text(max))).toEqual([]);
+    expect(messages(text(max + 1))).toEqual([
+      `${path.join('.')}: found ${LIMITS[kind].what} of ${(max + 1).toLocaleString('en-US')} characters (expected at most ${max.toLocaleString('en-US')}; ${LIMITS[kind].fix})`,
+    ]);
+  });
+
+  test.each<[string, z.ZodType, string, (string | number)[]]>([
+    ['product name', ProductsFileSchema, 'products.yaml', ['products', 0, 'name']],
+    ['site name', SiteSchema, 'site.yaml', ['name', 'en']],
+    ['cadence label', ProductsFileSchema, 'products.yaml', ['products', 0, 'cadence', 'label', 'en']],
+  ])('a %s is one line', (_name, schema, file, path) => {
+    expect(schema.safeParse(withField(file, path, 'Acme\nWidget')).error?.issues[0]?.message).toMatch(
+      /^found a line break \(expected a (name|label) on one line/,
+    );
+  });
+});
+
+describe('Markdown nesting', () => {
+  // Each construct nested `n` levels deep, the ways the renderer recurses once per level.
+  const nest: [string, (n: number) => string][] = [
+    ['quotes', (n) => `${'> '.repeat(n)}x`],
+    ['quotes without spaces', (n) => `${'>'.repeat(n)}x`],
+    ['bullets on one line', (n) => `${'- '.repeat(n)}x`],
+    ['numbers on one line', (n) => `${'1. '.repeat(n)}x`],
+    ['indented lists', (n) => Array.from({ length: n }, (_, i) => `${' '.repeat(i * 2)}- a`).join('\n')],
+    ['emphasis', (n) => `${'*'.repeat(n)}x${'*'.repeat(n)}`],
+    ['strong with words between', (n) => `${'**a '.repeat(Math.ceil(n / 2))}x${' b**'.repeat(Math.ceil(n / 2))}`],
+    ['strikethrough with words between', (n) => `${'~~a '.repeat(Math.ceil(n / 2))}x${' b~~'.repeat(Math.ceil(n / 2))}`],
+    ['links', (n) => `${'[a '.repeat(n)}x${'](u)'.repeat(n)}`],
+    ['images', (n) => `${'![a '.repeat(n)}x${'](u)'.repeat(n)}`],
+  ];
+  test.each(nest)('%s: the estimate never undercounts, 100 levels render, 101 are refused', (_name, make) => {
+    for (const n of [1, 10, 100, 101, 500]) expect(markdownDepth(make(n)).depth).toBeGreaterThanOrEqual(n);
+    expect(() => markdownToHtml(make(100))).not.toThrow();
+    expect(textProblem(make(101), 'report')).toMatch(/^found Markdown nested \d+ levels deep/);
+  });
+  test('beyond the limit the renderer really fails', () => {
+    expect(() => markdownToHtml(`${'> '.repeat(3000)}x`)).toThrow(/call stack/);
+  });
+  test.each([
+    ['prose', 'We are **investigating** slow _reports_ and [a fix](https://acme.test/) is ~~late~~ near.'],
+    ['arithmetic and names', '2 * 3 * 4 and snake_case_name_with_many_parts_in_it and a_b_c_d_e_f_g_h_i_j'],
+    ['a fenced block of brackets', `Log:\n\n\`\`\`\n${'['.repeat(300)}\n\`\`\`\n`],
+    ['code spans', `\`${'*'.repeat(300)}\` and \`${'['.repeat(300)}\``],
+    ['a nested list', '- a\n  - b\n    - c\n      > quote\n      > - d'],
+  ])('%s stays shallow', (_name, text) => {
+    expect(markdownDepth(text).depth).toBeLessThan(10);
+    expect(textProblem(text, 'message')).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { isLocalizedMap } from '../../schemas/common.ts';
-import { textProblem } from '../../schemas/limits.ts';
+import { textIssue } from '../../schemas/limits.ts';
 import { IncidentSchema, type Incident } from '../../schemas/incident.ts';
 import { MaintenanceSchema, type Maintenance } from '../../schemas/maintenance.ts';
 import type { ContentError } from './errors.ts';
@@ -112,6 +112,12 @@ export function parseFile<S extends z.ZodType>(
     yamlText = m[1] ?? '';
     body = text.slice(m[0].length).trim();
   }
+  // The Markdown body (report or details) within the report limit, at the line of the problem itself.
+  const bodyIssue = body === '' ? undefined : textIssue(body, 'report', false);
+  if (bodyIssue) {
+    const bodyLine = (text.slice(0, text.indexOf(body)).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+    errors.push({ file, line: bodyLine + bodyIssue.line - 1, field: 'body', message: bodyIssue.message });
+  }
   const parsed = parseYaml(yamlText, file, markdown ? 1 : 0);
   if ('errors' in parsed) {
     errors.push(...parsed.errors);
@@ -128,12 +134,7 @@ export function parseFile<S extends z.ZodType>(
     return undefined;
   }
   src.parsed = result.value;
-  // The Markdown body (report or details) under the report limit; its line is the first after the front matter.
-  const bodyProblem = body === '' ? undefined : textProblem(body, 'report');
-  if (bodyProblem) {
-    errors.push({ file, line: (yamlText.match(/\n/g)?.length ?? 0) + 3, field: 'body', message: bodyProblem });
-    return undefined;
-  }
+  if (bodyIssue) return undefined;
   return { value: result.value, body, source: src };
 }
 

@@ -12,6 +12,7 @@ import { PolicyRevisionSchema, PolicySchema, type Policy, type PolicyRevision } 
 import type { Incident } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { ContentError } from './errors.ts';
+import { LIMITS } from '../../schemas/limits.ts';
 import { errorAt, type Hints, type YamlSource } from './source.ts';
 import { displayPath, duplicates, loadEntry, localeRules, parseFile, type EntryContext, type EntryPath, type Locales } from './entries.ts';
 import { resolveNow, type NowSource } from '../clock.ts';
@@ -182,6 +183,12 @@ function listFolder(dir: string, folder: string, pattern: RegExp, errors: Conten
     }
     if (folder !== 'policy-history' && !/^[a-z0-9]+(?:-[a-z0-9]+)*\.(md|ya?ml)$/.test(entry)) {
       errors.push({ file: display(path), message: `has a file name that cannot be an id (expected lower-case letters, digits and hyphens, such as "2026-11-20-login-errors.md")` });
+      continue;
+    }
+    // The name is the id in URLs, feeds' guids and calendar UIDs: held to the id limit like any other.
+    const id = entry.replace(/\.(md|ya?ml)$/, '');
+    if (folder !== 'policy-history' && id.length > LIMITS.id.max) {
+      errors.push({ file: display(path), message: `has a name of ${id.length} characters before its extension (expected an id of at most ${LIMITS.id.max}: rename the file)` });
       continue;
     }
     out.push(path);
