@@ -152,7 +152,8 @@ describe('every command that writes prints a line like that', () => {
         'maintenance',
         'new',
         '--title',
-        `${title}\nsecond line`,
+        // A tab (a title may hold one; line breaks it may not) becomes a space in the commit message.
+        `${title}\tsecond part`,
         '--slug',
         'work',
         '--products',
@@ -165,7 +166,7 @@ describe('every command that writes prints a line like that', () => {
         'w',
       ],
       'content/maintenance/2026-12-01-work.md',
-      `Maintenance: ${title} second line`,
+      `Maintenance: ${title} second part`,
     ],
   ])('%s', (_, args, path, message) => {
     const run = runCli(args, { PHAROS_NOW: '2026-11-22T10:30:00Z', TZ: 'UTC' }, join(dir, '..'));
