@@ -3,7 +3,7 @@ import type { SiteContent } from '../content/load.ts';
 import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
 import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts';
 import { localeUrl } from '../routes.ts';
-import { markdownToHtml } from '../markdown.ts';
+import { markdownToHtml, markdownToText } from '../markdown.ts';
 import { isOpen } from '../status.ts';
 import { calendarFor, slaClock, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
 import type { SeverityLevel } from '../../schemas/severities.ts';
@@ -26,8 +26,12 @@ export interface IncidentSummary {
   affects: { id: string; name: string; href: string; impact: string; impactText: string }[];
   started: Instant;
   resolved?: Instant;
-  /** The latest update; `html` renders its message when first read (history lists do not show it). */
-  latest: { at: Instant; statusText: string; readonly html: string; lang: string };
+  /**
+   * The latest update; `html` renders its message when first read (history lists do not show it).
+   * `excerpt` is its opening words as plain text when the message is longer than a card should
+   * show (EXCERPT_AFTER characters), so a list page stays small whatever staff post.
+   */
+  latest: { at: Instant; statusText: string; readonly html: string; readonly excerpt: string | undefined; lang: string };
   /** When the next status update is due, for open incidents whose severity sets a cadence. */
   nextUpdate?: { text: string; overdue: boolean; at?: Instant };
   month: string;
@@ -99,6 +103,9 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
       statusText: x.t(`incidentStatus.${last.status}`),
       get html() {
         return markdownToHtml(message.text);
+      },
+      get excerpt() {
+        return excerptOf(message.text);
       },
       lang: message.lang,
     },
@@ -174,4 +181,15 @@ export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
   };
   if (inc.body.trim()) page.reportHtml = markdownToHtml(inc.body);
   return page;
+}
+
+/** A message longer than this (as text) is shown in lists by its opening words. */
+export const EXCERPT_AFTER = 600;
+
+/** The opening words of a long Markdown message as plain text ending in "…"; undefined for a short one. */
+function excerptOf(markdown: string): string | undefined {
+  const text = markdownToText(markdown).replace(/\s+/g, ' ');
+  if (text.length <= EXCERPT_AFTER) return undefined;
+  const cut = text.slice(0, EXCERPT_AFTER - 100);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_AFTER / 2))}…`;
 }
