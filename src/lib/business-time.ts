@@ -34,22 +34,34 @@ export function isBusinessDay(date: DateTime, cal: BusinessCalendar): boolean {
  * arithmetic in the calendar's zone keeps the result right across DST changes.
  */
 export function addBusinessDays(iso: string, n: number, cal: BusinessCalendar): string {
+  // Any span of 7k days holds k of each weekday, and closures take at most one day each of their
+  // days: so the (n + 1) business days sought (the first, then n more) lie within
+  // 7 * (n + 1 + closed days) days. Content always gives a workday (calendarFor falls back to
+  // Monday to Friday), so the error below only guards against a calendar built some other way.
+  const limit = 7 * (n + 2 + closedDays(cal));
+  let guard = 0;
+  const step = () => {
+    if (++guard > limit) throw new Error(`no ${n} business days after ${iso} in ${cal.zone}: the calendar has no working day (expected at least one weekday)`);
+  };
   let t = DateTime.fromISO(iso, { zone: cal.zone });
-  if (!isBusinessDay(t, cal)) {
-    let guard = 0;
-    while (!isBusinessDay(t, cal)) {
-      t = t.plus({ days: 1 }).startOf('day');
-      if (++guard > 3660) throw new Error(`no business day within ten years after ${iso} in ${cal.zone}`);
-    }
+  while (!isBusinessDay(t, cal)) {
+    t = t.plus({ days: 1 }).startOf('day');
+    step();
   }
   let counted = 0;
-  let guard = 0;
   while (counted < n) {
     t = t.plus({ days: 1 });
     if (isBusinessDay(t, cal)) counted++;
-    if (++guard > 3660) throw new Error(`no business day within ten years after ${iso} in ${cal.zone}`);
+    step();
   }
   return t.toUTC().toISO()!;
+}
+
+/** How many days the calendar's closures cover, counting overlaps twice (an upper bound is all addBusinessDays needs). */
+function closedDays(cal: BusinessCalendar): number {
+  let days = 0;
+  for (const c of cal.closures) days += Math.round((Date.parse(`${c.until ?? c.date}T00:00:00Z`) - Date.parse(`${c.date}T00:00:00Z`)) / 86_400_000) + 1;
+  return days;
 }
 
 /** The instant a duration target falls due from `start`; undefined for targets without an amount. */

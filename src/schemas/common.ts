@@ -1,7 +1,7 @@
 /** Building blocks shared by every content schema: ids, localized text, times, zones, targets. */
 import { z } from 'astro/zod';
 import { DateTime, IANAZone } from 'luxon';
-import { lengthProblem, textProblem, type TextKind } from './limits.ts';
+import { formatCount, lengthProblem, textProblem, type TextKind } from './limits.ts';
 
 /** Lower-case slug used as an id across files (products, desks, severities, case types). */
 export const IdSchema = withinLimit(
@@ -85,10 +85,20 @@ export const WebUrlSchema = withinLimit(
 export const LocalizedListSchema = z.array(LocalizedSchema);
 
 /** An IANA time-zone name that the runtime's zone database knows ("Europe/Berlin"). */
-export const ZoneSchema = z.string().refine((s) => /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$|^UTC$/.test(s) && IANAZone.isValidZone(s), {
-  error: (iss) =>
-    `found ${JSON.stringify(iss.input)} (expected an IANA time zone such as "America/Chicago" or "Europe/Berlin"; labels like "UTC-6" or "CET" are not zones)`,
-});
+export const ZoneSchema = z
+  .string()
+  .refine((s) => /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$|^UTC$/.test(s) && IANAZone.isValidZone(s), {
+    error: (iss) =>
+      `found ${JSON.stringify(iss.input)} (expected an IANA time zone such as "America/Chicago" or "Europe/Berlin"; labels like "UTC-6" or "CET" are not zones)`,
+    abort: true,
+  })
+  .superRefine((s, ctx) => {
+    // Intl takes a zone in any letter case, but pages, calendars and the browser's own Intl (which
+    // may be older) are given it as written: only the database's spelling is safe everywhere.
+    const spelled = new Intl.DateTimeFormat('en', { timeZone: s }).resolvedOptions().timeZone;
+    if (spelled !== s && spelled.toLowerCase() === s.toLowerCase())
+      ctx.addIssue({ code: 'custom', message: `found "${s}" (expected the zone's own spelling "${spelled}": capitals matter)` });
+  });
 
 /** A point in time written in ISO 8601 with an explicit offset ("2026-11-20T08:12:00+01:00"). */
 export const InstantSchema = z
@@ -108,7 +118,18 @@ export const InstantSchema = z
       ctx.addIssue({ code: 'custom', message: `found "${s}", which is not a real date and time (${whyInvalid(s)})` });
       return z.NEVER;
     }
-    return dt.toUTC().toISO() as string;
+    const iso = dt.toUTC().toISO() as string;
+    // Outside the years 0000 to 9999 in UTC, luxon writes "+010000-..." or "-000001-...": such a text
+    // sorts before every other instant (the rules on order and on now compare texts) and no
+    // calendar can carry it.
+    if (!/^\d{4}-/.test(iso)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `found "${s}", which is outside the years 0000 to 9999 in UTC (expected a date and time such as "2026-11-20T08:12:00+01:00")`,
+      });
+      return z.NEVER;
+    }
+    return iso;
   });
 
 const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?Z$/;
@@ -207,11 +228,33 @@ export function parseTargetShorthand(text: string): (Pick<Target, 'kind'> & { am
   return { kind: 'duration', amount: Number(m[1]), unit };
 }
 
+/**
+ * The longest amount of each unit: a year. Longer targets promise nothing, and they would reach
+ * beyond what the SLA clock can compute (a date past the year 275,760 throws; business days are
+ * counted one by one).
+ */
+export const TARGET_MAX: Record<TargetUnit, number> = { minutes: 525_600, hours: 8_760, days: 366, 'business-days': 261 };
+
 const ShorthandSchema = z.string({ error: (iss) => `found ${describe(iss.input)} (expected a target such as ${SHORTHAND_HELP})` }).transform((s, ctx) => {
   const parsed = parseTargetShorthand(s);
   if (!parsed) {
     ctx.addIssue({ code: 'custom', message: `found "${s}" (expected a target such as ${SHORTHAND_HELP})` });
     return z.NEVER;
+  }
+  if (parsed.amount !== undefined && parsed.unit !== undefined) {
+    const words = parsed.unit.replace('-', ' ');
+    if (parsed.amount > TARGET_MAX[parsed.unit]) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `found "${s}" (expected at most ${formatCount(TARGET_MAX[parsed.unit])} ${words}, a year; a longer target promises nothing)`,
+      });
+      return z.NEVER;
+    }
+    // Business days are whole days: "1.5 business days" would be counted as 2 without a word.
+    if (parsed.unit === 'business-days' && !Number.isInteger(parsed.amount)) {
+      ctx.addIssue({ code: 'custom', message: `found "${s}" (expected a whole number of business days, such as "2 business days")` });
+      return z.NEVER;
+    }
   }
   return parsed;
 });

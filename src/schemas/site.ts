@@ -1,11 +1,22 @@
 /** content/site.yaml: the site's identity, languages, zone and links. */
 import { z } from 'astro/zod';
-import { InstantSchema, LocaleCodeSchema, ZoneSchema, describe, localizedSchema, textSchema } from './common.ts';
+import { InstantSchema, LocaleCodeSchema, ZoneSchema, describe, localizedSchema, textSchema, withinLimit } from './common.ts';
 
 /** One language the site is offered in. */
 export const LocaleSchema = z.strictObject({
   /** BCP 47 code, also the URL prefix (/sv/). */
-  code: LocaleCodeSchema,
+  code: LocaleCodeSchema.superRefine((code, ctx) => {
+    // Intl rewrites old or long codes ("swe", "iw") and falls back silently for languages it does
+    // not know: dates, numbers and plurals would be in another language than the page says.
+    const canonical = Intl.getCanonicalLocales(code)[0];
+    if (canonical !== code)
+      ctx.addIssue({ code: 'custom', message: `found "${code}" (expected "${canonical}", the code browsers and Intl use for this language)` });
+    else if (Intl.DateTimeFormat.supportedLocalesOf(code).length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `found "${code}", a language Intl has no dates, numbers or plural rules for (expected a language code such as "en", "sv" or "pt-BR"; dates would be written in another language)`,
+      });
+  }),
   /** The language's own name, shown in the language switcher ("Svenska"). */
   name: textSchema('name'),
 });
@@ -22,31 +33,63 @@ export const BasePathSchema = z
 export const LinkSchema = z.strictObject({
   /** Visible text. */
   label: localizedSchema('label'),
-  /** Absolute URL. */
-  url: z.url({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected an absolute URL such as "https://example.com/")` }),
+  /** Absolute http, https or mailto URL (never javascript: or data:). */
+  url: withinLimit(
+    z.url({
+      protocol: /^(?:https?|mailto)$/,
+      error: (iss) => `found ${JSON.stringify(iss.input)} (expected an absolute http, https or mailto address such as "https://example.com/")`,
+    }),
+    'url',
+  ),
 });
 
 /** The whole of site.yaml. */
-export const SiteSchema = z.strictObject({
-  /** The vendor's or site's name, shown in the header and titles. */
-  name: localizedSchema('name'),
-  /** One sentence under the name and in search results. */
-  description: localizedSchema('sentence'),
-  /** Public URL of the deployed site, used in feeds, calendars and the API. */
-  url: z.url({ error: (iss) => `found ${JSON.stringify(iss.input)} (expected the site's public URL such as "https://status.example.com/")` }),
-  /** Sub-path the site is served under ("/status/" for a GitHub Pages project site); PHAROS_BASE overrides it; default "/". */
-  base: BasePathSchema.optional(),
-  /** Languages offered; the default one is served at /, the others under /<code>/. */
-  locales: z.array(LocaleSchema).min(1, { error: 'found an empty list (expected at least one language)' }),
-  /** Code of the default language; must be one of `locales`. */
-  defaultLocale: LocaleCodeSchema,
-  /** Zone in which times are shown before the reader's browser converts them. */
-  timeZone: ZoneSchema,
-  /** Pins "now" for a demonstration build; PHAROS_NOW overrides it; otherwise the real clock. */
-  now: InstantSchema.optional(),
-  /** Links in the header or footer (support portal, main website). */
-  links: z.array(LinkSchema).default([]),
-});
+export const SiteSchema = z
+  .strictObject({
+    /** The vendor's or site's name, shown in the header and titles. */
+    name: localizedSchema('name'),
+    /** One sentence under the name and in search results. */
+    description: localizedSchema('sentence'),
+    /** Public URL of the deployed site, used in feeds, calendars and the API. */
+    url: withinLimit(
+      z.url({
+        protocol: /^https?$/,
+        error: (iss) => `found ${JSON.stringify(iss.input)} (expected the site's public URL such as "https://status.example.com/")`,
+      }),
+      'url',
+    ).superRefine((url, ctx) => {
+      // Feeds, calendars and the API join page paths to this address: anything but an origin and a path would be lost or repeated.
+      const u = new URL(url);
+      if (u.username || u.password || u.search || u.hash)
+        ctx.addIssue({
+          code: 'custom',
+          message: `found "${url}" (expected the site's public URL without a user name, "?" or "#", such as "https://status.example.com/")`,
+        });
+    }),
+    /** Sub-path the site is served under ("/status/" for a GitHub Pages project site); PHAROS_BASE overrides it; default "/". */
+    base: BasePathSchema.optional(),
+    /** Languages offered; the default one is served at /, the others under /<code>/. */
+    locales: z.array(LocaleSchema).min(1, { error: 'found an empty list (expected at least one language)' }),
+    /** Code of the default language; must be one of `locales`. */
+    defaultLocale: LocaleCodeSchema,
+    /** Zone in which times are shown before the reader's browser converts them. */
+    timeZone: ZoneSchema,
+    /** Pins "now" for a demonstration build; PHAROS_NOW overrides it; otherwise the real clock. */
+    now: InstantSchema.optional(),
+    /** Links in the header or footer (support portal, main website). */
+    links: z.array(LinkSchema).default([]),
+  })
+  .superRefine((site, ctx) => {
+    // Page addresses are built from the origin and base alone: a path in url would be dropped without a word.
+    const path = new URL(site.url).pathname;
+    const base = site.base ?? '/';
+    if (path !== '/' && path.replace(/\/?$/, '/') !== base)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: `found the path "${path}" in "${site.url}" (expected the path in base: write url: ${new URL(site.url).origin}/ and base: ${path.replace(/\/?$/, '/')})`,
+      });
+  });
 
 /** Parsed site.yaml. */
 export type Site = z.output<typeof SiteSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DateTime } from 'luxon';
 import { DaysSchema } from '../../src/schemas/support-hours.ts';
-import { InstantSchema, TargetSchema, TimeOfDaySchema, ZoneSchema, parseTargetShorthand } from '../../src/schemas/common.ts';
+import { InstantSchema, TARGET_MAX, TargetSchema, TimeOfDaySchema, ZoneSchema, parseTargetShorthand } from '../../src/schemas/common.ts';
 import { formatTarget } from '../../src/lib/targets.ts';
 import { resolveNow } from '../../src/lib/clock.ts';
 import { localeUrl } from '../../src/lib/routes.ts';
@@ -154,5 +154,40 @@ describe('locale URLs', () => {
     ['/', 'sv', '/status', '/status/sv/'],
   ])('%s in %s under %s', (path, locale, base, url) => {
     expect(localeUrl(path as '/', locale, 'en', base)).toBe(url);
+  });
+});
+
+describe('values that would make the build throw or say nothing', () => {
+  // A target is a union (shorthand or map): its messages sit in the branch the loader reports.
+  const targetMessages = (t: string) => JSON.stringify(TargetSchema.safeParse(t).error?.issues ?? []);
+  test.each(Object.entries(TARGET_MAX))('a target of at most %s %s passes, one more is refused', (unit, max) => {
+    const words = unit.replace('-', ' ');
+    expect(TargetSchema.safeParse(`${max} ${words}`).success).toBe(true);
+    expect(targetMessages(`${max + 1} ${words}`)).toContain(
+      JSON.stringify(`found "${max + 1} ${words}" (expected at most ${max.toLocaleString('en-US')} ${words}, a year; a longer target promises nothing)`),
+    );
+  });
+  test('business days are whole', () => {
+    expect(targetMessages('1.5 business days')).toMatch(/whole number of business days/);
+    expect(TargetSchema.safeParse('1.5 days').success).toBe(true);
+  });
+  test.each([
+    ['europe/berlin', 'Europe/Berlin'],
+    ['AMERICA/CHICAGO', 'America/Chicago'],
+  ])('zone %s is refused for its spelling', (zone, spelled) => {
+    expect(ZoneSchema.safeParse(zone).error?.issues.map((i) => i.message)).toEqual([
+      `found "${zone}" (expected the zone's own spelling "${spelled}": capitals matter)`,
+    ]);
+  });
+  test.each(['Asia/Kolkata', 'US/Central', 'Europe/Kyiv'])('zone %s, a name Intl writes differently, is accepted as written', (zone) => {
+    expect(ZoneSchema.safeParse(zone).success).toBe(true);
+  });
+  test.each([
+    ['9999-12-31T23:00:00-05:00', false],
+    ['0000-01-01T00:30:00+01:00', false],
+    ['9999-12-31T23:00:00Z', true],
+    ['0000-01-01T00:30:00Z', true],
+  ])('instant %s, in UTC within the years 0000 to 9999: %s', (text, ok) => {
+    expect(InstantSchema.safeParse(text).success).toBe(ok);
   });
 });

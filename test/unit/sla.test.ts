@@ -24,6 +24,15 @@ describe('business days', () => {
     const berlin: BusinessCalendar = { zone: 'Europe/Berlin', workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], closures: [] };
     expect(addBusinessDays('2026-03-27T08:00:00Z', 1, berlin)).toBe('2026-03-30T07:00:00.000Z');
   });
+
+  // Every closure the check allows (at most 366 days each), chained over twelve years, with one
+  // working day a week and the longest target: the count still ends (it gave up after ten years).
+  test('the longest business-day target across years of back-to-back closures still falls due', () => {
+    const closures = Array.from({ length: 12 }, (_, i) => ({ date: `${2026 + i}-01-01`, until: `${2026 + i}-12-31` }));
+    const sundays: BusinessCalendar = { zone: 'UTC', workdays: ['sun'], closures };
+    expect(addBusinessDays('2026-01-05T12:00:00Z', 1, sundays)).toBe('2038-01-10T00:00:00.000Z');
+    expect(addBusinessDays('2026-01-05T12:00:00Z', 261, sundays)).toBe('2043-01-04T00:00:00.000Z');
+  });
 });
 
 describe('due times', () => {

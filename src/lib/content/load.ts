@@ -196,6 +196,19 @@ function listFolder(dir: string, folder: string, pattern: RegExp, errors: Conten
   return out;
 }
 
+/**
+ * A version or revision YAML read as a number it does not print back as written ("1.10" is the
+ * number 1.1, "0x1A" is 26): the page would show another version without a word.
+ */
+function numberAsWritten(s: YamlSource, path: (string | number)[], field: string): ContentError[] {
+  const node = s.doc.getIn(path, true) as { value?: unknown; source?: unknown } | undefined;
+  if (typeof node?.value !== 'number' || typeof node.source !== 'string' || String(node.value) === node.source) return [];
+  return [errorAt(s, path, `found ${node.source}, which YAML reads as the number ${String(node.value)} (expected the ${field} in quotes: ${field}: "${node.source}")`)];
+}
+
+/** The longest closure of a desk, in days: a leap year. */
+const MAX_CLOSURE_DAYS = 366;
+
 interface RuleContext {
   dir: string;
   display: (p: string) => string;
@@ -274,7 +287,18 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
     });
     duplicates(ids).forEach((p) => errors.push(errorAt(hoursSrc, ['desks', d, 'products', p, 'product'], `found "${ids[p]}" twice at desk "${desk.id}" (expected each product once per desk)`)));
     desk.closures.forEach((cl, i) => {
-      if (cl.until !== undefined && cl.until < cl.date) errors.push(errorAt(hoursSrc, ['desks', d, 'closures', i, 'until'], `found ${cl.until}, before the closure's first day ${cl.date} (expected a day on or after it)`));
+      if (cl.until === undefined) return;
+      if (cl.until < cl.date) errors.push(errorAt(hoursSrc, ['desks', d, 'closures', i, 'until'], `found ${cl.until}, before the closure's first day ${cl.date} (expected a day on or after it)`));
+      // Business-day targets step through closed days one at a time: a closure of years would stall the build.
+      const days = (Date.parse(`${cl.until}T00:00:00Z`) - Date.parse(`${cl.date}T00:00:00Z`)) / 86_400_000 + 1;
+      if (days > MAX_CLOSURE_DAYS)
+        errors.push(
+          errorAt(
+            hoursSrc,
+            ['desks', d, 'closures', i, 'until'],
+            `found ${cl.until}, which makes the closure from ${cl.date} last ${days} days (expected at most ${MAX_CLOSURE_DAYS}; a desk that no longer serves a product should not list it)`,
+          ),
+        );
     });
     desk.products.forEach((p, pi) =>
       p.hours.forEach((rule, ri) => {
@@ -293,7 +317,9 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
     if (!knownProduct(product)) errors.push({ file: s.file, line: 1, message: `is named after unknown product "${product}" (expected a file named after a product id: ${list(productIds.map((p) => `${p}.yaml`))})` });
     const versions = (s.data as { releases: { version: unknown }[] }).releases.map((r) => String(r.version));
     duplicates(versions).forEach((i) => errors.push(errorAt(s, ['releases', i, 'version'], `found version "${versions[i]}" again (expected each version once)`)));
+    versions.forEach((_, i) => errors.push(...numberAsWritten(s, ['releases', i, 'version'], 'version')));
   }
+  errors.push(...numberAsWritten(src('policy.yaml'), ['revision'], 'revision'));
 
   // History
   for (const [rev, s] of ctx.historySources) {
