@@ -66,10 +66,18 @@ export const ClosureSchema = z.strictObject({
   name: localizedSchema('name'),
 });
 
+const REGIONS = new Intl.DisplayNames(['en'], { type: 'region' });
+
 /** A phone line. */
 export const PhoneSchema = z.strictObject({
   /** Country or area the number serves, ISO 3166 alpha-2 ("US", "SE"). */
-  country: z.string().regex(/^[A-Z]{2}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a two-letter country code such as "US" or "SE")` }),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a two-letter country code such as "US" or "SE")`, abort: true })
+    // The hours page names the country with Intl, which gives back a code it does not know as it is ("XX").
+    .refine((code) => REGIONS.of(code) !== code, {
+      error: (iss) => `found ${JSON.stringify(iss.input)}, which is no country (expected an ISO 3166 code such as "US" or "SE")`,
+    }),
   /** The number as dialled from abroad, e.g. "+1 512-346-8460". */
   number: withinLimit(
     z.string().regex(/^\+?[0-9][0-9 ().-]{5,}$/, { error: (iss) => `found ${JSON.stringify(iss.input)} (expected a phone number such as "+46 8 586 302 60")` }),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DateTime } from 'luxon';
-import { DaysSchema } from '../../src/schemas/support-hours.ts';
+import { DaysSchema, PhoneSchema } from '../../src/schemas/support-hours.ts';
 import { InstantSchema, TARGET_MAX, TargetSchema, TimeOfDaySchema, ZoneSchema, parseTargetShorthand } from '../../src/schemas/common.ts';
 import { formatTarget } from '../../src/lib/targets.ts';
 import { resolveNow } from '../../src/lib/clock.ts';
@@ -189,5 +189,17 @@ describe('values that would make the build throw or say nothing', () => {
     ['0000-01-01T00:30:00Z', true],
   ])('instant %s, in UTC within the years 0000 to 9999: %s', (text, ok) => {
     expect(InstantSchema.safeParse(text).success).toBe(ok);
+  });
+});
+
+describe('phone countries', () => {
+  test.each([
+    ['SE', true],
+    ['GB', true],
+    ['XX', false],
+    ['AA', false],
+    ['se', false],
+  ])('%s is a country: %s', (country, ok) => {
+    expect(PhoneSchema.safeParse({ country, number: '+46 8 123 456 00' }).success).toBe(ok);
   });
 });
