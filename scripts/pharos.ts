@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 /** The Pharos command line for support staff: incidents, maintenance windows, checks. */
 import { CliError, type Io } from './cli/io.ts';
-import { USAGE } from './cli/usage.ts';
-import { checkCommand } from './cli/check.ts';
-import { listCommand } from './cli/list.ts';
-import { incidentCommand } from './cli/incident.ts';
-import { maintenanceCommand } from './cli/maintenance.ts';
+import { COMMANDS } from './cli/commands.ts';
+import { USAGE, commandHelp } from './cli/usage.ts';
+import { or } from './cli/text.ts';
 
 /** The real process as an Io. */
 function processIo(): Io {
@@ -26,28 +24,29 @@ export async function main(argv: string[], io: Partial<Io> = {}): Promise<number
     (command === undefined ? ctx.err : ctx.out)(USAGE);
     return command === undefined ? 2 : 0;
   }
-  const name = command === 'incident' || command === 'maintenance' ? `${command}${rest[0] && !rest[0].startsWith('-') ? ` ${rest[0]}` : ''}` : command;
+  // "incident" and "maintenance" name groups: the next word says which command of the group.
+  const group = COMMANDS.filter((c) => c.spec.name.startsWith(`${command} `));
+  const sub = group.length > 0 ? rest[0] : undefined;
+  const name = sub !== undefined && !sub.startsWith('-') ? `${command} ${sub}` : command;
+  const found = COMMANDS.find((c) => c.spec.name === (group.length > 0 ? `${command} ${sub}` : command));
   try {
-    if (rest.includes('--help') || rest.includes('-h')) {
-      ctx.out(USAGE);
+    // Help wins over anything else wrong on the line, as a person asking for it wants to see it.
+    const words = rest.indexOf('--') === -1 ? rest : rest.slice(0, rest.indexOf('--'));
+    if (words.includes('--help') || words.includes('-h')) {
+      ctx.out(found ? commandHelp(found.spec) : USAGE);
       return 0;
     }
-    switch (command) {
-      case 'check':
-        return checkCommand(rest, ctx);
-      case 'list':
-        return listCommand(rest, ctx);
-      case 'incident':
-        return await incidentCommand(rest, ctx);
-      case 'maintenance':
-        return await maintenanceCommand(rest, ctx);
-      default:
-        ctx.err(`pharos: unknown command "${command}"\n\n${USAGE}`);
-        return 2;
+    if (found) return await found.run(group.length > 0 ? rest.slice(1) : rest, ctx);
+    if (group.length > 0) {
+      const subs = or(group.map((c) => c.spec.name.slice(command.length + 1)));
+      throw new CliError(sub === undefined ? `which one? ${subs}` : `unknown subcommand "${sub}" (expected ${subs})`, 2);
     }
+    ctx.err(`pharos: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
   } catch (err) {
     if (err instanceof CliError) {
-      ctx.err(`pharos ${name}: ${err.message}\n${err.status === 2 ? '(pharos --help lists the commands and options)\n' : ''}`);
+      const help = found ? `pharos ${found.spec.name} --help lists its options` : 'pharos --help lists the commands and options';
+      ctx.err(`pharos ${name}: ${err.message}\n${err.status === 2 ? `(${help})\n` : ''}`);
       return err.status;
     }
     // Ctrl+C or Ctrl+D in a question: stop quietly, as nothing has been written yet.

@@ -1,11 +1,21 @@
 /** `pharos check`: the build's validation without building, plus the warnings the policy implies. */
 import { loadContent } from '../../src/lib/content/load.ts';
 import { formatError } from '../../src/lib/content/errors.ts';
-import { CliError, flag, parseArgs, str, type Io } from './io.ts';
+import { CliError, type Io } from './io.ts';
+import { CONTENT, flag, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { contentFolder } from './site.ts';
 import { policyWarnings } from './policy.ts';
 
-const OPTIONS = { content: 'string', format: 'string', strict: 'boolean' } as const;
+/** `pharos check`: its options, the one definition the parser and the help read. */
+export const CHECK = {
+  name: 'check',
+  summary: "validate content without building; then the policy's warnings",
+  options: [
+    { name: 'format', type: 'string', value: 'text|github', help: 'github: also print ::error/::warning annotation lines (default: text)' },
+    { name: 'strict', type: 'boolean', help: 'warnings fail the check too' },
+    CONTENT,
+  ],
+} as const satisfies CommandSpec;
 
 /** Escapes a GitHub workflow command's message (its data). */
 function ghData(s: string): string {
@@ -26,9 +36,7 @@ export function annotation(kind: 'error' | 'warning', e: { file: string; line?: 
 }
 
 /** Runs `check`; exit 1 on errors (or, with --strict, on warnings). */
-export function checkCommand(args: string[], io: Io): number {
-  const p = parseArgs(args, OPTIONS);
-  if (p.positionals.length > 0) throw new CliError(`unexpected "${p.positionals[0]}"`, 2);
+export function checkCommand(p: ParsedArgs<OptionName<typeof CHECK>>, io: Io): number {
   const format = str(p, 'format') ?? 'text';
   if (format !== 'text' && format !== 'github') throw new CliError(`option --format: found "${format}" (expected text or github)`, 2);
   const strict = flag(p, 'strict');

@@ -7,7 +7,8 @@ import { SCOPES, type Scope } from '../../src/schemas/severities.ts';
 import { IdSchema, type Localized } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { isOpen } from '../../src/lib/status.ts';
-import { CliError, flag, list, parseArgs, str, type Io, type ParsedArgs } from './io.ts';
+import { CliError, type Io } from './io.ts';
+import { CONTENT, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { contentFolder, loadValid, pageUrl, timeContext, type ContentFolder } from './site.ts';
 import { parseTime, localDate, show, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
@@ -17,45 +18,62 @@ import { editYaml, joinFrontMatter, splitFrontMatter, type Edit } from './front-
 import { writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { clockOf, slaLines } from './sla-report.ts';
-import { nearest, slugify } from './text.ts';
+import { nearest, or, slugify } from './text.ts';
 
-const NEW_OPTIONS = {
-  content: 'string',
-  title: 'string',
-  severity: 'string',
-  scope: 'string',
-  'system-wide': 'boolean',
-  affects: 'list',
-  impact: 'string',
-  started: 'string',
-  at: 'string',
-  status: 'string',
-  message: 'string',
-  slug: 'string',
-  zone: 'string',
-  publish: 'boolean',
-} as const;
+const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'resolved');
 
-const UPDATE_OPTIONS = {
-  content: 'string',
-  status: 'string',
-  message: 'string',
-  at: 'string',
-  zone: 'string',
-  force: 'boolean',
-  reopen: 'boolean',
-  publish: 'boolean',
-} as const;
-const RESOLVE_OPTIONS = { content: 'string', message: 'string', at: 'string', zone: 'string', publish: 'boolean' } as const;
+/** `pharos incident new`: its options, the one definition the parser and the help read. */
+export const INCIDENT_NEW = {
+  name: 'incident new',
+  summary: 'write content/incidents/<date>-<slug>.md; asks for what is missing',
+  options: [
+    { name: 'title', type: 'string', value: 'TEXT', localized: true, help: 'headline in the default language' },
+    { name: 'severity', type: 'string', value: 'ID', help: 'a level from severities.yaml' },
+    { name: 'scope', type: 'string', value: SCOPES.join('|'), help: 'whose software failed (default: own)' },
+    { name: 'system-wide', type: 'boolean', help: 'the whole service is hit (a root-cause report is due)' },
+    { name: 'affects', type: 'string', value: 'ID[:IMPACT]', multiple: true, help: `affected product; IMPACT is ${or(IMPACTS)}` },
+    { name: 'impact', type: 'string', value: 'IMPACT', help: 'impact for products given without one (default: partial_outage)' },
+    { name: 'started', type: 'string', value: 'TIME', help: 'when the problem began (default: now)' },
+    { name: 'status', type: 'string', value: 'STATUS', help: `first update's status: ${or(OPEN_STATUSES)} (default: investigating)` },
+    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'first update for customers' },
+    { name: 'at', type: 'string', value: 'TIME', help: 'time of the first update (default: now)' },
+    SLUG,
+    PUBLISH,
+    CONTENT,
+    ZONE,
+  ],
+} as const satisfies CommandSpec;
 
-/** Runs `incident <sub> ...`. */
-export async function incidentCommand(args: string[], io: Io): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === 'new') return incidentNew(parseArgs(rest, NEW_OPTIONS, ['title', 'message']), io);
-  if (sub === 'update') return incidentUpdate(parseArgs(rest, UPDATE_OPTIONS, ['message']), io, false);
-  if (sub === 'resolve') return incidentUpdate(parseArgs(rest, RESOLVE_OPTIONS, ['message']), io, true);
-  throw new CliError(sub === undefined ? 'which one? new, update or resolve' : `unknown subcommand "${sub}" (expected new, update or resolve)`, 2);
-}
+/** `pharos incident update`: its options. */
+export const INCIDENT_UPDATE = {
+  name: 'incident update',
+  operands: '<id>',
+  summary: 'append an update',
+  options: [
+    { name: 'status', type: 'string', value: 'STATUS', help: `${or(INCIDENT_STATUSES)} (default: the last update's)` },
+    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the update for customers' },
+    { name: 'at', type: 'string', value: 'TIME', help: 'time of the update (default: now)' },
+    { name: 'force', type: 'boolean', help: 'allow a status that goes back (monitoring to identified)' },
+    { name: 'reopen', type: 'boolean', help: 'post to a resolved incident, which reopens it' },
+    PUBLISH,
+    CONTENT,
+    ZONE,
+  ],
+} as const satisfies CommandSpec;
+
+/** `pharos incident resolve`: its options. */
+export const INCIDENT_RESOLVE = {
+  name: 'incident resolve',
+  operands: '<id>',
+  summary: 'append the resolved update, set resolved, print the SLA outcome',
+  options: [
+    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the closing update for customers' },
+    { name: 'at', type: 'string', value: 'TIME', help: 'time of the resolution (default: now)' },
+    PUBLISH,
+    CONTENT,
+    ZONE,
+  ],
+} as const satisfies CommandSpec;
 
 /** A time option, or "now"; a wrong one is a usage error naming the option. */
 function timeOption(option: string, value: string | undefined, ctx: TimeContext): ParsedTime {
@@ -78,8 +96,8 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
   return value as T;
 }
 
-async function incidentNew(p: ParsedArgs, io: Io): Promise<number> {
-  if (p.positionals.length > 0) throw new CliError(`unexpected "${p.positionals[0]}" (every answer is an option, such as --title "...")`, 2);
+/** Runs `incident new`. */
+export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>, io: Io): Promise<number> {
   const folder = contentFolder(io, str(p, 'content'));
   const content = loadValid(io, folder);
   const publishing = flag(p, 'publish');
@@ -89,13 +107,12 @@ async function incidentNew(p: ParsedArgs, io: Io): Promise<number> {
   const ctx = timeContext(content, str(p, 'zone'));
   const sevIds = content.severities.map((s) => s.id);
   const productIds = content.products.map((x) => x.id);
-  const openStatuses = INCIDENT_STATUSES.filter((s) => s !== 'resolved');
 
   // Check what was given before asking for the rest, so a typo is not found after five questions.
   let severity = oneOf('severity', str(p, 'severity'), sevIds);
   let scope = oneOf<Scope>('scope', str(p, 'scope'), SCOPES);
   const defaultImpact = oneOf<Impact>('impact', str(p, 'impact'), IMPACTS) ?? 'partial_outage';
-  const status = oneOf<IncidentStatus>('status', str(p, 'status'), openStatuses) ?? 'investigating';
+  const status = oneOf<IncidentStatus>('status', str(p, 'status'), OPEN_STATUSES) ?? 'investigating';
   let affects = list(p, 'affects').map((entry) => {
     const [product, impact] = entry.split(':').map((s) => s.trim());
     if (!productIds.includes(product!)) throw new CliError(`option --affects: unknown product "${product}" (expected one of ${productIds.join(', ')})`, 2);
@@ -262,7 +279,18 @@ function postUpdate(
   return { after: writeValidated(io, folder, { file, text, create: false }), incident, index };
 }
 
-async function incidentUpdate(p: ParsedArgs, io: Io, resolving: boolean): Promise<number> {
+/** Runs `incident update`. */
+export function incidentUpdate(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io: Io): Promise<number> {
+  return postCommand(p, io, false);
+}
+
+/** Runs `incident resolve`. */
+export function incidentResolve(p: ParsedArgs<OptionName<typeof INCIDENT_RESOLVE>>, io: Io): Promise<number> {
+  return postCommand(p, io, true);
+}
+
+/** Update and resolve: one command, the second with its status fixed to resolved. */
+async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io: Io, resolving: boolean): Promise<number> {
   const command = resolving ? 'resolve' : 'update';
   if (p.positionals.length > 1) throw new CliError(`expected one incident id (found ${p.positionals.map((s) => `"${s}"`).join(', ')})`, 2);
   const folder = contentFolder(io, str(p, 'content'));

@@ -1,7 +1,8 @@
 /** `pharos list`: open incidents and maintenance in progress or upcoming, at a glance. */
 import { localize } from '../../src/lib/i18n.ts';
 import { isOpen, maintenanceState } from '../../src/lib/status.ts';
-import { CliError, parseArgs, str, type Io } from './io.ts';
+import type { Io } from './io.ts';
+import { CONTENT, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { contentFolder, loadValid } from './site.ts';
 import { clockOf } from './sla-report.ts';
 import { show } from './time.ts';
@@ -12,10 +13,11 @@ function table(rows: string[][]): string {
   return rows.map((r) => `  ${r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]!) : c)).join('  ')}`.trimEnd() + '\n').join('');
 }
 
+/** `pharos list`: its options, the one definition the parser and the help read. */
+export const LIST = { name: 'list', summary: 'open incidents and maintenance in progress or upcoming', options: [CONTENT] } as const satisfies CommandSpec;
+
 /** Runs `list`. */
-export function listCommand(args: string[], io: Io): number {
-  const p = parseArgs(args, { content: 'string' });
-  if (p.positionals.length > 0) throw new CliError(`unexpected "${p.positionals[0]}"`, 2);
+export function listCommand(p: ParsedArgs<OptionName<typeof LIST>>, io: Io): number {
   const folder = contentFolder(io, str(p, 'content'));
   const c = loadValid(io, folder);
   const zone = c.site.timeZone;

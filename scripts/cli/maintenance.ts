@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IdSchema, ZoneSchema } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
-import { CliError, flag, list, parseArgs, str, type Io, type ParsedArgs } from './io.ts';
+import { CliError, type Io } from './io.ts';
+import { CONTENT, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { contentFolder, loadValid, pageUrl, timeContext } from './site.ts';
 import { localDate, parseTime, show, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
@@ -13,25 +14,23 @@ import { writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slugify } from './text.ts';
 
-const OPTIONS = {
-  content: 'string',
-  title: 'string',
-  products: 'list',
-  start: 'string',
-  end: 'string',
-  zone: 'string',
-  message: 'string',
-  at: 'string',
-  slug: 'string',
-  publish: 'boolean',
-} as const;
-
-/** Runs `maintenance <sub> ...`. */
-export async function maintenanceCommand(args: string[], io: Io): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === 'new') return maintenanceNew(parseArgs(rest, OPTIONS, ['title', 'message']), io);
-  throw new CliError(sub === undefined ? 'which one? new' : `unknown subcommand "${sub}" (expected new)`, 2);
-}
+/** `pharos maintenance new`: its options, the one definition the parser and the help read. */
+export const MAINTENANCE_NEW = {
+  name: 'maintenance new',
+  summary: 'write content/maintenance/<date>-<slug>.md; asks for what is missing',
+  options: [
+    { name: 'title', type: 'string', value: 'TEXT', localized: true, help: 'headline in the default language' },
+    { name: 'products', type: 'string', value: 'ID', multiple: true, help: 'affected products' },
+    { name: 'start', type: 'string', value: 'TIME', help: 'when the window begins' },
+    { name: 'end', type: 'string', value: 'TIME', help: "when it ends; a local time is read in the start's zone" },
+    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the first notice for customers' },
+    { name: 'at', type: 'string', value: 'TIME', help: 'time of the first notice (default: now)' },
+    SLUG,
+    PUBLISH,
+    CONTENT,
+    ZONE,
+  ],
+} as const satisfies CommandSpec;
 
 function time(option: string, value: string, ctx: TimeContext): ParsedTime {
   const t = parseTime(value, ctx);
@@ -39,8 +38,8 @@ function time(option: string, value: string, ctx: TimeContext): ParsedTime {
   return t;
 }
 
-async function maintenanceNew(p: ParsedArgs, io: Io): Promise<number> {
-  if (p.positionals.length > 0) throw new CliError(`unexpected "${p.positionals[0]}" (every answer is an option, such as --title "...")`, 2);
+/** Runs `maintenance new`. */
+export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE_NEW>>, io: Io): Promise<number> {
   const folder = contentFolder(io, str(p, 'content'));
   const content = loadValid(io, folder);
   const publishing = flag(p, 'publish');

@@ -1,4 +1,4 @@
-/** Small text helpers of the CLI: file-name slugs and "did you mean". */
+/** Small text helpers of the CLI: file-name slugs, "did you mean", lists in words. */
 import { editDistance } from '../../src/lib/content/source.ts';
 
 /** A file-name slug from a title: "Cloud sign-in fails (EU)" becomes "cloud-sign-in-fails-eu", at most `max` characters, cut at a hyphen. */
@@ -30,4 +30,9 @@ export function nearest(typed: string, ids: readonly string[]): string | undefin
   const undated = (id: string) => id.replace(/^\d{4}-\d{2}-\d{2}-/, '');
   const score = (id: string) => Math.min(editDistance(t, id), editDistance(undated(t), undated(id)));
   return [...ids].sort((a, b) => score(a) - score(b) || b.localeCompare(a))[0];
+}
+
+/** Words as a list in a sentence: "a, b or c". */
+export function or(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }

@@ -1,67 +1,121 @@
-/** The CLI's help text. */
+/** The CLI's help, written from the commands' option tables (README's copy is checked against it by a test). */
+import { COMMANDS } from './commands.ts';
+import { HELP, PUBLISH, ZONE, type CommandSpec, type OptionSpec } from './options.ts';
 
-/** What `pharos --help` prints. */
-export const USAGE = `Usage: pharos <command> [options]
+/** Lines are wrapped to this width. */
+const WIDTH = 100;
 
-Commands:
-  incident new               write content/incidents/<date>-<slug>.md; asks for what is missing
-      --title TEXT             headline in the default language (--title-sv TEXT etc. for others)
-      --severity ID            a level from severities.yaml
-      --scope own|third-party  whose software failed (default: own)
-      --system-wide            the whole service is hit (a root-cause report is due)
-      --affects ID[:IMPACT]    affected product, repeatable or comma-separated; IMPACT is
-                               degraded_performance, partial_outage or major_outage
-      --impact IMPACT          impact for products given without one (default: partial_outage)
-      --started TIME           when the problem began (default: now)
-      --status STATUS          first update's status (default: investigating)
-      --message TEXT           first update for customers (--message-sv TEXT etc.)
-      --at TIME                time of the first update (default: now)
-      --slug SLUG              file name after the date (default: from the title)
-      --publish                commit the file alone and push it (see below)
-  incident update <id>       append an update
-      --status STATUS          investigating, identified, monitoring or resolved
-                               (default: the last update's)
-      --message TEXT           the update for customers (--message-sv TEXT etc.)
-      --at TIME                default: now
-      --force                  allow a status that goes back (monitoring to identified)
-      --reopen                 post to a resolved incident, which reopens it
-      --publish                commit the file alone and push it (see below)
-  incident resolve <id>      append the resolved update, set resolved, print the SLA outcome
-      --message TEXT, --at TIME, --publish
-  maintenance new            write content/maintenance/<date>-<slug>.md; asks for what is missing
-      --title TEXT             headline (--title-sv TEXT etc.)
-      --products ID,ID         affected products, repeatable or comma-separated
-      --start TIME, --end TIME the window (a local end time is read in the start's zone)
-      --message TEXT           the first notice (--message-sv TEXT etc.)
-      --at TIME, --slug SLUG, --publish   as for incident new
-  check                      validate content without building; then the policy's warnings
-      --format text|github     github: also print ::error/::warning annotation lines
-      --strict                 warnings fail the check too
-  list                       open incidents and maintenance in progress or upcoming
+/** "--title TEXT", or "-h, --help" for an option with a short form. */
+function optionText(o: OptionSpec): string {
+  const long = o.value ? `--${o.name} ${o.value}` : `--${o.name}`;
+  return o === HELP ? `-h, ${long}` : long;
+}
 
-Every command takes --content DIR (default: $PHAROS_CONTENT, else ./content).
-A TIME is "now", ISO 8601 with an offset ("2026-11-22T14:00:00+01:00"), or a local time with
-a zone ("2026-11-22 14:00 Europe/Stockholm"); a local time without one is read in --zone ZONE,
+/** The option's help with what `multiple` and `localized` mean added. */
+function optionHelp(o: OptionSpec): string {
+  const extra = [o.multiple ? 'repeatable, or comma-separated' : '', o.localized ? `--${o.name}-sv etc. in other languages` : ''].filter(Boolean);
+  return extra.length > 0 ? `${o.help} (${extra.join('; ')})` : o.help;
+}
+
+/** Words filled into lines of at most `width` characters (a longer word stands alone). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+/** A two-column row: the term at `indent`, its text from `column` on, wrapped, continued under itself. */
+function row(indent: number, column: number, term: string, text: string): string {
+  const head = `${' '.repeat(indent)}${term}`;
+  const lines = wrap(text, WIDTH - column);
+  const first = head.length + 2 <= column ? head.padEnd(column) : `${head}  `;
+  return lines.map((l, i) => `${i === 0 ? first : ' '.repeat(column)}${l}`).join('\n') + '\n';
+}
+
+/** "incident update <id>". */
+function synopsis(c: CommandSpec): string {
+  return c.operands ? `${c.name} ${c.operands}` : c.name;
+}
+
+/** Text below the options, each shown with a command's help when the command takes `about`. */
+const NOTES: readonly { about?: OptionSpec; text: string }[] = [
+  {
+    about: ZONE,
+    text: `A TIME is "now", ISO 8601 with an offset ("2026-11-22T14:00:00+01:00"), or a local time with
+a zone ("2026-11-22 14:00 Europe/Stockholm"); a local time without one is read in ${optionText(ZONE)},
 else this computer's zone. It is always written as ISO 8601 with the offset, "now" in the
 site's time zone. A local time in the hour that repeats when clocks go back is read as its
 first occurrence, with a warning saying how to write the second. Files are written only if the
 whole content folder then passes the check, and whole or not at all; comments and text already
 in a file are kept.
-
-Commands that write print a "Publish:" line (git add, commit, push) that is safe to paste into a
-shell. With --publish they run it themselves: only the written file is committed, and it is
+`,
+  },
+  {
+    about: PUBLISH,
+    text: `Commands that write print a "Publish:" line (git add, commit, push) that is safe to paste into a
+shell. With --${PUBLISH.name} they run it themselves: only the written file is committed, and it is
 pushed to the branch's upstream. If someone pushed first, their commits are fetched and yours is
 rebased onto them; if they changed the same incident, your update is made again on their version
-(in time order) before pushing again (3 pushes at most). --publish needs a git working tree with no other
-changes to tracked files and no commits waiting to be pushed; when it cannot push (no remote, no
-upstream branch, remote unreachable) the file stays written and the message says what to do.
-
-Exit status: 0 done, 1 refused or invalid content (nothing was written) or written but not
+(in time order) before pushing again (3 pushes at most). --${PUBLISH.name} needs a git working tree
+with no other changes to tracked files and no commits waiting to be pushed; when it cannot push
+(no remote, no upstream branch, remote unreachable) the file stays written and the message says
+what to do.
+`,
+  },
+  {
+    text: `Exit status: 0 done, 1 refused or invalid content (nothing was written) or written but not
 published (the message says which), 2 wrong usage.
-
-Environment:
+`,
+  },
+  {
+    text: `Environment:
   PHAROS_CONTENT   content folder (default: content)
   PHAROS_NOW       "now", ISO 8601 with offset (default: site.yaml's now, else the clock)
   PHAROS_SITE      public URL of the site, overriding site.yaml's url
   PHAROS_BASE      sub-path the site is served under, overriding site.yaml's base
-`;
+`,
+  },
+];
+
+/** The options listed once for several commands, by the phrase that says which ("every command"). */
+function sharedOptions(commands: readonly CommandSpec[]): Map<string, OptionSpec[]> {
+  const groups = new Map<string, OptionSpec[]>();
+  for (const o of [...commands.flatMap((c) => c.options), HELP]) {
+    if (o.shared === undefined) continue;
+    const group = groups.get(o.shared) ?? [];
+    if (!group.includes(o)) group.push(o);
+    groups.set(o.shared, group);
+  }
+  return groups;
+}
+
+/** What `pharos --help` prints: every command with its own options, then the shared ones and the notes. */
+function overallUsage(commands: readonly CommandSpec[]): string {
+  let text = 'Usage: pharos <command> [options]\n\nCommands:\n';
+  for (const c of commands) {
+    text += row(2, 29, synopsis(c), c.summary);
+    for (const o of c.options) if (o.shared === undefined) text += row(6, 31, optionText(o), optionHelp(o));
+  }
+  for (const [phrase, options] of sharedOptions(commands)) {
+    text += `\n${phrase[0]!.toUpperCase()}${phrase.slice(1)} takes:\n`;
+    for (const o of options) text += row(6, 31, optionText(o), o === HELP ? `${o.help} (pharos ${commands[0]!.name} --help)` : optionHelp(o));
+  }
+  return `${text}\n${NOTES.map((n) => n.text).join('\n')}`;
+}
+
+/** What `pharos <command> --help` prints: its options, and the notes about options it takes. */
+export function commandHelp(c: CommandSpec): string {
+  let text = `Usage: pharos ${synopsis(c)} [options]\n\n${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.\n\nOptions:\n`;
+  for (const o of [...c.options, HELP]) text += row(2, 27, optionText(o), optionHelp(o));
+  const notes = NOTES.filter((n) => n.about === undefined || c.options.includes(n.about));
+  return `${text}\n${notes.map((n) => n.text).join('\n')}`;
+}
+
+/** What `pharos --help` prints. */
+export const USAGE = overallUsage(COMMANDS.map((c) => c.spec));
