@@ -16,7 +16,7 @@ import { LIMITS } from '../../schemas/limits.ts';
 import { errorAt, type Hints, type YamlSource } from './source.ts';
 import { displayPath, duplicates, loadEntry, localeRules, parseFile, type EntryContext, type EntryPath, type Locales } from './entries.ts';
 import { resolveNow, type NowSource } from '../clock.ts';
-import { RELEASE_HORIZON_MONTHS, isRecurring, upcomingReleaseDates, type RecurringCadence } from '../cadence.ts';
+import { RELEASE_HORIZON_MONTHS, isRecurring, releaseDatesBetween, upcomingReleaseDates, type RecurringCadence } from '../cadence.ts';
 
 /** Everything in content/, validated. */
 export interface SiteContent {
@@ -256,6 +256,20 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
   // A schedule with no date ahead would give empty calendars and release lists without a word.
   c.products.forEach((p, i) => {
     if (!isRecurring(p.cadence)) return;
+    // RFC 5545 leaves a series whose DTSTART is off its rule undefined; the expansion then starts at
+    // the rule's next date, so the start written would be a release that never comes.
+    if (releaseDatesBetween(p.cadence, p.cadence.start, p.cadence.start).length === 0) {
+      const inTwoYears = `${Number(p.cadence.start.slice(0, 4)) + 2}${p.cadence.start.slice(4, 8)}01`;
+      const first = releaseDatesBetween(p.cadence, p.cadence.start, inTwoYears)[0];
+      errors.push(
+        errorAt(
+          src('products.yaml'),
+          ['products', i, 'cadence', 'start'],
+          `found ${p.cadence.start}, which is not a date of the rule "${p.cadence.rrule}" (expected the series' first release date${first ? `, such as ${first}, the rule's first date from then on` : ''})`,
+        ),
+      );
+      return;
+    }
     const ahead = upcomingReleaseDates(p.cadence, c.now);
     if (ahead.dates.length > 0) return;
     errors.push(
