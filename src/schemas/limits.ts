@@ -29,7 +29,7 @@ export const LIMITS = {
   name: { max: 100, oneLine: true, what: 'a name', fix: 'shorten it; a description can say more' },
   /** Short labels: a cadence in words, a link's text, a desk's zone label, a release version, a policy revision. */
   label: { max: 100, oneLine: true, what: 'a label', fix: 'shorten it' },
-  /** One sentence: the site's and a product's description, a release summary, a case type's question, a target's condition. */
+  /** One sentence: the site's and a product's description, a release summary, a case type's question and routing, a target's condition and until. */
   sentence: { max: 500, oneLine: false, what: 'a sentence', fix: 'shorten it' },
   /** A paragraph of policy or support text: definitions, examples, descriptions, notes, list items. */
   paragraph: { max: 2_000, oneLine: false, what: 'a paragraph', fix: 'shorten it or split it into several items' },
