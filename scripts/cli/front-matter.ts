@@ -9,35 +9,13 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Document, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { FrontMatterSplit } from '../../src/lib/front-matter-split.ts';
 
-/** A Markdown file cut into its front matter and the rest, which is kept as is. */
-export interface FrontMatterFile {
-  /** Everything before the YAML: an optional byte-order mark and the opening "---" line. */
-  head: string;
-  /** The YAML between the "---" lines (without the line break before the closing one). */
-  yaml: string;
-  /** The closing "---" line and the Markdown body, byte for byte. */
-  tail: string;
-  /** The file's line ending. */
-  eol: '\n' | '\r\n';
-}
-
-// The same front-matter rule as the loader (src/lib/content/load.ts).
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
-
-/** Splits a file into head, YAML and tail; undefined when it has no closed front matter. */
-export function splitFrontMatter(text: string): FrontMatterFile | undefined {
-  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const rest = text.slice(bom.length);
-  const m = rest.startsWith('---') ? FRONT_MATTER.exec(rest) : null;
-  if (!m || m.index !== 0) return undefined;
-  const yaml = m[1] ?? '';
-  const open = /^---[ \t]*\r?\n/.exec(rest)![0];
-  return { head: bom + open, yaml, tail: rest.slice(open.length + yaml.length), eol: rest.includes('\r\n') ? '\r\n' : '\n' };
-}
+// Where the front matter ends is one rule in src/lib, for the loader and the CLI alike.
+export { splitFrontMatter } from '../../src/lib/front-matter-split.ts';
 
 /** Puts a split file back together. */
-export function joinFrontMatter(f: FrontMatterFile): string {
+export function joinFrontMatter(f: Pick<FrontMatterSplit, 'head' | 'yaml' | 'tail'>): string {
   return f.head + f.yaml + f.tail;
 }
 

@@ -11,7 +11,7 @@ import { lineOf, parseYaml, readText } from '../../src/lib/content/source.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { describeTarget } from '../../src/lib/targets.ts';
 import { isOpen, maintenanceState } from '../../src/lib/status.ts';
-import { splitFrontMatter } from './front-matter.ts';
+import { splitFrontMatter } from '../../src/lib/front-matter-split.ts';
 import { clockOf } from './sla-report.ts';
 import { show } from './time.ts';
 
@@ -79,6 +79,6 @@ function lineIn(path: string, fieldPath: PropertyKey[]): number | undefined {
   if ('error' in read) return undefined;
   const fm = splitFrontMatter(read.text);
   if (!fm) return undefined;
-  const parsed = parseYaml(fm.yaml, path, 1);
+  const parsed = parseYaml(fm.yaml, path, fm.lineOffset);
   return 'source' in parsed ? lineOf(parsed.source, fieldPath) : undefined;
 }
