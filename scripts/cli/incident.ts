@@ -17,7 +17,8 @@ import { incidentText } from './new-file.ts';
 import { editYaml, joinFrontMatter, splitFrontMatter, type Edit } from './front-matter.ts';
 import { writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
-import { clockOf, slaLines } from './sla-report.ts';
+import { slaLines } from './sla-report.ts';
+import { incidentClock, nextUpdateDue } from '../../src/lib/sla.ts';
 import { nearest, or, slugify } from './text.ts';
 
 const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'resolved');
@@ -361,7 +362,6 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
 /** "Next update due by ..." while the severity promises regular updates. */
 function nextUpdateLine(io: Io, content: SiteContent, id: string): void {
   const incident = content.incidents.find((i) => i.id === id);
-  const entry = incident && clockOf(content, incident)?.statusUpdates;
-  if (entry?.due && (entry.outcome === 'running' || entry.outcome === 'overdue'))
-    io.out(`Next update due by ${show(entry.due, content.site.timeZone)} (${content.site.timeZone})\n`);
+  const next = incident && nextUpdateDue(incidentClock(content, incident));
+  if (next) io.out(`Next update due by ${show(next.due, content.site.timeZone)} (${content.site.timeZone})\n`);
 }

@@ -10,9 +10,9 @@ import type { Maintenance } from '../../src/schemas/maintenance.ts';
 import { lineOf, parseYaml, readText } from '../../src/lib/content/source.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { describeTarget } from '../../src/lib/targets.ts';
-import { isOpen, maintenanceState } from '../../src/lib/status.ts';
+import { maintenanceState } from '../../src/lib/status.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter-split.ts';
-import { clockOf } from './sla-report.ts';
+import { incidentClock, nextUpdateDue } from '../../src/lib/sla.ts';
 import { show } from './time.ts';
 
 /** One warning, placed like a content error. */
@@ -40,16 +40,17 @@ export function policyWarnings(c: SiteContent, dir: string): PolicyWarning[] {
   const line = (folder: string, id: string, path: PropertyKey[]) => lineIn(join(dir, folder, `${id}.md`), path);
 
   for (const inc of c.incidents) {
-    const clock = clockOf(c, inc);
+    const clock = incidentClock(c, inc);
     if (!clock) continue;
     const sev = localize(clock.severity.name, def, def).text;
     const updates = clock.statusUpdates;
-    if (isOpen(inc, c.now) && updates?.outcome === 'overdue' && updates.due) {
+    const next = nextUpdateDue(clock);
+    if (updates && next?.overdue) {
       const last = inc.updates[inc.updates.length - 1]!;
       out.push({
         file: inc.file,
         line: line('incidents', inc.id, ['updates', inc.updates.length - 1, 'at']),
-        message: `update overdue: the last update was at ${when(last.at)} and ${sev} incidents get status updates ${describeTarget(updates.target, 'statusUpdates', 'en', def)}, so one was due by ${when(updates.due)} (post one: pharos incident update ${inc.id} --message "...")`,
+        message: `update overdue: the last update was at ${when(last.at)} and ${sev} incidents get status updates ${describeTarget(updates.target, 'statusUpdates', 'en', def)}, so one was due by ${when(next.due)} (post one: pharos incident update ${inc.id} --message "...")`,
       });
     }
     const report = clock.rootCauseReport;

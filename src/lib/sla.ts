@@ -6,6 +6,7 @@ import type { SeverityLevel } from '../schemas/severities.ts';
 import { DAYS, type Day } from '../schemas/support-hours.ts';
 import { dueAt, type BusinessCalendar, type Pause } from './business-time.ts';
 import { isOpen } from './status.ts';
+import type { TargetKey } from './targets.ts';
 
 /** How a target stands. */
 export type Outcome = 'met' | 'missed' | 'running' | 'overdue' | 'no-deadline';
@@ -20,16 +21,16 @@ export interface ClockEntry {
   outcome: Outcome;
 }
 
-/** The full clock of an incident. */
-export interface SlaClock {
+/**
+ * The full clock of an incident: an entry per target its severity promises. Status updates give the
+ * next update's due time while it runs, or whether every gap kept to the interval.
+ */
+export interface SlaClock extends Partial<Record<TargetKey, ClockEntry>> {
   severity: SeverityLevel;
-  response?: ClockEntry;
-  restoration?: ClockEntry;
-  resolution?: ClockEntry;
-  /** Status-update cadence: the next update's due time while it runs, or whether every gap kept to it. */
-  statusUpdates?: ClockEntry;
-  rootCauseReport?: ClockEntry;
 }
+
+/** Business days where nothing says otherwise. */
+const WORKWEEK: readonly Day[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
 /** The business calendar for an incident: the first desk serving its first affected product, else the site's zone Monday to Friday. */
 export function calendarFor(c: Pick<SiteContent, 'support' | 'site'>, productId: string | undefined): BusinessCalendar {
@@ -37,9 +38,25 @@ export function calendarFor(c: Pick<SiteContent, 'support' | 'site'>, productId:
     const entry = desk.products.find((p) => p.product === productId);
     if (!entry) continue;
     const days = new Set<Day>(entry.hours.flatMap((h) => h.days));
-    return { zone: desk.zone, workdays: days.size > 0 ? DAYS.filter((d) => days.has(d)) : ['mon', 'tue', 'wed', 'thu', 'fri'], closures: desk.closures };
+    return { zone: desk.zone, workdays: days.size > 0 ? DAYS.filter((d) => days.has(d)) : WORKWEEK, closures: desk.closures };
   }
-  return { zone: c.site.timeZone, workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], closures: [] };
+  return { zone: c.site.timeZone, workdays: WORKWEEK, closures: [] };
+}
+
+/**
+ * An incident's clock in its content, as every page and command shows it: its severity's targets
+ * for its scope, on the calendar of its first affected product, at the content's "now".
+ * Undefined when the severity is not one of the content's.
+ */
+export function incidentClock(c: Pick<SiteContent, 'severities' | 'support' | 'site' | 'now'>, incident: Incident): SlaClock | undefined {
+  const severity = c.severities.find((s) => s.id === incident.severity);
+  return severity && slaClock(incident, severity, calendarFor(c, incident.affects[0]?.product), c.now);
+}
+
+/** When the next status update is due, while one is owed (the incident open and not yet restored), and whether that time has passed. */
+export function nextUpdateDue(clock: SlaClock | undefined): { due: string; overdue: boolean } | undefined {
+  const e = clock?.statusUpdates;
+  return e?.due === undefined ? undefined : { due: e.due, overdue: e.outcome === 'overdue' };
 }
 
 function entry(
@@ -67,7 +84,7 @@ export function slaClock(incident: Incident, severity: SeverityLevel, cal: Busin
   const first = incident.updates[0];
   const restored = incident.updates.find((u) => u.status === 'monitoring' || u.status === 'resolved');
   const clock: SlaClock = { severity };
-  const set = <K extends 'response' | 'restoration' | 'resolution' | 'statusUpdates' | 'rootCauseReport'>(key: K, value: ClockEntry | undefined) => {
+  const set = (key: TargetKey, value: ClockEntry | undefined) => {
     if (value) clock[key] = value;
   };
   set('response', entry(targets.response, incident.started, first?.at, now, cal, pauses));

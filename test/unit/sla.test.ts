@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { addBusinessDays, dueAt, type BusinessCalendar } from '../../src/lib/business-time.ts';
-import { slaClock } from '../../src/lib/sla.ts';
+import { incidentClock, nextUpdateDue, slaClock } from '../../src/lib/sla.ts';
+import { TARGET_KEYS, targetWords } from '../../src/lib/targets.ts';
 import { TargetSchema } from '../../src/schemas/common.ts';
 import type { Incident, IncidentStatus } from '../../src/schemas/incident.ts';
 import type { SeverityLevel } from '../../src/schemas/severities.ts';
@@ -170,5 +171,54 @@ describe('the SLA clock of an incident', () => {
     expect(late.resolution).toMatchObject({ outcome: 'no-deadline' });
     expect(late.rootCauseReport).toMatchObject({ due: '2026-11-16T20:00:00.000Z', outcome: 'overdue' });
     expect(slaClock({ ...inc, body: '## Root cause\n\nA failed disk.' }, severity, chicago, '2026-11-22T10:00:00.000Z').rootCauseReport?.outcome).toBe('met');
+  });
+});
+
+describe('the clock as pages and commands ask for it', () => {
+  const opened = incident([['2026-11-20T16:20:00.000Z', 'investigating']]);
+  // The first affected product's desk gives the calendar; "a" is served from Chicago, with Thanksgiving closed.
+  const content = {
+    severities: [severity],
+    support: { desks: [{ zone: 'America/Chicago', closures: chicago.closures, products: [{ product: 'a', hours: [{ days: chicago.workdays }] }] }] },
+    site: { timeZone: 'Europe/Stockholm' },
+    now: '2026-11-20T20:00:00.000Z',
+  } as unknown as Parameters<typeof incidentClock>[0];
+
+  test("incidentClock is slaClock with the content's severity, the first product's calendar and now", () => {
+    expect(incidentClock(content, opened)).toEqual(slaClock(opened, severity, chicago, content.now));
+    expect(incidentClock(content, { ...opened, severity: 'urgent' })).toBeUndefined();
+  });
+
+  test.each([
+    [
+      'while open and not restored, the next update is due',
+      [['2026-11-20T16:20:00.000Z', 'investigating']],
+      '2026-11-20T20:00:00.000Z',
+      { due: '2026-11-20T22:20:00.000Z', overdue: false },
+    ],
+    [
+      'past that time it is overdue',
+      [['2026-11-20T16:20:00.000Z', 'investigating']],
+      '2026-11-20T22:21:00.000Z',
+      { due: '2026-11-20T22:20:00.000Z', overdue: true },
+    ],
+    [
+      'once restored none is owed',
+      [
+        ['2026-11-20T16:20:00.000Z', 'investigating'],
+        ['2026-11-20T17:00:00.000Z', 'monitoring'],
+      ],
+      '2026-11-21T20:00:00.000Z',
+      undefined,
+    ],
+  ] as const)('%s', (_, updates, now, expected) => {
+    const inc = incident(updates.map(([at, status]) => [at, status] as [string, IncidentStatus]));
+    expect(nextUpdateDue(slaClock(inc, severity, chicago, now))).toEqual(expected);
+  });
+
+  test('every target of the schema, in its order; status updates read "every ..."', () => {
+    expect(TARGET_KEYS).toEqual(['response', 'restoration', 'resolution', 'statusUpdates', 'rootCauseReport']);
+    expect(targetWords(target('6 hours'), 'statusUpdates', 'en')).toBe('every 6 hours');
+    expect(targetWords(target('6 hours'), 'response', 'en')).toBe('6 hours');
   });
 });
