@@ -18,14 +18,19 @@ export interface Pause {
   to: string;
 }
 
+// The schema's DAYS, written again: this module also runs in the browser (the due calculator),
+// and importing the schema module would bundle zod into that page's script.
 const WEEKDAY: readonly Day[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** Whether a local date "YYYY-MM-DD" falls within a closure (from `date` to `until`, both included). */
+export function isClosed(date: string, closures: BusinessCalendar['closures']): boolean {
+  return closures.some((c) => date >= c.date && date <= (c.until ?? c.date));
+}
 
 /** Whether a local date is a business day of the calendar. */
 export function isBusinessDay(date: DateTime, cal: BusinessCalendar): boolean {
   const day = WEEKDAY[date.weekday - 1]!;
-  if (!cal.workdays.includes(day)) return false;
-  const iso = date.toISODate()!;
-  return !cal.closures.some((c) => iso >= c.date && iso <= (c.until ?? c.date));
+  return cal.workdays.includes(day) && !isClosed(date.toISODate()!, cal.closures);
 }
 
 /**

@@ -20,6 +20,7 @@
  */
 import { DateTime } from 'luxon';
 import { DAYS, type Day, type Desk, type WeeklyRule } from '../schemas/support-hours.ts';
+import { isClosed } from './business-time.ts';
 
 /** A span of opening time: UTC ISO 8601 instants with milliseconds and "Z", half-open [start, end). */
 export interface Interval {
@@ -67,9 +68,15 @@ function wallInstant(date: DateTime, minutes: number, zone: string): DateTime {
   return dt.getPossibleOffsets().reduce((a, b) => (b.toMillis() < a.toMillis() ? b : a), dt);
 }
 
-/** Whether a local date falls within any closure. */
-function isClosed(date: string, closures: readonly Closure[]): boolean {
-  return closures.some((c) => date >= c.date && date <= (c.until ?? c.date));
+/** Spans sorted, with overlapping or touching ones joined: [1, 3], [5, 6], [2, 5] become [1, 6]. */
+function mergeSpans(spans: readonly (readonly [number, number])[]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const span of [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1])) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
 }
 
 /**
@@ -97,15 +104,8 @@ export function expandHours(rules: readonly WeeklyRule[], zone: string, closures
       if (end > start) spans.push([start, end]);
     }
   }
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
-    else merged.push([span[0], span[1]]);
-  }
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' }).toISO()!;
-  return merged.map(([start, end]) => ({ start: iso(start), end: iso(end) }));
+  return mergeSpans(spans).map(([start, end]) => ({ start: iso(start), end: iso(end) }));
 }
 
 /** The interval containing `at` (start <= at < end), if any; `at` is an ISO 8601 instant with an offset. */
@@ -187,14 +187,7 @@ export function weeklyCoverage(intervals: readonly Interval[], zone: string, wee
       push(s, wallMinutes(hi, date, zone, before));
       push(wallMinutes(hi, date, zone), e);
     }
-    spans.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    const merged: [number, number][] = [];
-    for (const span of spans) {
-      const last = merged[merged.length - 1];
-      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
-      else merged.push(span);
-    }
-    out[day] = merged;
+    out[day] = mergeSpans(spans);
   });
   return out;
 }

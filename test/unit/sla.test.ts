@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addBusinessDays, dueAt, type BusinessCalendar } from '../../src/lib/business-time.ts';
+import { addBusinessDays, dueAt, isClosed, type BusinessCalendar } from '../../src/lib/business-time.ts';
 import { incidentClock, nextUpdateDue, slaClock } from '../../src/lib/sla.ts';
 import { TARGET_KEYS, targetWords } from '../../src/lib/targets.ts';
 import { TargetSchema } from '../../src/schemas/common.ts';
@@ -33,6 +33,20 @@ describe('business days', () => {
     const sundays: BusinessCalendar = { zone: 'UTC', workdays: ['sun'], closures };
     expect(addBusinessDays('2026-01-05T12:00:00Z', 1, sundays)).toBe('2038-01-10T00:00:00.000Z');
     expect(addBusinessDays('2026-01-05T12:00:00Z', 261, sundays)).toBe('2043-01-04T00:00:00.000Z');
+  });
+});
+
+describe('closures, as both the business days and the opening hours read them', () => {
+  const closures = [{ date: '2026-12-24', until: '2026-12-26' }, { date: '2027-01-01' }];
+  test.each([
+    ['2026-12-23', false],
+    ['2026-12-24', true],
+    ['2026-12-26', true],
+    ['2026-12-27', false],
+    ['2027-01-01', true],
+    ['2027-01-02', false],
+  ])('%s closed: %s', (date, closed) => {
+    expect(isClosed(date, closures)).toBe(closed);
   });
 });
 
