@@ -4,22 +4,22 @@ import { join } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import { IMPACTS, INCIDENT_STATUSES, type Impact, type Incident, type IncidentStatus } from '../../src/schemas/incident.ts';
 import { SCOPES, type Scope } from '../../src/schemas/severities.ts';
-import { IdSchema, type Localized } from '../../src/schemas/common.ts';
+import type { Localized } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { isOpen } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
 import { CONTENT, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
-import { contentFolder, loadValid, pageUrl, timeContext, type ContentFolder } from './site.ts';
-import { parseTime, localDate, show, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
+import { loadValid, pageUrl, type ContentFolder } from './site.ts';
+import { localDate, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askChoice, askMany, askText, askYesNo, needAnswers } from './prompts.ts';
 import { incidentText } from './new-file.ts';
 import { editYaml, joinFrontMatter, splitFrontMatter, type Edit } from './front-matter.ts';
-import { writeValidated } from './write.ts';
+import { startWriting, writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slaLines } from './sla-report.ts';
 import { incidentClock, nextUpdateDue } from '../../src/lib/sla.ts';
-import { nearest, or, slugify } from './text.ts';
+import { nearest, or, slugify, slugOption } from './text.ts';
 
 const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'resolved');
 
@@ -76,21 +76,6 @@ export const INCIDENT_RESOLVE = {
   ],
 } as const satisfies CommandSpec;
 
-/** A time option, or "now"; a wrong one is a usage error naming the option. */
-function timeOption(option: string, value: string | undefined, ctx: TimeContext): ParsedTime {
-  const t = parseTime(value ?? 'now', ctx);
-  if ('error' in t) throw new CliError(`option --${option}: ${t.error}`, 2);
-  return t;
-}
-
-/** Checks a time as typed in a question: undefined when it reads. */
-function timeCheck(ctx: TimeContext): (s: string) => string | undefined {
-  return (s) => {
-    const t = parseTime(s, ctx);
-    return 'error' in t ? `expected ${TIME_FORMS}` : undefined;
-  };
-}
-
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw new CliError(`option --${option}: found "${value}" (expected one of ${allowed.join(', ')})`, 2);
@@ -99,13 +84,10 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 
 /** Runs `incident new`. */
 export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>, io: Io): Promise<number> {
-  const folder = contentFolder(io, str(p, 'content'));
-  const content = loadValid(io, folder);
-  const publishing = flag(p, 'publish');
+  const { folder, content, ctx, publishing } = startWriting(io, p);
   if (publishing) await checkPublishable(io, folder);
   const site = content.site;
   const def = site.defaultLocale;
-  const ctx = timeContext(content, str(p, 'zone'));
   const sevIds = content.severities.map((s) => s.id);
   const productIds = content.products.map((x) => x.id);
 
@@ -123,10 +105,8 @@ export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   let startedText = str(p, 'started');
   if (startedText !== undefined) timeOption('started', startedText, ctx);
-  const at = timeOption('at', str(p, 'at'), ctx);
-  const slugOption = str(p, 'slug');
-  if (slugOption !== undefined && !IdSchema.safeParse(slugOption).success)
-    throw new CliError(`option --slug: found "${slugOption}" (expected lower-case letters, digits and single hyphens)`, 2);
+  const at = timeOption('at', str(p, 'at') ?? 'now', ctx);
+  const givenSlug = slugOption(str(p, 'slug'));
 
   needAnswers(
     io,
@@ -175,9 +155,9 @@ export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>
   if (startedText === undefined && io.interactive)
     startedText = await askText(`Started (${TIME_FORMS.split(',')[0]}, ISO 8601, or "YYYY-MM-DD HH:MM Zone")`, { default: 'now', check: timeCheck(ctx) });
   message ??= await askText(`First update, for customers (${def}; status ${status})`);
-  const started = timeOption('started', startedText, ctx);
+  const started = timeOption('started', startedText ?? 'now', ctx);
 
-  const slug = slugOption ?? slugify(title);
+  const slug = givenSlug ?? slugify(title);
   if (slug === '') throw new CliError(`cannot make a file name from the title "${title}" (give one with --slug, such as --slug cloud-sign-in)`, 2);
   const id = `${localDate(started.iso)}-${slug}`;
   const file = join('incidents', `${id}.md`);
@@ -294,13 +274,10 @@ export function incidentResolve(p: ParsedArgs<OptionName<typeof INCIDENT_RESOLVE
 async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io: Io, resolving: boolean): Promise<number> {
   const command = resolving ? 'resolve' : 'update';
   if (p.positionals.length > 1) throw new CliError(`expected one incident id (found ${p.positionals.map((s) => `"${s}"`).join(', ')})`, 2);
-  const folder = contentFolder(io, str(p, 'content'));
-  const content = loadValid(io, folder);
-  const publishing = flag(p, 'publish');
+  const { folder, content, ctx, publishing } = startWriting(io, p);
   if (publishing) await checkPublishable(io, folder);
   const site = content.site;
   const def = site.defaultLocale;
-  const ctx = timeContext(content, str(p, 'zone'));
 
   let typed = p.positionals[0];
   if (typed === undefined) {
@@ -320,7 +297,7 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
     ? 'resolved'
     : (oneOf<IncidentStatus>('status', str(p, 'status'), INCIDENT_STATUSES) ?? (reopen ? 'investigating' : last.status));
   let message = defaultText(str(p, 'message'), p.localized.message, site);
-  const at = timeOption('at', str(p, 'at'), ctx);
+  const at = timeOption('at', str(p, 'at') ?? 'now', ctx);
   needAnswers(io, message ? [] : ['--message'], `pharos incident ${command}`);
   if (!resolving && str(p, 'status') === undefined && io.interactive && message === undefined) {
     status = await askChoice<IncidentStatus>(

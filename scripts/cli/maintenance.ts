@@ -1,18 +1,18 @@
 /** `pharos maintenance new`: announce a planned maintenance window. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { IdSchema, ZoneSchema } from '../../src/schemas/common.ts';
+import { ZoneSchema } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { CliError, type Io } from './io.ts';
-import { CONTENT, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
-import { contentFolder, loadValid, pageUrl, timeContext } from './site.ts';
-import { localDate, parseTime, show, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
+import { CONTENT, PUBLISH, SLUG, ZONE, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
+import { pageUrl } from './site.ts';
+import { localDate, parseTime, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askMany, askText, needAnswers } from './prompts.ts';
 import { maintenanceText } from './new-file.ts';
-import { writeValidated } from './write.ts';
+import { startWriting, writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
-import { slugify } from './text.ts';
+import { slugify, slugOption } from './text.ts';
 
 /** `pharos maintenance new`: its options, the one definition the parser and the help read. */
 export const MAINTENANCE_NEW = {
@@ -32,21 +32,12 @@ export const MAINTENANCE_NEW = {
   ],
 } as const satisfies CommandSpec;
 
-function time(option: string, value: string, ctx: TimeContext): ParsedTime {
-  const t = parseTime(value, ctx);
-  if ('error' in t) throw new CliError(`option --${option}: ${t.error}`, 2);
-  return t;
-}
-
 /** Runs `maintenance new`. */
 export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE_NEW>>, io: Io): Promise<number> {
-  const folder = contentFolder(io, str(p, 'content'));
-  const content = loadValid(io, folder);
-  const publishing = flag(p, 'publish');
+  const { folder, content, ctx, publishing } = startWriting(io, p);
   if (publishing) await checkPublishable(io, folder);
   const site = content.site;
   const def = site.defaultLocale;
-  const ctx = timeContext(content, str(p, 'zone'));
   const productIds = content.products.map((x) => x.id);
 
   let products = list(p, 'products');
@@ -56,12 +47,10 @@ export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   let startText = str(p, 'start');
   let endText = str(p, 'end');
-  if (startText !== undefined) time('start', startText, ctx);
-  if (endText !== undefined) time('end', endText, ctx);
-  const at = time('at', str(p, 'at') ?? 'now', ctx);
-  const slugOption = str(p, 'slug');
-  if (slugOption !== undefined && !IdSchema.safeParse(slugOption).success)
-    throw new CliError(`option --slug: found "${slugOption}" (expected lower-case letters, digits and single hyphens)`, 2);
+  if (startText !== undefined) timeOption('start', startText, ctx);
+  if (endText !== undefined) timeOption('end', endText, ctx);
+  const at = timeOption('at', str(p, 'at') ?? 'now', ctx);
+  const givenSlug = slugOption(str(p, 'slug'));
 
   needAnswers(
     io,
@@ -76,9 +65,8 @@ export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE
       'Products',
       content.products.map((x) => ({ value: x.id, name: `${x.id} (${localize(x.name, def, def).text})` })),
     );
-  const check = (s: string) => ('error' in parseTime(s, ctx) ? `expected ${TIME_FORMS}` : undefined);
-  startText ??= await askText(`Start ("YYYY-MM-DD HH:MM" in ${ctx.localZone}, or with a zone or offset)`, { check });
-  const start = time('start', startText, ctx);
+  startText ??= await askText(`Start ("YYYY-MM-DD HH:MM" in ${ctx.localZone}, or with a zone or offset)`, { check: timeCheck(ctx) });
+  const start = timeOption('start', startText, ctx);
   // A local end time without a zone is read in the start's zone: a window is planned in one zone.
   const endCtx: TimeContext = str(p, 'zone') === undefined && ZoneSchema.safeParse(start.zone).success ? { ...ctx, localZone: start.zone } : ctx;
   endText ??= await askText(`End (same forms; a local time is read in ${endCtx.localZone})`, {
@@ -88,12 +76,12 @@ export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE
       return new Date(t.iso) <= new Date(start.iso) ? 'expected a time after the start' : undefined;
     },
   });
-  const end = time('end', endText, endCtx);
+  const end = timeOption('end', endText, endCtx);
   if (new Date(end.iso) <= new Date(start.iso))
     throw new CliError(`the window ends at ${end.iso}, not after its start ${start.iso} (expected an end after the start)`, 2);
   message ??= await askText(`Notice for customers (${def})`, { default: 'Planned maintenance. No action is needed.' });
 
-  const slug = slugOption ?? slugify(title);
+  const slug = givenSlug ?? slugify(title);
   if (slug === '') throw new CliError(`cannot make a file name from the title "${title}" (give one with --slug)`, 2);
   const id = `${localDate(start.iso)}-${slug}`;
   const file = join('maintenance', `${id}.md`);

@@ -1,5 +1,7 @@
 /** Small text helpers of the CLI: file-name slugs, "did you mean", lists in words. */
 import { editDistance } from '../../src/lib/content/source.ts';
+import { IdSchema } from '../../src/schemas/common.ts';
+import { CliError } from './io.ts';
 
 /** A file-name slug from a title: "Cloud sign-in fails (EU)" becomes "cloud-sign-in-fails-eu", at most `max` characters, cut at a hyphen. */
 export function slugify(title: string, max = 50): string {
@@ -16,6 +18,13 @@ export function slugify(title: string, max = 50): string {
   const cut = slug.slice(0, max + 1);
   const at = cut.lastIndexOf('-');
   return (at > 10 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '');
+}
+
+/** The --slug option, if given, checked as the id it becomes part of. */
+export function slugOption(value: string | undefined): string | undefined {
+  if (value !== undefined && !IdSchema.safeParse(value).success)
+    throw new CliError(`option --slug: found "${value}" (expected lower-case letters, digits and single hyphens)`, 2);
+  return value;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Times as support staff type them ("now", ISO 8601, "2026-11-22 14:00 Europe/Stockholm"), written as ISO 8601 with offset. */
 import { DateTime } from 'luxon';
 import { ZoneSchema } from '../../src/schemas/common.ts';
+import { CliError } from './io.ts';
 
 /** What a time is read against. */
 export interface TimeContext {
@@ -67,6 +68,18 @@ export function parseTime(text: string, ctx: TimeContext): ParsedTime | { error:
   const season = first.isInDST === second.isInDST ? '' : first.isInDST ? ' (summer time)' : ' (standard time)';
   const note = `${typed} occurs twice; read as the first, ${m[2]}${first.toFormat('ZZ')}${season}; for the second write ${write(second)}`;
   return { iso: write(first), zone, note };
+}
+
+/** A time given as an option; a wrong one is a usage error naming the option. */
+export function timeOption(option: string, value: string, ctx: TimeContext): ParsedTime {
+  const t = parseTime(value, ctx);
+  if ('error' in t) throw new CliError(`option --${option}: ${t.error}`, 2);
+  return t;
+}
+
+/** Checks a time as typed in a question: undefined when it reads, else what was expected. */
+export function timeCheck(ctx: TimeContext): (s: string) => string | undefined {
+  return (s) => ('error' in parseTime(s, ctx) ? `expected ${TIME_FORMS}` : undefined);
 }
 
 /** A warning line per ambiguous time, in `pharos check`'s style: "option --at warning: ... occurs twice; ...". */

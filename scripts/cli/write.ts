@@ -7,8 +7,31 @@ import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, renameSync, rmSyn
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
-import { invalidContent, type ContentFolder } from './site.ts';
+import { contentFolder, invalidContent, loadValid, timeContext, type ContentFolder } from './site.ts';
 import type { Io } from './io.ts';
+import { flag, str, type ParsedArgs } from './options.ts';
+import type { TimeContext } from './time.ts';
+
+/** Where a command that writes stands before it asks or writes anything. */
+export interface WritingStart {
+  folder: ContentFolder;
+  /** The folder's content, valid (else the command has stopped). */
+  content: SiteContent;
+  /** How times are read (--zone, the site's zone, now). */
+  ctx: TimeContext;
+  /** Whether --publish was given; the command checks that it can work (checkPublishable) before any question. */
+  publishing: boolean;
+}
+
+/**
+ * Loads the folder of a command that writes. Synchronous, so a command that need not wait for git
+ * asks its first question at once.
+ */
+export function startWriting(io: Io, p: ParsedArgs<'content' | 'zone' | 'publish'>): WritingStart {
+  const folder = contentFolder(io, str(p, 'content'));
+  const content = loadValid(io, folder);
+  return { folder, content, ctx: timeContext(content, str(p, 'zone')), publishing: flag(p, 'publish') };
+}
 
 /** What to write: a path inside the content folder ("incidents/x.md") and the whole new text. */
 export interface PendingWrite {
