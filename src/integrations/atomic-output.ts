@@ -5,6 +5,7 @@
  * self-check or a killed process leave the output folder as it was: the previous site, byte for
  * byte. Nothing outlives the build.
  *
+ * One build at a time per output folder (two at once into the same dist/ are not supported).
  * The swap is three renames, with the complete new site first renamed to ".dist-ready":
  *   .dist-new-<pid> -> .dist-ready     (the new site is complete and checked)
  *   dist            -> .dist-old       (skipped when there is no previous site)
@@ -13,7 +14,7 @@
  * next build moves into place before it starts (`recoverOutput`), so the output folder holds the
  * old site or the new one, and the next build needs no manual cleanup.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -47,6 +48,8 @@ export function recoverOutput(outDir: string): void {
   const { parent, ready, old, newPrefix } = sideFolders(outDir);
   if (!existsSync(parent)) return;
   if (existsSync(ready)) swapIn(ready, outDir);
+  // The previous site moved aside with nothing in its place: it is the only copy, so it goes back.
+  if (!existsSync(outDir) && existsSync(old)) renameSync(old, outDir);
   rmSync(old, { recursive: true, force: true });
   for (const entry of readdirSync(parent)) {
     if (!entry.startsWith(newPrefix)) continue;
@@ -80,6 +83,9 @@ export function atomicOutput(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
         target = fileURLToPath(config.outDir).replace(/\/$/, '');
+        // A dist/ that links elsewhere (dist -> /var/www/status) is swapped where it points: renaming
+        // the link would leave the served folder as it was.
+        if (existsSync(target) && lstatSync(target).isSymbolicLink()) target = realpathSync(target);
         publicDir = fileURLToPath(config.publicDir);
         recoverOutput(target);
         staging = join(sideFolders(target).parent, `${sideFolders(target).newPrefix}${process.pid}`);

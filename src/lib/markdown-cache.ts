@@ -16,20 +16,19 @@ import { join } from 'node:path';
 export const RENDERER_REVISION = 2;
 
 const memory = new Map<string, string>();
-let salt: string | undefined;
+let salt: string | null | undefined;
 
-/** What every key shares: the revision and the installed packages. */
-function keySalt(): string {
+/** What every key shares: the revision and the installed packages; undefined outside the project (no lock file: no disk cache). */
+function keySalt(): string | undefined {
   if (salt === undefined) {
-    let lock = '';
     try {
-      lock = readFileSync(join(process.cwd(), 'package-lock.json'), 'utf8');
+      const lock = readFileSync(join(process.cwd(), 'package-lock.json'), 'utf8');
+      salt = createHash('sha256').update(`${RENDERER_REVISION}\0${lock}`).digest('hex');
     } catch {
-      // Outside the project (no lock file): the revision alone.
+      salt = null;
     }
-    salt = createHash('sha256').update(`${RENDERER_REVISION}\0${lock}`).digest('hex');
   }
-  return salt;
+  return salt ?? undefined;
 }
 
 /** The folder of the cache on disk. */
@@ -39,14 +38,25 @@ export function markdownCacheDir(): string {
 
 /** The HTML of `markdown` with headings from h`top`: from memory, else from disk, else `render()` (then kept in both). */
 export function cachedHtml(markdown: string, top: number, render: () => string): string {
-  const digest = createHash('sha256').update(`${keySalt()}\0${top}\0${markdown}`).digest('hex');
+  const shared = keySalt();
+  const digest = createHash('sha256')
+    .update(`${shared ?? RENDERER_REVISION}\0${top}\0${markdown}`)
+    .digest('hex');
   const known = memory.get(digest);
   if (known !== undefined) return known;
+  if (shared === undefined) {
+    // Without the lock file, installed packages cannot be told apart: render, and keep it in memory only.
+    const html = render();
+    memory.set(digest, html);
+    return html;
+  }
   const dir = join(markdownCacheDir(), digest.slice(0, 2));
   const file = join(dir, `${digest}.html`);
   let html: string | undefined;
   try {
     html = readFileSync(file, 'utf8');
+    // A file cut short by a crash (rendered Markdown is never empty) is rendered again.
+    if (html === '') throw new Error('empty cache file');
   } catch {
     html = render();
     try {

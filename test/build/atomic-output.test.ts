@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateSite, BENCH_NOW } from '../../bench/generate.ts';
@@ -85,6 +85,20 @@ describe('a failed build leaves the previous site', () => {
     expect(existsSync(join(site.outDir, 'stale.html'))).toBe(false);
     expect(siteHash(site.outDir)).toBe(site.hash);
     expect(leftovers(site.outDir)).toEqual([]);
+  });
+});
+
+describe('a dist/ that links elsewhere', () => {
+  test('the new site lands where the link points, and the link stays', () => {
+    const site = builtMinimal();
+    const link = join(tempDir('linked'), 'dist');
+    symlinkSync(site.outDir, link);
+    writeFileSync(join(site.outDir, 'stale.html'), '<html></html>');
+    const run = buildSite(site.content, {}, link);
+    expect(run.status, run.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(site.outDir, 'stale.html'))).toBe(false);
+    expect(siteHash(site.outDir)).toBe(site.hash);
   });
 });
 

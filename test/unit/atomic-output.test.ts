@@ -54,3 +54,13 @@ describe('fileProblem', () => {
     expect(fileProblem(file, text)).toBeUndefined();
   });
 });
+
+describe('recoverOutput keeps the last copy', () => {
+  test('a previous site moved aside with nothing in its place goes back', () => {
+    const parent = tempDir('recover');
+    site(join(parent, '.dist-old'), 'old');
+    recoverOutput(join(parent, 'dist'));
+    expect(readFileSync(join(parent, 'dist', 'index.html'), 'utf8')).toBe('old');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+});
