@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { SyntaxValidator } from 'fast-xml-validator';
 import ICAL from 'ical.js';
 import type { SiteContent } from './content/load.ts';
+import { API_PATHS } from './api.ts';
 import { calendarProducts } from './calendars.ts';
 import { historyPageCount } from './views/status.ts';
 
@@ -26,16 +27,7 @@ const LOCALE_PAGES = [
 /** Feeds every language has. */
 const LOCALE_FEEDS = ['rss.xml', 'maintenance/rss.xml', 'releases/rss.xml'];
 /** The Statuspage v2 documents. */
-const API_FILES = [
-  'summary.json',
-  'status.json',
-  'components.json',
-  'incidents.json',
-  'incidents/unresolved.json',
-  'scheduled-maintenances.json',
-  'scheduled-maintenances/upcoming.json',
-  'scheduled-maintenances/active.json',
-].map((f) => `api/v2/${f}`);
+const API_FILES = API_PATHS.map((f) => `api/v2/${f}`);
 
 /** Every file a build of `content` must write, relative to the output folder, with "/" separators. */
 export function expectedFiles(c: SiteContent, publicDir?: string): string[] {
