@@ -4,6 +4,7 @@
  */
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
+import { splitFrontMatter } from '../front-matter-split.ts';
 import { isLocalizedMap } from '../../schemas/common.ts';
 import { textIssue } from '../../schemas/limits.ts';
 import { IncidentSchema, type Incident } from '../../schemas/incident.ts';
@@ -44,8 +45,6 @@ export type EntryPath = readonly [path: string, kind: 'incident' | 'maintenance'
 
 /** What loading one file gave: the item when valid, and every problem found in it. */
 export type EntryResult = { kind: 'incident'; item?: Incident; errors: ContentError[] } | { kind: 'maintenance'; item?: Maintenance; errors: ContentError[] };
-
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 
 /** Shows a path under the content folder the way messages name it. */
 export function displayPath(ctx: Pick<EntryContext, 'dir' | 'displayRoot'>, path: string): string {
@@ -97,9 +96,10 @@ export function parseFile<S extends z.ZodType>(
   }
   let yamlText = text;
   let body = '';
+  let bodyLine = 1;
   if (markdown) {
-    const m = text.startsWith('---') ? FRONT_MATTER.exec(text) : null;
-    if (!m || m.index !== 0) {
+    const split = splitFrontMatter(text);
+    if (!split) {
       errors.push({
         file,
         line: 1,
@@ -109,15 +109,15 @@ export function parseFile<S extends z.ZodType>(
       });
       return undefined;
     }
-    yamlText = m[1] ?? '';
-    body = text.slice(m[0].length).trim();
+    yamlText = split.yaml;
+    body = split.body.trim();
+    // The body's first line: after the closing "---" line and any blank lines before the text.
+    const blank = split.body.slice(0, split.body.length - split.body.trimStart().length);
+    bodyLine = split.closingLine + 1 + (blank.match(/\r\n|\r|\n/g)?.length ?? 0);
   }
   // The Markdown body (report or details) within the report limit, at the line of the problem itself.
   const bodyIssue = body === '' ? undefined : textIssue(body, 'report', false);
-  if (bodyIssue) {
-    const bodyLine = (text.slice(0, text.indexOf(body)).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
-    errors.push({ file, line: bodyLine + bodyIssue.line - 1, field: 'body', message: bodyIssue.message });
-  }
+  if (bodyIssue) errors.push({ file, line: bodyLine + bodyIssue.line - 1, field: 'body', message: bodyIssue.message });
   const parsed = parseYaml(yamlText, file, markdown ? 1 : 0);
   if ('errors' in parsed) {
     errors.push(...parsed.errors);
