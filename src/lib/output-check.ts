@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { SyntaxValidator } from 'fast-xml-validator';
+import { SaxesParser } from 'saxes';
 import ICAL from 'ical.js';
 import type { SiteContent } from './content/load.ts';
 import { API_PATHS } from './api.ts';
@@ -73,12 +73,14 @@ export function fileProblem(path: string, text: string): string | undefined {
     }
   }
   if (path.endsWith('.xml')) {
-    try {
-      SyntaxValidator.validate(text);
-      return undefined;
-    } catch (e) {
-      return `is not well-formed XML (line ${(e as { line?: number }).line ?? '?'}: ${(e as Error).message})`;
-    }
+    // A strict XML 1.0 parser: one root, defined entities only, closed tags, no duplicate attributes.
+    const parser = new SaxesParser();
+    let problem: string | undefined;
+    parser.on('error', (e) => {
+      problem ??= `is not well-formed XML (${e.message})`;
+    });
+    parser.write(text).close();
+    return problem;
   }
   if (path.endsWith('.ics')) {
     try {

@@ -38,7 +38,10 @@ describe('recoverOutput', () => {
 
 describe('fileProblem', () => {
   test.each([
-    ['feed.xml', '<rss><channel></rss>', /not well-formed XML \(line 1:/],
+    ['feed.xml', '<rss><channel></rss>', /not well-formed XML \(1:\d+: unexpected close tag/],
+    // An entity no feed reader can resolve, and a second document glued to the first.
+    ['feed.xml', '<rss><channel><title>A &nbsp; B</title></channel></rss>', /not well-formed XML \(1:\d+: undefined entity/],
+    ['feed.xml', '<rss><channel/></rss><rss><channel/></rss>', /not well-formed XML \(1:\d+: documents may contain only one root/],
     ['a.json', '{"a":', /not valid JSON/],
     ['c.ics', 'BEGIN:VCALENDAR\nEND:VEVENT', /not valid iCalendar|not an iCalendar/],
     ['p.html', '<!doctype html><html><body>cut', /cut short/],
@@ -47,6 +50,10 @@ describe('fileProblem', () => {
   });
   test.each([
     ['feed.xml', '<?xml version="1.0"?><rss><channel/></rss>'],
+    [
+      'feed.xml',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>A &amp; B &#x2013; &lt;C&gt;</title><atom:link href="x"/></channel></rss>\n',
+    ],
     ['a.json', '{"a":1}'],
     ['c.ics', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR\r\n'],
     ['p.html', '<!doctype html><html><body></body></html><script type="module" src="/a.js"></script>'],
