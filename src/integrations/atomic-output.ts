@@ -5,7 +5,9 @@
  * self-check or a killed process leave the output folder as it was: the previous site, byte for
  * byte. Nothing outlives the build.
  *
- * One build at a time per output folder (two at once into the same dist/ are not supported).
+ * One build at a time per output folder: a build holds ".dist-lock" (its process id) from start to
+ * end, and a second build into the same folder stops at once with a message naming the first; a lock
+ * whose process is gone is taken over. Ctrl-C or a TERM signal removes the build's folder and lock.
  * The swap is three renames, with the complete new site first renamed to ".dist-ready":
  *   .dist-new-<pid> -> .dist-ready     (the new site is complete and checked)
  *   dist            -> .dist-old       (skipped when there is no previous site)
@@ -14,7 +16,7 @@
  * next build moves into place before it starts (`recoverOutput`), so the output folder holds the
  * old site or the new one, and the next build needs no manual cleanup.
  */
-import { existsSync, lstatSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -22,10 +24,10 @@ import { outputProblems } from '../lib/output-check.ts';
 import { siteContent } from '../lib/site-data.ts';
 
 /** The folders a build keeps beside `outDir`. */
-export function sideFolders(outDir: string): { parent: string; ready: string; old: string; newPrefix: string } {
+export function sideFolders(outDir: string): { parent: string; ready: string; old: string; lock: string; newPrefix: string } {
   const parent = dirname(outDir);
   const name = basename(outDir);
-  return { parent, ready: join(parent, `.${name}-ready`), old: join(parent, `.${name}-old`), newPrefix: `.${name}-new-` };
+  return { parent, ready: join(parent, `.${name}-ready`), old: join(parent, `.${name}-old`), lock: join(parent, `.${name}-lock`), newPrefix: `.${name}-new-` };
 }
 
 /** Whether a process with this id is running (a build that still writes its folder). */
@@ -37,6 +39,46 @@ function running(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Takes the output folder's lock for this process, or throws when another running build holds it.
+ * Returns a function that releases it (only while it is still this process's).
+ */
+export function lockOutput(outDir: string): () => void {
+  const { parent, lock } = sideFolders(outDir);
+  const mine = String(process.pid);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(lock, mine, { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return () => {};
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(lock, 'utf8').trim());
+    } catch {
+      // Released between the two calls: try again.
+    }
+    if (Number.isInteger(holder) && holder !== process.pid && running(holder)) {
+      const error = new Error(
+        `Another build (process ${holder}) is writing ${basename(outDir)}/ now; run this one when it has finished. ` +
+          `If no build is running, delete ${join(basename(parent), basename(lock))} and try again.`,
+      );
+      error.stack = '';
+      throw error;
+    }
+    rmSync(lock, { force: true });
+  }
+  return () => {
+    try {
+      if (readFileSync(lock, 'utf8').trim() === mine) rmSync(lock, { force: true });
+    } catch {
+      // Already gone.
+    }
+  };
 }
 
 /**
@@ -77,6 +119,20 @@ export function atomicOutput(): AstroIntegration {
   let staging: string | undefined;
   let publicDir: string | undefined;
   let swapped = false;
+  let unlock = () => {};
+  const cleanUp = () => {
+    if (!swapped && staging) rmSync(staging, { recursive: true, force: true });
+    unlock();
+  };
+  // Ctrl-C and TERM end the build as they would have, after the clean-up.
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  };
+  const listen = (on: boolean) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process[on ? 'on' : 'off'](signal, onSignal);
+    process[on ? 'on' : 'off']('exit', cleanUp);
+  };
   return {
     name: 'pharos:atomic-output',
     hooks: {
@@ -87,15 +143,15 @@ export function atomicOutput(): AstroIntegration {
         // the link would leave the served folder as it was.
         if (existsSync(target) && lstatSync(target).isSymbolicLink()) target = realpathSync(target);
         publicDir = fileURLToPath(config.publicDir);
+        unlock = lockOutput(target);
         recoverOutput(target);
         staging = join(sideFolders(target).parent, `${sideFolders(target).newPrefix}${process.pid}`);
         rmSync(staging, { recursive: true, force: true });
         // A URL, as Astro keeps outDir once resolved (a string would not be resolved again).
         updateConfig({ outDir: pathToFileURL(`${staging}/`) });
-        // A failed build (a throw while rendering, a failed self-check) takes its half-written folder with it.
-        process.once('exit', () => {
-          if (!swapped && staging) rmSync(staging, { recursive: true, force: true });
-        });
+        // A failed build (a throw while rendering, a failed self-check) takes its half-written folder
+        // and its lock with it; so does one stopped by Ctrl-C or a TERM signal.
+        listen(true);
       },
       'astro:build:done': ({ logger }) => {
         if (!target || !staging) return;
@@ -107,6 +163,8 @@ export function atomicOutput(): AstroIntegration {
             `The new site failed its self-check (${problems.length} problem${problems.length === 1 ? '' : 's'} above); ${basename(target)}/ still holds the previous site.`,
           );
           error.stack = '';
+          cleanUp();
+          listen(false);
           throw error;
         }
         const { ready } = sideFolders(target);
@@ -114,6 +172,8 @@ export function atomicOutput(): AstroIntegration {
         renameSync(staging, ready);
         swapped = true;
         swapIn(ready, target);
+        unlock();
+        listen(false);
         logger.info(`self-check passed; the new site is in ${basename(target)}/`);
       },
     },

@@ -112,6 +112,54 @@ function groupAlive(pid: number): boolean {
   }
 }
 
+/** Starts a build of `content` into `outDir` that takes six seconds longer than it would; resolves with its exit code or signal. */
+function startSlowBuild(content: string, outDir: string) {
+  const c = buildCommand(content, { PHAROS_FAULT: 'slow' }, outDir, FAULTY);
+  const child = spawn(c.command, c.args, { cwd: ROOT, env: c.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<{ how: NodeJS.Signals | number | null; output: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ how: signal ?? code, output })),
+  );
+  return { child, exited };
+}
+
+/** Waits until `path` exists (a build took its lock). */
+async function appears(path: string): Promise<void> {
+  for (let i = 0; i < 600 && !existsSync(path); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(existsSync(path), `${path} never appeared`).toBe(true);
+}
+
+describe('builds that meet', () => {
+  test('a second build into the same folder while one runs stops at once, naming the first; the first completes', async () => {
+    const site = builtMinimal();
+    const first = startSlowBuild(site.content, site.outDir);
+    await appears(join(dirname(site.outDir), '.dist-lock'));
+    const second = buildSite(site.content, {}, site.outDir);
+    expect(second.status).not.toBe(0);
+    expect(second.stdout + second.stderr).toContain(`Another build (process ${first.child.pid}) is writing dist/ now`);
+    const done = await first.exited;
+    expect(done.how, done.output).toBe(0);
+    expect(existsSync(join(site.outDir, 'zz-slow', 'index.html'))).toBe(true);
+    expect(leftovers(site.outDir)).toEqual([]);
+  });
+
+  test('Ctrl-C or TERM during a build leaves the old site and nothing beside it', async () => {
+    const site = builtMinimal();
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const run = startSlowBuild(site.content, site.outDir);
+      await appears(join(dirname(site.outDir), '.dist-lock'));
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      run.child.kill(signal);
+      const done = await run.exited;
+      expect(done.how, done.output).not.toBe(0);
+      expect(siteHash(site.outDir)).toBe(site.hash);
+      expect(leftovers(site.outDir), done.output).toEqual([]);
+    }
+  });
+});
+
 describe('a killed build', () => {
   test('SIGKILL at moments spread over a 1,000-incident build leaves the old site or the new one, and the next build works', async () => {
     const work = tempDir('kill');

@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { recoverOutput } from '../../src/integrations/atomic-output.ts';
+import { spawnSync } from 'node:child_process';
+import { lockOutput, recoverOutput } from '../../src/integrations/atomic-output.ts';
 import { fileProblem } from '../../src/lib/output-check.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
@@ -69,5 +70,33 @@ describe('recoverOutput keeps the last copy', () => {
     recoverOutput(join(parent, 'dist'));
     expect(readFileSync(join(parent, 'dist', 'index.html'), 'utf8')).toBe('old');
     expect(readdirSync(parent)).toEqual(['dist']);
+  });
+});
+
+describe('lockOutput: one build per output folder', () => {
+  test('a lock held by a running build stops the second one with a message naming it', () => {
+    const parent = tempDir('lock');
+    // The test runner's parent process stands in for a build that is still running.
+    writeFileSync(join(parent, '.dist-lock'), String(process.ppid));
+    expect(() => lockOutput(join(parent, 'dist'))).toThrow(`Another build (process ${process.ppid}) is writing dist/ now`);
+    expect(readFileSync(join(parent, '.dist-lock'), 'utf8')).toBe(String(process.ppid));
+  });
+
+  test('a lock left by a build that is gone is taken over, and released by its new holder', () => {
+    const parent = tempDir('lock');
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(join(parent, '.dist-lock'), gone);
+    const release = lockOutput(join(parent, 'dist'));
+    expect(readFileSync(join(parent, '.dist-lock'), 'utf8')).toBe(String(process.pid));
+    release();
+    expect(existsSync(join(parent, '.dist-lock'))).toBe(false);
+  });
+
+  test("releasing never removes another build's lock", () => {
+    const parent = tempDir('lock');
+    const release = lockOutput(join(parent, 'dist'));
+    writeFileSync(join(parent, '.dist-lock'), String(process.ppid));
+    release();
+    expect(readFileSync(join(parent, '.dist-lock'), 'utf8')).toBe(String(process.ppid));
   });
 });
