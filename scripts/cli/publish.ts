@@ -252,6 +252,15 @@ export async function publish(io: Io, p: Publication): Promise<void> {
       if (fetch.status !== 0) throw fail(`cannot fetch from ${up.remote}: ${said(fetch)}`, 'run git pull --rebase, then git push, once it can be reached');
       const theirs = (await git.value('rev-parse', '--verify', 'FETCH_HEAD^{commit}'))!;
       const mine = committed!;
+      // checkPublishable saw no unpushed commits under this one, so what it was made on was pushed.
+      // When the upstream no longer holds that (its history was rewritten), a rebase would push the
+      // commits it dropped back onto it: stop instead.
+      if ((await git.run('merge-base', '--is-ancestor', `${mine}~1`, theirs)).status !== 0) {
+        throw fail(
+          `${up.name} no longer holds the commit this one was made on (its history was rewritten)`,
+          'run git pull --rebase, resolve what it reports, then git push',
+        );
+      }
       brought += Number((await git.value('rev-list', '--count', `${mine}..${theirs}`)) ?? 0);
       const rebase = await git.run('rebase', '-q', '--no-autostash', theirs);
       const conflicts = rebase.status === 0 ? [] : ((await git.value('diff', '--name-only', '-z', '--diff-filter=U')) ?? '').split('\0').filter(Boolean);
@@ -272,13 +281,6 @@ export async function publish(io: Io, p: Publication): Promise<void> {
         throw fail(
           `someone else published a file of the same name first (${subject})`,
           `if both are about the same thing, keep theirs with git reset --keep ${theirs.slice(0, 7)} and post yours as an update to it; otherwise do that and write yours again with another --slug (git show ${mine.slice(0, 7)}:${shellQuote(path)} shows yours)`,
-        );
-      }
-      // Only this commit may be dropped: checkPublishable saw no unpushed commits under it.
-      if ((await git.run('merge-base', '--is-ancestor', `${mine}~1`, theirs)).status !== 0) {
-        throw fail(
-          `${up.name} no longer holds the commit this one was made on (its history was rewritten)`,
-          'run git pull --rebase, resolve what it reports, then git push',
         );
       }
       const reset = await git.run('reset', '-q', '--keep', theirs);

@@ -142,6 +142,40 @@ describe('publishing lands on the upstream branch', () => {
   });
 });
 
+describe('an upstream whose history was rewritten', () => {
+  test('a commit it dropped is not pushed back: publishing stops and says why', () => {
+    const s = sandbox();
+    const window = [
+      'maintenance',
+      'new',
+      '--title',
+      'Withdrawn window',
+      '--products',
+      'widget',
+      '--start',
+      '2026-12-01T22:00:00Z',
+      '--end',
+      '2026-12-01T23:00:00Z',
+    ];
+    expect(s.pharos(s.a, ...window, '--message', 'Read-only.', '--publish').status).toBe(0);
+    s.git(s.b, 'pull', '-q', '--ff-only');
+    // A withdraws the window by rewriting main (a force push), and pushes something else instead.
+    s.git(s.a, 'reset', '-q', '--hard', 'HEAD~1');
+    writeFileSync(join(s.a, 'content/README.md'), 'Notes.\n');
+    s.git(s.a, 'add', 'content/README.md');
+    s.git(s.a, 'commit', '-q', '-m', 'Notes');
+    s.git(s.a, 'push', '-q', '--force', 'origin', 'main');
+
+    const run = s.pharos(s.b, ...update('2026-11-22T10:20:00Z', 'From B.'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'but not published: origin/main no longer holds the commit this one was made on (its history was rewritten); run git pull --rebase',
+    );
+    expect(s.git(s.bare, 'log', '--format=%s', 'main')).toBe('Notes\nStart\n');
+    settled(s, s.b);
+  });
+});
+
 describe('two people update one incident', () => {
   test.each([
     ['later than the first one', '2026-11-22T10:25:00Z', 'after theirs'],
