@@ -1,6 +1,7 @@
 /** Small text helpers of the CLI: file-name slugs, "did you mean", lists in words. */
 import { editDistance } from '../../src/lib/content/source.ts';
 import { IdSchema } from '../../src/schemas/common.ts';
+import { LIMITS } from '../../src/schemas/limits.ts';
 import { CliError } from './io.ts';
 
 /** A file-name slug from a title: "Cloud sign-in fails (EU)" becomes "cloud-sign-in-fails-eu", at most `max` characters, cut at a hyphen. */
@@ -20,10 +21,18 @@ export function slugify(title: string, max = 50): string {
   return (at > 10 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '');
 }
 
+/** The longest slug: the id it ends ("2026-11-22-<slug>") stays within the id limit. */
+const MAX_SLUG = LIMITS.id.max - '2026-11-22-'.length;
+
 /** The --slug option, if given, checked as the id it becomes part of. */
 export function slugOption(value: string | undefined): string | undefined {
-  if (value !== undefined && !IdSchema.safeParse(value).success)
-    throw new CliError(`option --slug: found "${value}" (expected lower-case letters, digits and single hyphens)`, 2);
+  if (value === undefined) return value;
+  if (!IdSchema.safeParse(value).success) throw new CliError(`option --slug: found "${value}" (expected lower-case letters, digits and single hyphens)`, 2);
+  if (value.length > MAX_SLUG)
+    throw new CliError(
+      `option --slug: found ${value.length} characters (expected at most ${MAX_SLUG}, as the date before it makes the file name's id; shorten it)`,
+      2,
+    );
   return value;
 }
 

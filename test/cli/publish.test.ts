@@ -258,6 +258,12 @@ describe('refusals print why, exit non-zero and change nothing', () => {
     ],
     ['an incident file that already exists', NEW, 1, `${INCIDENT} already exists (choose another name with --slug`],
     [
+      'a slug that would make the id too long',
+      ['incident', 'new', '--title', 'T', '--slug', 'a'.repeat(70), '--severity', 'minor', '--affects', 'widget', '--message', 'x'],
+      2,
+      "option --slug: found 70 characters (expected at most 69, as the date before it makes the file name's id; shorten it)",
+    ],
+    [
       'an unknown severity',
       ['incident', 'new', '--title', 'T', '--severity', 'urgent', '--affects', 'widget', '--message', 'x'],
       2,
