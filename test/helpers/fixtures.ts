@@ -66,6 +66,18 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Runs the CLI in this process (its main() with an Io that records what it prints), for the many
+ * cases of one command where a process each costs a third of a second. runCli tests the real process.
+ */
+export async function runCliHere(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
+  const { main } = await import('../../scripts/pharos.ts');
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, { env, cwd, interactive: false, out: (s) => void (stdout += s), err: (s) => void (stderr += s) });
+  return { status, stdout, stderr };
+}
+
 /** Runs the real CLI like runCli, without blocking: for several CLI processes at the same moment. */
 export function runCliAsync(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
   return new Promise((done, fail) => {
