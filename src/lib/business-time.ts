@@ -1,7 +1,11 @@
-/** Adding target durations to instants: calendar time, business days, and pauses that do not count. */
-import { DateTime } from 'luxon';
+/**
+ * Adding target durations to instants: calendar time, business days, and pauses that do not count.
+ * Intl alone (zone-slots.ts) reads a zone's clock here, with no zone library: this module also runs
+ * in the browser, in the severity page's due calculator, whose script must stay a few kilobytes.
+ */
 import type { Target } from '../schemas/common.ts';
 import type { Day } from '../schemas/support-hours.ts';
+import { offsetAt } from './zone-slots.ts';
 
 /** Which days count as business days, in which zone. */
 export interface BusinessCalendar {
@@ -18,19 +22,42 @@ export interface Pause {
   to: string;
 }
 
-// The schema's DAYS, written again: this module also runs in the browser (the due calculator),
-// and importing the schema module would bundle zod into that page's script.
-const WEEKDAY: readonly Day[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+// The schema's DAYS, written again: importing the schema module would bundle zod into the
+// calculator's script. Day 0 (1 January 1970) was a Thursday.
+const WEEKDAY: readonly Day[] = ['thu', 'fri', 'sat', 'sun', 'mon', 'tue', 'wed'];
+const DAY = 86_400_000;
 
 /** Whether a local date "YYYY-MM-DD" falls within a closure (from `date` to `until`, both included). */
 export function isClosed(date: string, closures: BusinessCalendar['closures']): boolean {
   return closures.some((c) => date >= c.date && date <= (c.until ?? c.date));
 }
 
-/** Whether a local date is a business day of the calendar. */
-export function isBusinessDay(date: DateTime, cal: BusinessCalendar): boolean {
-  const day = WEEKDAY[date.weekday - 1]!;
-  return cal.workdays.includes(day) && !isClosed(date.toISODate()!, cal.closures);
+/** Whether local day number `day` (days since 1970-01-01) is a business day of the calendar. */
+function isBusinessDay(day: number, cal: BusinessCalendar): boolean {
+  return cal.workdays.includes(WEEKDAY[((day % 7) + 7) % 7]!) && !isClosed(new Date(day * DAY).toISOString().slice(0, 10), cal.closures);
+}
+
+/** An instant as its local day number and the milliseconds since that day's midnight in `zone`. */
+function wallOf(zone: string, t: number): { day: number; ms: number } {
+  const local = t + offsetAt(zone, t) * 60_000;
+  const day = Math.floor(local / DAY);
+  return { day, ms: local - day * DAY };
+}
+
+/**
+ * The instant at which `zone`'s clocks read `ms` after midnight of local day `day`: a wall time
+ * that occurs twice is its first occurrence, one in a spring-forward gap moves on by the gap (as
+ * the opening hours read them).
+ */
+function atWall(zone: string, day: number, ms: number): number {
+  const wall = day * DAY + ms;
+  const before = offsetAt(zone, wall - DAY);
+  let first: number | undefined;
+  for (const offset of [before, offsetAt(zone, wall + DAY)]) {
+    const t = wall - offset * 60_000;
+    if (offsetAt(zone, t) === offset && (first === undefined || t < first)) first = t;
+  }
+  return first ?? wall - before * 60_000;
 }
 
 /**
@@ -48,24 +75,25 @@ export function addBusinessDays(iso: string, n: number, cal: BusinessCalendar): 
   const step = () => {
     if (++guard > limit) throw new Error(`no ${n} business days after ${iso} in ${cal.zone}: the calendar has no working day (expected at least one weekday)`);
   };
-  let t = DateTime.fromISO(iso, { zone: cal.zone });
-  while (!isBusinessDay(t, cal)) {
-    t = t.plus({ days: 1 }).startOf('day');
+  let { day, ms } = wallOf(cal.zone, Date.parse(iso));
+  while (!isBusinessDay(day, cal)) {
+    day++;
+    ms = 0;
     step();
   }
   let counted = 0;
   while (counted < n) {
-    t = t.plus({ days: 1 });
-    if (isBusinessDay(t, cal)) counted++;
+    day++;
+    if (isBusinessDay(day, cal)) counted++;
     step();
   }
-  return t.toUTC().toISO()!;
+  return new Date(atWall(cal.zone, day, ms)).toISOString();
 }
 
 /** How many days the calendar's closures cover, counting overlaps twice (an upper bound is all addBusinessDays needs). */
 function closedDays(cal: BusinessCalendar): number {
   let days = 0;
-  for (const c of cal.closures) days += Math.round((Date.parse(`${c.until ?? c.date}T00:00:00Z`) - Date.parse(`${c.date}T00:00:00Z`)) / 86_400_000) + 1;
+  for (const c of cal.closures) days += Math.round((Date.parse(`${c.until ?? c.date}T00:00:00Z`) - Date.parse(`${c.date}T00:00:00Z`)) / DAY) + 1;
   return days;
 }
 
@@ -75,7 +103,10 @@ export function dueAt(start: string, target: Target, cal: BusinessCalendar, paus
   const base = (from: string) => {
     if (target.unit === 'business-days') return addBusinessDays(from, target.amount, cal);
     // Days are calendar days in the calendar's zone (wall clock); minutes and hours are elapsed time.
-    if (target.unit === 'days') return DateTime.fromISO(from, { zone: cal.zone }).plus({ days: target.amount }).toUTC().toISO()!;
+    if (target.unit === 'days') {
+      const { day, ms } = wallOf(cal.zone, Date.parse(from));
+      return new Date(atWall(cal.zone, day + target.amount, ms)).toISOString();
+    }
     return new Date(Date.parse(from) + target.amount * (target.unit === 'hours' ? 3_600_000 : 60_000)).toISOString();
   };
   let due = base(start);
@@ -87,7 +118,7 @@ export function dueAt(start: string, target: Target, cal: BusinessCalendar, paus
     const from = p.from < start ? start : p.from;
     if (from >= due || p.to <= from) continue;
     waited += Date.parse(p.to) - Date.parse(from);
-    due = DateTime.fromISO(base(start), { zone: 'utc' }).plus({ milliseconds: waited }).toISO()!;
+    due = new Date(Date.parse(base(start)) + waited).toISOString();
   }
   return due;
 }

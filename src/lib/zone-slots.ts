@@ -37,10 +37,18 @@ export function partsIn(zone: string, ms: number): Parts {
   return { date: `${p.year}-${p.month}-${p.day}`, weekday: WEEKDAYS.indexOf(p.weekday ?? ''), minutes: Number(p.hour) * 60 + Number(p.minute) };
 }
 
-/** Minutes a zone is ahead of UTC at an instant (whole minutes). */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Minutes a zone is ahead of UTC at an instant (whole minutes), from Intl's "GMT-06:00": unlike
+ * the local date, that reads the same in any year (a year before 1000 has no four digits to parse).
+ */
 export function offsetAt(zone: string, ms: number): number {
-  const p = partsIn(zone, ms);
-  return Math.round((Date.parse(`${p.date}T00:00:00Z`) + p.minutes * 60000 - Math.floor(ms / 60000) * 60000) / 60000);
+  let f = offsetFormats.get(zone);
+  if (!f) offsetFormats.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })));
+  const name = f.formatToParts(new Date(ms)).find((x) => x.type === 'timeZoneName')?.value ?? '';
+  const m = /([+\-\u2212])(\d\d):?(\d\d)?/.exec(name);
+  return m ? (m[1] === '+' ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
 }
 
 /** Length of a slot of the coverage chart. */

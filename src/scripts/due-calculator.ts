@@ -1,6 +1,10 @@
-/** The severity page's calculator: due times from the same code as the incident pages, in the reader's zone. */
+/**
+ * The severity page's calculator: due times from the same code as the incident pages
+ * (business-time.ts, Intl only), in the reader's zone and clock style (reader-locale.ts).
+ */
 import { dueAt, type BusinessCalendar } from '../lib/business-time.ts';
 import type { Target } from '../schemas/common.ts';
+import { readerLocale } from './reader-locale.ts';
 
 interface Data {
   labels: Record<string, string>;
@@ -19,8 +23,8 @@ if (root && raw) {
   const pad = (n: number) => String(n).padStart(2, '0');
   const now = new Date();
   opened.value = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
-  const fmt = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'full', timeStyle: 'short' });
-  const zone = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeZoneName: 'short' });
+  const fmt = new Intl.DateTimeFormat(readerLocale(), { dateStyle: 'full', timeStyle: 'short' });
+  const zone = new Intl.DateTimeFormat(readerLocale(), { timeZoneName: 'short' });
   const render = () => {
     const get = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement).value;
     const level = data.levels.find((l) => l.id === get('severity'));
@@ -49,5 +53,6 @@ if (root && raw) {
   });
   form.addEventListener('change', render);
   root.hidden = false;
+  for (const link of document.querySelectorAll<HTMLElement>('[data-calculator-link]')) link.hidden = false;
   render();
 }

@@ -58,4 +58,12 @@ describe('coverage slots in a zone match Intl slot by slot', () => {
       offsetAt('Asia/Kathmandu', Date.parse('2026-07-15T12:00:00Z')),
     ]).toEqual([60, 120, 345]);
   });
+
+  // The due calculator's arithmetic runs on these offsets: a year Intl writes without four digits,
+  // or one past 9999 in the zone, still has one (Chicago's local mean time, Kiritimati's +14).
+  test('offsets in any year: Chicago -5:50 in the year 50, Kiritimati +14 on the last day of 9999', () => {
+    expect([offsetAt('America/Chicago', Date.parse('0050-03-01T12:00:00Z')), offsetAt('Pacific/Kiritimati', Date.parse('9999-12-31T23:00:00Z'))]).toEqual([
+      -350, 840,
+    ]);
+  });
 });
