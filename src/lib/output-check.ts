@@ -10,20 +10,8 @@ import ICAL from 'ical.js';
 import type { SiteContent } from './content/load.ts';
 import { API_PATHS } from './api.ts';
 import { calendarProducts } from './calendars.ts';
-import { historyPageCount } from './views/status.ts';
+import { pagePaths } from './sitemap.ts';
 
-/** Pages every language has, as folders below the language's root ("" is its home page). */
-const LOCALE_PAGES = [
-  '',
-  'incidents/',
-  'maintenance/',
-  'releases/',
-  'support/',
-  'support/severity/',
-  'support/case-types/',
-  'support/hours/',
-  'support/policy-history/',
-];
 /** Feeds every language has. */
 const LOCALE_FEEDS = ['rss.xml', 'maintenance/rss.xml', 'releases/rss.xml'];
 /** The Statuspage v2 documents. */
@@ -31,17 +19,13 @@ const API_FILES = API_PATHS.map((f) => `api/v2/${f}`);
 
 /** Every file a build of `content` must write, relative to the output folder, with "/" separators. */
 export function expectedFiles(c: SiteContent, publicDir?: string): string[] {
-  const files = ['404.html', ...API_FILES, 'calendars/maintenance.ics', 'calendars/releases.ics'];
+  const files = ['404.html', 'sitemap.xml', 'robots.txt', ...API_FILES, 'calendars/maintenance.ics', 'calendars/releases.ics'];
   for (const p of calendarProducts(c)) files.push(`calendars/releases/${p.id}.ics`);
-  const historyPages = historyPageCount(c);
+  const pages = pagePaths(c);
   for (const { code } of c.site.locales) {
     const root = code === c.site.defaultLocale ? '' : `${code}/`;
-    const page = (path: string) => `${root}${path}index.html`;
-    files.push(...LOCALE_PAGES.map(page), ...LOCALE_FEEDS.map((f) => root + f));
-    for (let n = 2; n <= historyPages; n++) files.push(page(`incidents/page/${n}/`));
-    for (const i of c.incidents) files.push(page(`incidents/${i.id}/`));
-    for (const m of c.maintenance) files.push(page(`maintenance/${m.id}/`));
-    for (const p of c.products) files.push(page(`products/${p.id}/`), `${root}products/${p.id}/rss.xml`, `${root}products/${p.id}/releases.xml`);
+    files.push(...pages.map((path) => `${root}${path.slice(1)}index.html`), ...LOCALE_FEEDS.map((f) => root + f));
+    for (const p of c.products) files.push(`${root}products/${p.id}/rss.xml`, `${root}products/${p.id}/releases.xml`);
   }
   // What public/ holds is copied as it is.
   if (publicDir && existsSync(publicDir)) files.push(...listFiles(publicDir));

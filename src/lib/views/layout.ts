@@ -13,6 +13,8 @@ export interface LayoutView {
   homeHref: string;
   canonical?: string;
   xDefault: string;
+  /** What a shared link's preview shows: the page's own title (without the site's name) and the language as og:locale ("sv_SE"). */
+  share: { title: string; locale: string };
   alternates: { code: string; name: string; href: string; absolute?: string }[];
   nav: { label: string; href: string; current: boolean }[];
   links: { label: LocalizedText; href: string }[];
@@ -102,6 +104,7 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
     ...shell,
     title: o.title ? `${o.title} · ${shell.siteName.text}` : shell.siteName.text,
     description: o.description ?? shell.description,
+    share: { title: o.title ?? shell.siteName.text, locale: ogLocale(o.locale) },
     xDefault: abs(url(o.alternatePath ?? o.path, def)) ?? url(o.alternatePath ?? o.path, def),
     alternates,
     // Sections arrive issue by issue; link only the ones this build has.
@@ -113,6 +116,12 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
   };
   if (canonical) view.canonical = canonical;
   return view;
+}
+
+/** A language code as Open Graph writes a locale: language and its likeliest region ("sv" is "sv_SE"). */
+function ogLocale(code: string): string {
+  const l = new Intl.Locale(code).maximize();
+  return l.region ? `${l.language}_${l.region}` : l.language;
 }
 
 /** Sections that have pages in this build. */
