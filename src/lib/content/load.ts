@@ -11,6 +11,7 @@ import { CaseTypesFileSchema, type CaseType } from '../../schemas/case-types.ts'
 import { PolicyRevisionSchema, PolicySchema, type Policy, type PolicyRevision } from '../../schemas/policy.ts';
 import type { Incident } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
+import { NotifyFileSchema, type NotifyConfig } from '../../schemas/notify.ts';
 import type { ContentError } from './errors.ts';
 import { LIMITS } from '../../schemas/limits.ts';
 import { errorAt, type Hints, type YamlSource } from './source.ts';
@@ -37,6 +38,8 @@ export interface SiteContent {
   maintenance: Maintenance[];
   /** The build's "now", ISO 8601 in UTC. */
   now: string;
+  /** notify.yaml, when there is one: where `pharos notify` announces changes. */
+  notify?: NotifyConfig;
 }
 
 /** The result of a load: content when valid, and every error found. */
@@ -52,6 +55,8 @@ export interface LoadOptions {
 
 const REQUIRED = ['site.yaml', 'products.yaml', 'support-hours.yaml', 'severities.yaml', 'case-types.yaml', 'policy.yaml'] as const;
 const FOLDERS = ['incidents', 'maintenance', 'releases', 'policy-history'] as const;
+/** Files a site may leave out. */
+const OPTIONAL = ['notify.yaml'] as const;
 
 /** Reads content/ at `dir` and validates every file and cross-file rule; never throws on bad content. */
 export function loadContent(dir: string, options: LoadOptions = {}): LoadResult {
@@ -79,9 +84,9 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
 
   // Unknown top-level entries would otherwise be ignored silently.
   for (const entry of readdirSync(dir)) {
-    if (entry.startsWith('.') || (REQUIRED as readonly string[]).includes(entry) || (FOLDERS as readonly string[]).includes(entry)) continue;
+    if (entry.startsWith('.') || ([...REQUIRED, ...OPTIONAL, ...FOLDERS] as readonly string[]).includes(entry)) continue;
     if (/\.(md|markdown|ya?ml|json)$/i.test(entry) || statSync(join(dir, entry)).isDirectory()) {
-      errors.push({ file: display(join(dir, entry)), message: `is not a content file Pharos reads (expected ${[...REQUIRED, ...FOLDERS.map((f) => `${f}/`)].join(', ')})` });
+      errors.push({ file: display(join(dir, entry)), message: `is not a content file Pharos reads (expected ${[...REQUIRED, ...OPTIONAL, ...FOLDERS.map((f) => `${f}/`)].join(', ')})` });
     }
   }
 
@@ -91,6 +96,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const severitiesFile = yamlFile('severities.yaml', SeveritiesFileSchema);
   const caseTypesFile = yamlFile('case-types.yaml', CaseTypesFileSchema);
   const policy = yamlFile('policy.yaml', PolicySchema);
+  const notify = existsSync(join(dir, 'notify.yaml')) ? parseYamlFile(join(dir, 'notify.yaml'), NotifyFileSchema)?.value : undefined;
 
   const releases: Record<string, Release[]> = {};
   const releaseSources = new Map<string, YamlSource>();
@@ -156,6 +162,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
       maintenance: maintenance.sort((a, b) => b.window.start.localeCompare(a.window.start) || a.id.localeCompare(b.id)),
       now: now.now,
     };
+    if (notify) content.notify = notify;
     const at = (file: string) => sources.get(file);
     errors.push(...crossFileRules(content, { dir, display, at, releaseSources, historySources, now: ctx.rules!.nowText.written }));
     if (errors.length === 0) return { ok: true, content, errors: [] };
@@ -340,6 +347,18 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
     const ids = rev.levels.map((l) => l.id);
     duplicates(ids).forEach((i) => errors.push(errorAt(s, ['levels', i, 'id'], `found "${ids[i]}" again (expected each severity id once)`)));
   }
+
+  // Notifications: a channel's products and language are the site's.
+  const notifySrc = ctx.at(file('notify.yaml'));
+  c.notify?.channels.forEach((ch, i) => {
+    ch.products?.forEach((id, p) => {
+      if (!knownProduct(id)) errors.push(errorAt(notifySrc!, ['channels', i, 'products', p], unknownProduct(id)));
+    });
+    if (ch.language !== undefined && !localeCodes.includes(ch.language))
+      errors.push(errorAt(notifySrc!, ['channels', i, 'language'], `found "${ch.language}" (expected one of the site's languages: ${list(localeCodes)})`));
+  });
+  const channelIds = c.notify?.channels.map((ch) => ch.id) ?? [];
+  duplicates(channelIds).forEach((i) => errors.push(errorAt(notifySrc!, ['channels', i, 'id'], `found "${channelIds[i]}" again (expected each channel id once)`)));
 
   // Localized text in the site-wide files (incidents and maintenance were checked as they loaded)
   if (!localeCodes.includes(c.site.defaultLocale)) return errors;
