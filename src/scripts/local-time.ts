@@ -1,23 +1,51 @@
 /**
- * Rewrites every <time data-local> into the reader's own time zone and language, with the zone
- * named, and keeps the site-zone text as a tooltip. Without JavaScript the site-zone text stays.
+ * Rewrites every <time data-local> into the reader's own time zone and clock style (reader-locale.ts),
+ * with the zone named, and keeps the site-zone text as a tooltip. A time within a day of now reads
+ * relative first: "12 min ago · 10:05 CET", "in 3 h · 16:00 CET" (kept current each minute). The
+ * footer's zone note then names the reader's zone. Without JavaScript the site-zone text stays.
  */
-const lang = document.documentElement.lang || undefined;
+import { readerLocale } from './reader-locale.ts';
+
+const lang = readerLocale();
 // Built once: a formatter costs far more to make than to use, and a page may hold hundreds of times.
 const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
+const timeOnly = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
 const zone = new Intl.DateTimeFormat(lang, { timeZoneName: 'short' });
+const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
 const readerZone = dateTime.resolvedOptions().timeZone;
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
 
-/** Formats an instant in the reader's zone: "22 November 2026, 11:00 CET". */
-function local(date: Date): string {
-  return dateTime.format(date) + ' ' + (zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '');
+/** The zone's short name at an instant ("CET"). */
+const zoneOf = (date: Date) => zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
+
+/** An instant in the reader's zone: "22 November 2026, 11:00 CET", or within a day of now "12 min ago · 11:00 CET". */
+function local(date: Date, now: number): string {
+  const ms = date.getTime() - now;
+  if (Math.abs(ms) >= DAY) return `${dateTime.format(date)} ${zoneOf(date)}`;
+  const minutes = Math.trunc(ms / MINUTE);
+  const ago = Math.abs(minutes) < 60 ? relative.format(minutes, 'minute') : relative.format(Math.trunc(minutes / 60), 'hour');
+  return `${ago} · ${timeOnly.format(date)} ${zoneOf(date)}`;
 }
 
-for (const el of document.querySelectorAll<HTMLTimeElement>('time[data-local]')) {
-  const date = new Date(el.dateTime);
-  if (Number.isNaN(date.getTime())) continue;
-  el.textContent = local(date);
-  el.dataset.localized = readerZone;
+const times = [...document.querySelectorAll<HTMLTimeElement>('time[data-local]')];
+const render = () => {
+  const now = Date.now();
+  for (const el of times) {
+    const date = new Date(el.dateTime);
+    if (Number.isNaN(date.getTime())) continue;
+    el.textContent = local(date, now);
+    el.dataset.localized = readerZone;
+  }
+};
+render();
+setInterval(render, MINUTE);
+
+const note = document.querySelector<HTMLElement>('[data-zone-note]');
+const words = note?.dataset.zoneNote;
+if (note && words) {
+  const name = new Intl.DateTimeFormat(lang, { timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
+  note.textContent = words.replace('{zone}', name && name !== readerZone ? `${name} (${readerZone})` : readerZone);
 }
 
 export {};

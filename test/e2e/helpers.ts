@@ -337,3 +337,20 @@ export function timeText(iso: string, lang: string, zone: string): string {
   const ms = Date.parse(iso);
   return `${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(ms)} ${zoneName(ms, lang, zone)}`;
 }
+
+/**
+ * An instant as src/scripts/local-time.ts shows it to a reader whose browser speaks
+ * `browserLocale`: an English page in the browser's English, Swedish and French pages in theirs;
+ * within a day of `now` the relative time first and the time of day ("5 hr. ago · 1:40 PM GMT+9"),
+ * otherwise as timeText.
+ */
+export function readerTimeText(iso: string, pageLang: string, zone: string, now: string, browserLocale: string): string {
+  const lang = pageLang === 'en' && /^en(-|$)/i.test(browserLocale) ? browserLocale : pageLang;
+  const ms = Date.parse(iso);
+  const diff = ms - Date.parse(now);
+  if (Math.abs(diff) >= 86_400_000) return timeText(iso, lang, zone);
+  const minutes = Math.trunc(diff / 60_000);
+  const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
+  const ago = Math.abs(minutes) < 60 ? relative.format(minutes, 'minute') : relative.format(Math.trunc(minutes / 60), 'hour');
+  return `${ago} · ${new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: zone }).format(ms)} ${zoneName(ms, lang, zone)}`;
+}

@@ -15,8 +15,8 @@ import {
   openingSpans,
   pinnedContext,
   plusDays,
+  readerTimeText,
   startSite,
-  timeText,
   wallParts,
   wallToMs,
   zoneName,
@@ -176,15 +176,16 @@ describe.each(READERS)('a reader in $zone', (reader) => {
       const started = page.locator('dl.facts time').first();
       expect(Date.parse((await started.getAttribute('datetime'))!)).toBe(Date.parse(incident.started));
       const shown = await started.textContent();
-      expect(shown).toBe(timeText(incident.started, lang, zone));
-      for (const part of reader.startedReads[lang]!) expect(shown).toContain(part);
+      // It began hours ago: the relative time first, then the time of day (the date only for older times).
+      expect(shown).toBe(readerTimeText(incident.started, lang, zone, NOW, reader.browserLocale));
+      expect(shown).toContain(reader.startedReads[lang]![1]!);
       // The site-zone reading stays as the tooltip.
       expect(await started.getAttribute('title')).toContain(c.site.timeZone);
       const times = await page
         .locator('time[data-local]')
         .evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('datetime') ?? '', e.textContent ?? '']));
       expect(times.length).toBeGreaterThan(incident.updates.length);
-      for (const [iso, text] of times) expect(text, iso).toBe(timeText(iso, lang, zone));
+      for (const [iso, text] of times) expect(text, iso).toBe(readerTimeText(iso, lang, zone, NOW, reader.browserLocale));
     });
   });
 
@@ -194,7 +195,7 @@ describe.each(READERS)('a reader in $zone', (reader) => {
         .locator('main time[data-local]')
         .evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('datetime') ?? '', e.textContent ?? '']));
       expect(times.length).toBeGreaterThan(3);
-      for (const [iso, text] of times) expect(text, iso).toBe(timeText(iso, lang, zone));
+      for (const [iso, text] of times) expect(text, iso).toBe(readerTimeText(iso, lang, zone, NOW, reader.browserLocale));
       expect(times.map(([, text]) => text).join(' ')).toContain(reader.startedReads[lang]![1]!);
     });
   });

@@ -21,7 +21,7 @@ export interface LayoutView {
   builtAt: { iso: string; text: string };
   /** The locale's feed of all incidents and maintenance, for autodiscovery. */
   feed: { title: string; href: string };
-  strings: { skipToContent: string; mainNav: string; languageSwitcher: string; footerLinks: string; timesIn: string; builtBefore: string; builtAfter: string };
+  strings: { skipToContent: string; mainNav: string; languageSwitcher: string; footerLinks: string; timesIn: string; timesInYours: string; builtBefore: string; builtAfter: string };
 }
 
 /** Options of the layout view. */
@@ -77,6 +77,7 @@ function localeShell(content: SiteContent, locale: string, base: string): Locale
       languageSwitcher: t('site.languageSwitcher'),
       footerLinks: t('site.footerLinks', { name: siteName.text }),
       timesIn: t('site.timesIn', { zone: site.timeZone }),
+      timesInYours: t('site.timesInYours'),
       builtBefore,
       builtAfter,
     },

@@ -1,0 +1,67 @@
+/**
+ * Readable times in Chromium: a recent event reads relative first ("5 hr ago · 05:40 CET"), older
+ * ones by date; one clock style per page (24-hour on Swedish and French pages whatever the browser
+ * says; an English page follows the browser's English: 12-hour for en-US, 24-hour for en-GB); and
+ * the footer names the zone the reader sees.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { translator } from '../../src/lib/i18n.ts';
+import { OPEN_INCIDENT, REPORTED_INCIDENT, defaultContent, inLocale, pinnedContext, readerTimeText, startSite, type Site } from './helpers.ts';
+
+const c = defaultContent();
+const NOW = c.now;
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+/** Every converted time on a page: its instant and its text. */
+async function timesOn(path: string, browserLocale: string, zone: string): Promise<{ times: [string, string][]; footer: string }> {
+  const context = await pinnedContext(site.browser, NOW, { locale: browserLocale, timezoneId: zone });
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(path, site.url).href);
+    const times = await page
+      .locator('time[data-localized]')
+      .evaluateAll((els) => els.map((e): [string, string] => [(e as HTMLTimeElement).dateTime, e.textContent ?? '']));
+    return { times, footer: (await page.locator('[data-zone-note]').textContent()) ?? '' };
+  } finally {
+    await context.close();
+  }
+}
+
+const TWELVE_HOUR = /\d\s?[AP]M\b/;
+
+describe.each([
+  ['en', 'en-US', 'America/New_York', true],
+  ['en', 'en-GB', 'Europe/London', false],
+  ['sv', 'en-US', 'America/New_York', false],
+  ['fr', 'en-US', 'Europe/Paris', false],
+  ['sv', 'sv-SE', 'Europe/Stockholm', false],
+])('a %s page read in a %s browser in %s', (lang, browserLocale, zone, twelveHour) => {
+  test('recent times read relative first, then the time of day; older ones by date; one clock style', async () => {
+    for (const id of [OPEN_INCIDENT, REPORTED_INCIDENT]) {
+      const { times } = await timesOn(inLocale(`/incidents/${id}/`, lang, c.site.defaultLocale), browserLocale, zone);
+      expect(times.length).toBeGreaterThan(2);
+      for (const [iso, text] of times) {
+        expect(text, iso).toBe(readerTimeText(iso, lang, zone, NOW, browserLocale));
+        expect(TWELVE_HOUR.test(text), `${text}: ${twelveHour ? '12' : '24'}-hour clock expected`).toBe(twelveHour);
+      }
+    }
+    const open = c.incidents.find((i) => i.id === OPEN_INCIDENT)!;
+    const { times } = await timesOn(inLocale(`/incidents/${OPEN_INCIDENT}/`, lang, c.site.defaultLocale), browserLocale, zone);
+    const started = times.find(([iso]) => Date.parse(iso) === Date.parse(open.started))![1];
+    // 5 h 20 min before the pinned now: hours ago, and " · " before the time of day.
+    expect(started).toMatch(lang === 'en' ? /^5 hr\.? ago · / : lang === 'sv' ? /^för 5 tim (sedan|sen) · / : /^il y a 5\sh · /);
+  });
+
+  test("the footer names the reader's zone", async () => {
+    const { footer } = await timesOn(inLocale('/', lang, c.site.defaultLocale), browserLocale, zone);
+    const words = translator(lang)('site.timesInYours');
+    expect(footer.startsWith(words.slice(0, words.indexOf('{zone}')))).toBe(true);
+    expect(footer).toContain(`(${zone})`);
+  });
+});
