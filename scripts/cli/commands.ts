@@ -5,6 +5,7 @@ import { INCIDENT_NEW, INCIDENT_RESOLVE, INCIDENT_UPDATE, incidentNew, incidentR
 import { MAINTENANCE_NEW, maintenanceNew } from './maintenance.ts';
 import { CHECK, checkCommand } from './check.ts';
 import { LIST, listCommand } from './list.ts';
+import { NOTIFY, notifyCommand } from './notify.ts';
 
 /** A command as the entry point sees it: its table, and a run that parses its arguments with that table. */
 export interface Command {
@@ -25,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   command(MAINTENANCE_NEW, maintenanceNew),
   command(CHECK, checkCommand),
   command(LIST, listCommand),
+  command(NOTIFY, notifyCommand),
 ];

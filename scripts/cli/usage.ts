@@ -70,7 +70,7 @@ what to do.
   },
   {
     text: `Exit status: 0 done, 1 refused or invalid content (nothing was written) or written but not
-published (the message says which), 2 wrong usage.
+published (the message says which) or, for notify, a message not sent, 2 wrong usage.
 `,
   },
   {

@@ -1,0 +1,212 @@
+/**
+ * `pharos notify`: after a deploy, tells the channels of content/notify.yaml what changed, exactly
+ * once per event and channel across runs.
+ *
+ * How "exactly once" holds:
+ * - Events come from content and "now" alone (events.ts), each with a key that never changes
+ *   between runs: "incident/<id>/update/<n>", "incident/<id>/report", "maintenance/<id>/started".
+ * - The delivery record (record.ts; a JSON file, by default node_modules/.cache/pharos/
+ *   notify-state.json, kept between CI runs by the workflow's cache) holds, per channel id and
+ *   event key, what became of it. An event is sent only when the record has no entry for it, or a
+ *   failed one whose retry time has come (5 minutes, then three times longer each time, at most 6
+ *   hours; 8 attempts). Secrets never reach it: it holds ids, keys, times and reasons.
+ * - Before a message leaves, its entry becomes "sending" and the record is written (by rename);
+ *   after, "sent" or "failed". A run killed in between leaves "sending", which the next run turns
+ *   into "uncertain" and never sends again; so does a receiver that took the request and gave no
+ *   answer. Only a failure that proves the message did not arrive (no connection, an HTTP or SMTP
+ *   refusal) is retried: a second copy is never sent, at the price of maybe none in those cases,
+ *   which the output names. Webhooks also get an Idempotency-Key header, the same in every run.
+ * - A channel the record has never seen (a new channel, or a lost record) starts from a baseline:
+ *   every event already there is recorded and not sent, so adding a channel does not replay the
+ *   last 30 days; a switched-off channel (enabled: false) keeps recording events as they pass, so
+ *   switching it on does not either. Events older than 30 days are neither sent nor kept, nor are
+ *   channels no longer in notify.yaml.
+ * - Runs that overlap take turns: a lock file beside the record; a second run waits for the first
+ *   and then reads what it recorded, so it sends nothing twice. The workflow also runs the notify
+ *   job in a concurrency group, as runs on different machines share no file.
+ * `--dry-run` reads the record and prints what would be sent, writing nothing.
+ */
+import { resolve } from 'node:path';
+import type { SiteContent } from '../../src/lib/content/load.ts';
+import type { Channel } from '../../src/schemas/notify.ts';
+import { apiDocuments } from '../../src/lib/api.ts';
+import { CliError, envVar, type Io } from './io.ts';
+import { CONTENT, flag, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
+import { basePath, contentFolder, loadValid } from './site.ts';
+import { eventsOf, wants, MAX_AGE_DAYS, type NotifyEvent } from './notify/events.ts';
+import { MAX_ATTEMPTS, lock, readRecord, retryAt, writeRecord, type DeliveryRecord, type Entry } from './notify/record.ts';
+import {
+  compose,
+  discordPayload,
+  emailMessage,
+  idempotencyKey,
+  plainText,
+  slackPayload,
+  teamsPayload,
+  webhookPayload,
+  type SiteLocation,
+} from './notify/messages.ts';
+import { postJson, sendMail, type Outcome } from './notify/send.ts';
+
+/** `pharos notify`: its options, the one definition the parser and the help read. */
+export const NOTIFY = {
+  name: 'notify',
+  summary: "send what changed to notify.yaml's channels, each event once",
+  options: [
+    { name: 'dry-run', type: 'boolean', help: 'print what would be sent; send and record nothing' },
+    {
+      name: 'state',
+      type: 'string',
+      value: 'FILE',
+      help: 'the delivery record (default: $PHAROS_NOTIFY_STATE, else node_modules/.cache/pharos/notify-state.json)',
+    },
+    CONTENT,
+  ],
+} as const satisfies CommandSpec;
+
+/** How long a run waits for an overlapping one to finish. */
+const LOCK_WAIT_MS = 5 * 60_000;
+
+/** One message to send: an event on a channel. */
+interface Delivery {
+  channel: Channel;
+  event: NotifyEvent;
+}
+
+/**
+ * Brings the record up to date with content and says what is due: new channels get their
+ * baseline, old entries are forgotten, interrupted deliveries become uncertain.
+ */
+function plan(record: DeliveryRecord, channels: Channel[], events: NotifyEvent[], now: string, io: Io): Delivery[] {
+  const due: Delivery[] = [];
+  const oldest = Date.parse(now) - MAX_AGE_DAYS * 86_400_000;
+  // A channel taken out of notify.yaml is forgotten: written in again, it starts from a new baseline.
+  for (const id of Object.keys(record.channels)) if (!channels.some((ch) => ch.id === id)) delete record.channels[id];
+  for (const channel of channels) {
+    const wanted = events.filter((e) => wants(channel, e));
+    const entries = record.channels[channel.id];
+    if (entries === undefined) {
+      record.channels[channel.id] = Object.fromEntries(wanted.map((e): [string, Entry] => [e.key, { state: 'baseline', at: e.at, attempts: 0 }]));
+      if (channel.enabled)
+        io.out(
+          `${channel.id}: first run for this channel; ${wanted.length} earlier event${wanted.length === 1 ? '' : 's'} recorded as already known, not sent\n`,
+        );
+      continue;
+    }
+    for (const [key, entry] of Object.entries(entries)) if (Date.parse(entry.at) < oldest) delete entries[key];
+    for (const event of wanted) {
+      const entry = entries[event.key];
+      // While a channel is switched off its events pass by: switched on again, it does not replay them.
+      if (entry === undefined && !channel.enabled) entries[event.key] = { state: 'baseline', at: event.at, attempts: 0 };
+      else if (entry === undefined) due.push({ channel, event });
+      else if (entry.state === 'sending') {
+        entries[event.key] = { ...entry, state: 'uncertain', reason: 'a run stopped while sending it; it may have arrived, so it is not sent again' };
+        io.err(`${channel.id}: ${event.kind} ${event.key} may not have arrived (a run stopped while sending it); not sent again\n`);
+      } else if (channel.enabled && entry.state === 'failed' && entry.attempts < MAX_ATTEMPTS && entry.next !== undefined && entry.next <= now)
+        due.push({ channel, event });
+    }
+  }
+  return due;
+}
+
+/** The record at `path`, or a refusal naming it (a run must not start over from a baseline when the record is only damaged). */
+function recordAt(path: string): DeliveryRecord {
+  try {
+    return readRecord(path);
+  } catch (err) {
+    throw new CliError(
+      `the delivery record ${path} cannot be read (${err instanceof Error ? err.message : String(err)}); nothing was sent (move it aside to start from a baseline)`,
+    );
+  }
+}
+
+/** Where the site is: PHAROS_SITE and PHAROS_BASE as the build reads them, else site.yaml. */
+function location(io: Io, c: SiteContent): SiteLocation {
+  return { site: envVar(io.env, 'PHAROS_SITE') ?? c.site.url, base: basePath(io, c) };
+}
+
+/** Sends one delivery; the channel's secret comes from the environment and goes nowhere else. */
+async function deliver(d: Delivery, c: SiteContent, at: SiteLocation, io: Io, docs: () => ReturnType<typeof apiDocuments>): Promise<Outcome> {
+  const { channel: ch, event: e } = d;
+  const secret = envVar(io.env, ch.secret);
+  if (secret === undefined) return { ok: false, retry: true, reason: `the environment variable ${ch.secret} is not set` };
+  const message = compose(c, e, ch.language ?? c.site.defaultLocale, at);
+  const key = idempotencyKey(ch.id, e.key);
+  if (ch.type === 'email') return sendMail(secret, ch, { ...emailMessage(message), lang: message.lang, id: key });
+  if (!/^https?:\/\/[^\s]+$/.test(secret))
+    return { ok: false, retry: true, reason: `the environment variable ${ch.secret} does not hold an http or https address` };
+  const body =
+    ch.type === 'slack'
+      ? slackPayload(message)
+      : ch.type === 'teams'
+        ? teamsPayload(message)
+        : ch.type === 'discord'
+          ? discordPayload(message)
+          : webhookPayload(c, e, at, docs());
+  return postJson(secret, body, { 'Idempotency-Key': key, 'X-Pharos-Event': e.kind });
+}
+
+/** Runs `notify`: exit 0 when everything due was delivered (or nothing was due), 1 when a delivery failed or may have failed. */
+export async function notifyCommand(p: ParsedArgs<OptionName<typeof NOTIFY>>, io: Io): Promise<number> {
+  const folder = contentFolder(io, str(p, 'content'));
+  const c = loadValid(io, folder);
+  const channels = c.notify?.channels ?? [];
+  if (channels.length === 0) {
+    io.out(`No channels in ${folder.display}/notify.yaml; nothing to send.\n`);
+    return 0;
+  }
+  // Switched-off channels still keep their record, so that switching one on does not replay what passed meanwhile.
+  if (!channels.some((ch) => ch.enabled)) io.out(`No channel is switched on in ${folder.display}/notify.yaml; nothing is sent.\n`);
+  const statePath = resolve(io.cwd, str(p, 'state') ?? envVar(io.env, 'PHAROS_NOTIFY_STATE') ?? 'node_modules/.cache/pharos/notify-state.json');
+  const at = location(io, c);
+  const events = eventsOf(c);
+
+  if (flag(p, 'dry-run')) {
+    const due = plan(recordAt(statePath), channels, events, c.now, io);
+    if (due.length === 0) io.out('Nothing to send.\n');
+    for (const { channel: ch, event: e } of due) {
+      const text = plainText(compose(c, e, ch.language ?? c.site.defaultLocale, at));
+      io.out(`Would send ${e.kind} (${e.key}) to ${ch.id} (${ch.type}):\n${text.replace(/^(?=.)/gm, '  ')}\n`);
+    }
+    return 0;
+  }
+
+  const release = await lock(statePath, LOCK_WAIT_MS, () => io.err('Another pharos notify is delivering with this record; waiting for it to finish.\n'));
+  if (!release) throw new CliError(`another pharos notify still holds ${statePath}.lock after ${LOCK_WAIT_MS / 60_000} minutes; nothing was sent`);
+  let problems = 0;
+  let sent = 0;
+  try {
+    const record = recordAt(statePath);
+    const due = plan(record, channels, events, c.now, io);
+    writeRecord(statePath, record);
+    let docs: ReturnType<typeof apiDocuments> | undefined;
+    for (const d of due) {
+      const entries = record.channels[d.channel.id]!;
+      const before = entries[d.event.key];
+      const attempts = (before?.attempts ?? 0) + 1;
+      entries[d.event.key] = { state: 'sending', at: d.event.at, attempts };
+      writeRecord(statePath, record);
+      const outcome = await deliver(d, c, at, io, () => (docs ??= apiDocuments(c, at)));
+      const what = `${d.event.kind} (${d.event.key}) to ${d.channel.id}`;
+      if (outcome.ok) {
+        entries[d.event.key] = { state: 'sent', at: d.event.at, attempts };
+        io.out(`Sent ${what}\n`);
+        sent++;
+      } else {
+        problems++;
+        if (!outcome.retry) entries[d.event.key] = { state: 'uncertain', at: d.event.at, attempts, reason: outcome.reason };
+        else if (attempts >= MAX_ATTEMPTS) entries[d.event.key] = { state: 'abandoned', at: d.event.at, attempts, reason: outcome.reason };
+        else entries[d.event.key] = { state: 'failed', at: d.event.at, attempts, next: retryAt(c.now, attempts), reason: outcome.reason };
+        const entry = entries[d.event.key]!;
+        const then =
+          entry.state === 'failed' ? `; trying again from ${entry.next}` : entry.state === 'abandoned' ? `; given up after ${attempts} attempts` : '';
+        io.err(`Not sent: ${what}: ${outcome.reason}${then}\n`);
+      }
+      writeRecord(statePath, record);
+    }
+  } finally {
+    release();
+  }
+  io.out(`${sent} sent${problems > 0 ? `, ${problems} not sent` : ''}.\n`);
+  return problems > 0 ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+/**
+ * What there is to announce, derived from content and "now" alone: every update of an incident,
+ * its report, and a maintenance window's notice, start, end and cancellation. Each event has a
+ * key that never changes between runs (built from file names and update positions, as the API's
+ * ids are), which the delivery record keeps per channel.
+ */
+import type { SiteContent } from '../../../src/lib/content/load.ts';
+import type { Incident } from '../../../src/schemas/incident.ts';
+import type { Maintenance } from '../../../src/schemas/maintenance.ts';
+import type { Channel, EventKind } from '../../../src/schemas/notify.ts';
+
+/** Events older than this are not announced (stale news), and the record forgets them. */
+export const MAX_AGE_DAYS = 30;
+
+/** Something to announce. */
+export type NotifyEvent = {
+  /** Stable across runs: "incident/<id>/update/<n>", "maintenance/<id>/started". */
+  key: string;
+  kind: EventKind;
+  /** When it happened (an update's time, a window's start), ISO 8601. */
+  at: string;
+  /** The products it is about. */
+  products: string[];
+} & ({ incident: Incident; update?: number } | { maintenance: Maintenance });
+
+/** Every event that has happened by `c.now` within the last MAX_AGE_DAYS, oldest first. */
+export function eventsOf(c: SiteContent): NotifyEvent[] {
+  const now = Date.parse(c.now);
+  const from = now - MAX_AGE_DAYS * 86_400_000;
+  const out: NotifyEvent[] = [];
+  for (const inc of c.incidents) {
+    const products = inc.affects.map((a) => a.product);
+    // An incident posted already resolved is still news that it happened: its first update opens it.
+    inc.updates.forEach((u, i) => {
+      const kind = i === 0 ? 'incident.opened' : u.status === 'resolved' ? 'incident.resolved' : 'incident.updated';
+      out.push({ key: `incident/${inc.id}/update/${i}`, kind, at: u.at, products, incident: inc, update: i });
+    });
+    // A report has no time of its own: it counts from the resolution (or the latest update).
+    if (inc.body.trim() !== '')
+      out.push({ key: `incident/${inc.id}/report`, kind: 'incident.report', at: inc.resolved ?? inc.updates.at(-1)!.at, products, incident: inc });
+  }
+  for (const m of c.maintenance) {
+    const base = { products: m.products, maintenance: m };
+    const first = m.updates[0]?.at;
+    // Announced ahead of time only: a window written down once it had begun was never "scheduled".
+    if (first !== undefined && Date.parse(first) < Date.parse(m.window.start))
+      out.push({ ...base, key: `maintenance/${m.id}/scheduled`, kind: 'maintenance.scheduled', at: first });
+    if (m.cancelled !== undefined) out.push({ ...base, key: `maintenance/${m.id}/cancelled`, kind: 'maintenance.cancelled', at: m.cancelled });
+    else {
+      // The clock starts and ends a window, as on its page; the 15-minute rebuild sends these.
+      out.push({ ...base, key: `maintenance/${m.id}/started`, kind: 'maintenance.started', at: m.window.start });
+      out.push({ ...base, key: `maintenance/${m.id}/completed`, kind: 'maintenance.completed', at: m.window.end });
+    }
+  }
+  return out
+    .filter((e) => Date.parse(e.at) <= now && Date.parse(e.at) >= from)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.key.localeCompare(b.key));
+}
+
+/** Whether a channel wants an event: its event kinds and products, when it lists them. */
+export function wants(ch: Channel, e: NotifyEvent): boolean {
+  if (ch.events && !ch.events.includes(e.kind)) return false;
+  return !ch.products || e.products.some((p) => ch.products!.includes(p));
+}

@@ -1,0 +1,151 @@
+/**
+ * What `pharos notify` finds to announce and what its messages say, read directly from its pure
+ * parts on the minimal site: events by "now", channel filters, the words per language, and staff's
+ * text staying text in every channel's format (property-based, fixed seed).
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import { eventsOf, wants, type NotifyEvent } from '../../scripts/cli/notify/events.ts';
+import { compose, discordPayload, emailMessage, plainText, slackPayload, teamsPayload } from '../../scripts/cli/notify/messages.ts';
+import { retryAt } from '../../scripts/cli/notify/record.ts';
+import type { Channel } from '../../src/schemas/notify.ts';
+import { MINIMAL } from '../helpers/fixtures.ts';
+
+/** The minimal site as of `now`. */
+function siteAt(now: string): SiteContent {
+  const r = loadContent(MINIMAL, { env: { PHAROS_NOW: now } });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.content;
+}
+
+const AT = { site: 'https://status.acme.test/', base: '/' };
+
+describe('events', () => {
+  test.each([
+    [
+      '2026-11-22T10:00:00Z',
+      [
+        'maintenance.scheduled maintenance/2026-11-25-db-upgrade/scheduled',
+        'incident.opened incident/2026-11-21-widget-slow/update/0',
+        'incident.report incident/2026-11-21-widget-slow/report',
+        'incident.resolved incident/2026-11-21-widget-slow/update/1',
+        'incident.opened incident/2026-11-22-cloud-down/update/0',
+      ],
+    ],
+    ['2026-11-25T21:00:00Z', ['maintenance.started maintenance/2026-11-25-db-upgrade/started']],
+    [
+      '2026-11-26T00:00:00Z',
+      ['maintenance.started maintenance/2026-11-25-db-upgrade/started', 'maintenance.completed maintenance/2026-11-25-db-upgrade/completed'],
+    ],
+    // 30 days after the widget's incident it is no longer news; the open incident's opening was on the 22nd.
+    [
+      '2026-12-21T09:00:00Z',
+      [
+        'incident.opened incident/2026-11-22-cloud-down/update/0',
+        'maintenance.started maintenance/2026-11-25-db-upgrade/started',
+        'maintenance.completed maintenance/2026-11-25-db-upgrade/completed',
+      ],
+    ],
+  ])('at %s, among others: %j', (now, expected) => {
+    const found = eventsOf(siteAt(now)).map((e) => `${e.kind} ${e.key}`);
+    expect(found).toEqual(expect.arrayContaining(expected));
+    if (now === '2026-11-22T10:00:00Z') expect(found).toEqual(expected);
+    if (now === '2026-12-21T09:00:00Z') expect(found.filter((k) => k.includes('widget-slow'))).toEqual([]);
+  });
+
+  test('a cancelled window is announced as called off, and never begins or ends', () => {
+    const c = siteAt('2026-11-27T00:00:00Z');
+    const m = c.maintenance[0]!;
+    c.maintenance = [{ ...m, cancelled: '2026-11-24T08:00:00Z', updates: [...m.updates, { at: '2026-11-24T08:00:00Z', message: 'Called off.' }] }];
+    const found = eventsOf(c).filter((e) => 'maintenance' in e);
+    expect(found.map((e) => e.kind)).toEqual(['maintenance.scheduled', 'maintenance.cancelled']);
+    const msg = compose(c, found[1]!, 'en', AT);
+    expect(msg.heading).toBe('Maintenance called off: Database upgrade');
+    expect(msg.text).toBe('Called off.');
+  });
+
+  const channel = (extra: Partial<Channel>): Channel => ({ id: 'x', type: 'slack', secret: 'PHAROS_X', enabled: true, ...extra });
+  test.each([
+    [{}, 5],
+    [{ events: ['incident.opened' as const] }, 2],
+    [{ products: ['cloud'] }, 1],
+    [{ products: ['widget'], events: ['incident.report' as const, 'maintenance.scheduled' as const] }, 2],
+  ])('a channel with %j wants %i of the events at the pinned now', (extra, n) => {
+    expect(eventsOf(siteAt('2026-11-22T10:00:00Z')).filter((e) => wants(channel(extra), e))).toHaveLength(n);
+  });
+});
+
+describe('messages', () => {
+  const c = siteAt('2026-11-22T10:00:00Z');
+  const opened = eventsOf(c).find((e) => e.key === 'incident/2026-11-22-cloud-down/update/0') as Extract<NotifyEvent, { incident: unknown }>;
+
+  test.each([
+    [
+      'en',
+      'New incident: Cloud sign-in fails\nStatus: Identified\nAffected products: Acme Cloud (major outage), Acme Widget (partial outage)\n\nOur identity provider is down.\n\nDetails on the status page: https://status.acme.test/incidents/2026-11-22-cloud-down/\n',
+    ],
+    [
+      'sv',
+      'Ny incident: Inloggning misslyckas\nStatus: Orsaken är känd\nBerörda produkter: Acme Cloud (större avbrott), Acme Widget (delvis avbrott)\n\nVår identitetsleverantör ligger nere.\n\nMer på statussidan: https://status.acme.test/sv/incidents/2026-11-22-cloud-down/\n',
+    ],
+  ])('in %s', (lang, expected) => {
+    expect(plainText(compose(c, opened, lang, AT))).toBe(expected);
+  });
+
+  test('French puts a no-break space before its colons; a language without words of its own reads English', () => {
+    const fr = plainText(compose(c, opened, 'fr', AT));
+    expect(fr.split('\n')[0]).toBe('Nouvel incident\u00a0: Cloud sign-in fails');
+    expect(fr).toContain('Détails sur la page d’état\u00a0: ');
+    expect(plainText(compose(c, opened, 'de', AT)).split('\n')[0]).toBe('New incident: Cloud sign-in fails');
+  });
+
+  test('the report is announced with its own words, and a window with its times in the site zone', () => {
+    const report = eventsOf(c).find((e) => e.kind === 'incident.report')!;
+    expect(compose(c, report, 'en', AT)).toMatchObject({
+      heading: 'Post-incident report: Widget is slow',
+      text: 'The cache was cold after a restart.',
+      tone: 'good',
+    });
+    const planned = eventsOf(c).find((e) => e.kind === 'maintenance.scheduled')!;
+    expect(compose(c, planned, 'en', AT).facts[0]).toEqual({ label: 'Starts', value: 'November 25, 2026 at 10:00 PM GMT+1' });
+  });
+
+  test("staff's words stay words: no Slack mention or link, no Discord ping, no extra mail header", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 80 }), (message, title) => {
+        const inc = {
+          ...opened.incident,
+          title: title.replace(/[\r\n]/g, ' ') || 'x',
+          updates: [{ ...opened.incident.updates[0]!, message: `<!channel> @everyone ${message}` }],
+        };
+        const msg = compose({ ...c, incidents: [inc] }, { ...opened, incident: inc }, 'en', AT);
+        const slack = slackPayload(msg) as {
+          text: string;
+          blocks: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
+        };
+        // The header is plain_text, which Slack never reads as markup; every mrkdwn text is escaped.
+        const texts = [
+          slack.text,
+          ...slack.blocks.filter((b) => b.type !== 'header').flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)]),
+        ];
+        for (const t of texts) expect(t).not.toMatch(/[<>]/);
+        expect(slack.blocks.at(-1)!.elements![0]!.text).toMatch(/^<https:\/\/status\.acme\.test\/incidents\/2026-11-22-cloud-down\/\|[^<>|]*>$/);
+        expect((discordPayload(msg) as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+        expect(JSON.stringify(teamsPayload(msg))).toContain('"type":"AdaptiveCard"');
+        expect(emailMessage(msg).subject).not.toMatch(/[\r\n]/);
+      }),
+      { seed: 20, numRuns: 200 },
+    );
+  });
+});
+
+test.each([
+  [1, '2026-11-22T10:05:00.000Z'],
+  [2, '2026-11-22T10:15:00.000Z'],
+  [3, '2026-11-22T10:45:00.000Z'],
+  [5, '2026-11-22T16:00:00.000Z'],
+  [8, '2026-11-22T16:00:00.000Z'],
+])('after %i failures the next try is at %s', (attempts, expected) => {
+  expect(retryAt('2026-11-22T10:00:00Z', attempts)).toBe(expected);
+});

@@ -1,0 +1,400 @@
+/**
+ * `pharos notify` as the workflow runs it: the real CLI in a child process, on a copy of the
+ * minimal site with every kind of channel, against real servers on 127.0.0.1: an HTTP receiver
+ * standing in for Slack, Teams, Discord and a webhook, and an SMTP server (smtp-server) that
+ * receives the mail nodemailer sends. "Now" is pinned per run; the delivery record is a file.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MINIMAL, ROOT, runCli, runCliAsync, tempDir, type Run } from '../helpers/fixtures.ts';
+import { statuspageValidator } from '../helpers/statuspage-schema.ts';
+
+/** A request the HTTP receiver got. */
+interface Received {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+}
+/** A mail the SMTP server got. */
+interface Mail {
+  from: string;
+  to: string[];
+  data: string;
+}
+
+const requests: Received[] = [];
+const mails: Mail[] = [];
+/** Per path: answer 503 instead of 200. */
+const failing = new Set<string>();
+/** When set, the receiver holds its next answer until this is called (and tells onHold that it does). */
+let hold: (() => void) | undefined;
+let onHold: (() => void) | undefined;
+let http: Server;
+let smtp: SMTPServer;
+let httpBase = '';
+let smtpUrl = '';
+
+beforeAll(async () => {
+  http = createServer((req, res) => {
+    let text = '';
+    req.setEncoding('utf8').on('data', (s: string) => (text += s));
+    req.on('end', () => {
+      const path = req.url ?? '';
+      const answer = () => {
+        if (failing.has(path)) {
+          res.writeHead(503).end('unavailable');
+          return;
+        }
+        requests.push({ path, headers: req.headers, body: JSON.parse(text) as Record<string, unknown> });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      };
+      if (hold === undefined) return answer();
+      const waiting = hold;
+      hold = () => {
+        hold = undefined;
+        waiting();
+        answer();
+      };
+      onHold?.();
+      onHold = undefined;
+    });
+  });
+  await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+  httpBase = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let data = '';
+      stream.setEncoding('utf8').on('data', (s: string) => (data += s));
+      stream.on('end', () => {
+        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', done));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((done) => http.close(done));
+  await new Promise<void>((done) => smtp.close(() => done()));
+});
+
+const NOTIFY_YAML = `channels:
+  - { id: team-slack, type: slack, secret: PHAROS_SLACK_URL }
+  - { id: team-teams, type: teams, secret: PHAROS_TEAMS_URL, language: sv }
+  - { id: community-discord, type: discord, secret: PHAROS_DISCORD_URL }
+  - { id: monitor-webhook, type: webhook, secret: PHAROS_WEBHOOK_URL }
+  - id: announce-mail
+    type: email
+    secret: PHAROS_SMTP_URL
+    from: status@acme.test
+    to: [announce@acme.test, partners@acme.test]
+  - { id: widget-maintenance, type: slack, secret: PHAROS_SLACK_URL_2, products: [widget], events: [maintenance.started] }
+  - { id: silent, type: slack, secret: PHAROS_SLACK_URL_3, enabled: false }
+`;
+
+const CLOUD_DOWN = 'incidents/2026-11-22-cloud-down.md';
+/** A copy of the minimal site with the channels above; returns its content folder. */
+function site(): string {
+  const dir = join(tempDir('notify'), 'content');
+  cpSync(MINIMAL, dir, { recursive: true });
+  writeFileSync(join(dir, 'notify.yaml'), NOTIFY_YAML);
+  return dir;
+}
+
+/** Adds an update to the open incident, as `pharos incident update` would. */
+function addUpdate(dir: string, at: string, status: string, en: string, sv: string): void {
+  const path = join(dir, CLOUD_DOWN);
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(
+    path,
+    text.replace(/\n---\n$/, `\n  - at: "${at}"\n    status: ${status}\n    message: { en: ${JSON.stringify(en)}, sv: ${JSON.stringify(sv)} }\n---\n`),
+  );
+}
+
+/** The environment of a run: every secret, and "now". */
+function env(now: string): Record<string, string> {
+  return {
+    PHAROS_NOW: now,
+    PHAROS_SLACK_URL: `${httpBase}/slack`,
+    PHAROS_TEAMS_URL: `${httpBase}/teams`,
+    PHAROS_DISCORD_URL: `${httpBase}/discord`,
+    PHAROS_WEBHOOK_URL: `${httpBase}/webhook`,
+    PHAROS_SLACK_URL_2: `${httpBase}/slack-widget`,
+    PHAROS_SLACK_URL_3: `${httpBase}/silent`,
+    PHAROS_SMTP_URL: smtpUrl,
+  };
+}
+
+/** Runs `pharos notify` on the folder with its record beside it; returns the run and what arrived during it. */
+async function notify(dir: string, now: string, extra: string[] = [], vars: Record<string, string> = {}): Promise<Run & { got: Received[]; mail: Mail[] }> {
+  const [r0, m0] = [requests.length, mails.length];
+  const run = await runCliAsync(['notify', '--state', join(dirname(dir), 'record.json'), ...extra], { ...env(now), ...vars }, dirname(dir));
+  return { ...run, got: requests.slice(r0), mail: mails.slice(m0) };
+}
+
+/** Runs the CLI like runCliAsync, telling `onStderr` everything it has written to stderr so far as it comes. */
+function spawnCli(args: string[], vars: Record<string, string>, cwd: string, onStderr: (all: string) => void): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/pharos.ts'), ...args], { cwd, env: { PATH: process.env.PATH, ...vars } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => onStderr((stderr += s)));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+/** What Slack shows of a Block Kit message: every text in it. */
+function slackWords(body: Record<string, unknown>): string {
+  return JSON.stringify(body.blocks);
+}
+
+describe('pharos notify', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = site();
+  });
+
+  test('the first run records what is already there and sends nothing', async () => {
+    const run = await notify(dir, '2026-11-22T10:00:00Z');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.got).toEqual([]);
+    expect(run.mail).toEqual([]);
+    expect(run.stdout).toContain('team-slack: first run for this channel; 5 earlier events recorded as already known, not sent\n');
+    expect(run.stdout).toContain('widget-maintenance: first run for this channel; 0 earlier events recorded as already known, not sent\n');
+    expect(run.stdout).not.toContain('silent');
+  });
+
+  test('no change: nothing is sent', async () => {
+    const run = await notify(dir, '2026-11-22T10:10:00Z');
+    expect(run.status).toBe(0);
+    expect(run.got).toEqual([]);
+    expect(run.mail).toEqual([]);
+    expect(run.stdout).toBe('0 sent.\n');
+  });
+
+  test('--dry-run prints what one update would send, and sends and records nothing', async () => {
+    addUpdate(dir, '2026-11-22T10:20:00Z', 'monitoring', 'A fix is in place; we are watching sign-ins.', 'En rättning är på plats; vi bevakar inloggningarna.');
+    const record = readFileSync(join(dirname(dir), 'record.json'), 'utf8');
+    const run = await notify(dir, '2026-11-22T10:30:00Z', ['--dry-run']);
+    expect(run.status).toBe(0);
+    expect(run.got).toEqual([]);
+    expect(run.mail).toEqual([]);
+    expect(readFileSync(join(dirname(dir), 'record.json'), 'utf8')).toBe(record);
+    expect(run.stdout).toContain(
+      'Would send incident.updated (incident/2026-11-22-cloud-down/update/1) to team-slack (slack):\n  Update: Cloud sign-in fails\n  Status: Monitoring\n',
+    );
+    expect(run.stdout).toContain(
+      '  Uppdatering: Inloggning misslyckas\n  Status: Bevakas\n  Berörda produkter: Acme Cloud (större avbrott), Acme Widget (delvis avbrott)\n',
+    );
+    expect(run.stdout.match(/^Would send/gm)).toHaveLength(5);
+  });
+
+  test('one update: one message per channel, in its language and format, with the link', async () => {
+    const run = await notify(dir, '2026-11-22T10:30:00Z');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.got.map((r) => r.path).sort()).toEqual(['/discord', '/slack', '/teams', '/webhook']);
+    const at = (path: string) => run.got.find((r) => r.path === path)!.body;
+
+    const slack = at('/slack');
+    expect(slack.text).toBe('Update: Cloud sign-in fails');
+    expect(slackWords(slack)).toContain('*Status*\\nMonitoring');
+    expect(slackWords(slack)).toContain('Acme Cloud (major outage), Acme Widget (partial outage)');
+    expect(slackWords(slack)).toContain('A fix is in place; we are watching sign-ins.');
+    expect(slackWords(slack)).toContain('<https://status.acme.test/incidents/2026-11-22-cloud-down/|Details on the status page>');
+
+    const card = (
+      at('/teams').attachments as { content: { body: { text?: string; facts?: { title: string; value: string }[] }[]; actions: { url: string }[] } }[]
+    )[0]!.content;
+    expect(card.body[0]!.text).toBe('Uppdatering: Inloggning misslyckas');
+    expect(card.body[1]!.facts).toContainEqual({ title: 'Status', value: 'Bevakas' });
+    expect(card.body[2]!.text).toBe('En rättning är på plats; vi bevakar inloggningarna.');
+    expect(card.actions[0]!.url).toBe('https://status.acme.test/sv/incidents/2026-11-22-cloud-down/');
+
+    const embed = (at('/discord').embeds as Record<string, unknown>[])[0]!;
+    expect(embed).toMatchObject({
+      title: 'Update: Cloud sign-in fails',
+      description: 'A fix is in place; we are watching sign-ins.',
+      url: 'https://status.acme.test/incidents/2026-11-22-cloud-down/',
+    });
+    expect(at('/discord').allowed_mentions).toEqual({ parse: [] });
+
+    // Statuspage's webhook payload: the incident as the API shows it, so existing receivers work.
+    const hook = at('/webhook') as { page: { status_indicator: string }; incident: { name: string; status: string; incident_updates: { body: string }[] } };
+    expect(hook.page.status_indicator).toBe('critical');
+    expect(hook.incident.name).toBe('Cloud sign-in fails');
+    expect(hook.incident.status).toBe('monitoring');
+    expect(hook.incident.incident_updates[0]!.body).toBe('A fix is in place; we are watching sign-ins.');
+    const valid = statuspageValidator('incident');
+    expect(valid(hook.incident), JSON.stringify(valid.errors)).toBe(true);
+    const webhook = run.got.find((r) => r.path === '/webhook')!;
+    expect(webhook.headers['x-pharos-event']).toBe('incident.updated');
+    expect(webhook.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+
+    expect(run.mail).toHaveLength(1);
+    const mail = run.mail[0]!;
+    expect(mail.from).toBe('status@acme.test');
+    expect(mail.to).toEqual(['announce@acme.test', 'partners@acme.test']);
+    expect(mail.data).toContain('Subject: Update: Cloud sign-in fails');
+    expect(mail.data).toContain('Status: Monitoring');
+    expect(mail.data).toContain('A fix is in place; we are watching sign-ins.');
+    expect(mail.data).toContain('https://status.acme.test/incidents/2026-11-22-cloud-down/');
+  });
+
+  test('the next run sends none of it again', async () => {
+    const run = await notify(dir, '2026-11-22T10:45:00Z');
+    expect(run.status).toBe(0);
+    expect(run.got).toEqual([]);
+    expect(run.mail).toEqual([]);
+  });
+
+  test('a channel that fails gets the message once it recovers, exactly once; the others are not sent it again', async () => {
+    addUpdate(dir, '2026-11-22T11:00:00Z', 'resolved', 'Sign-in works again.', 'Inloggningen fungerar igen.');
+    const path = join(dir, CLOUD_DOWN);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n$/, '\nresolved: "2026-11-22T11:00:00Z"\n---\n'));
+    failing.add('/slack');
+    const down = await notify(dir, '2026-11-22T11:05:00Z');
+    expect(down.status).toBe(1);
+    expect(down.stderr).toBe(
+      'Not sent: incident.resolved (incident/2026-11-22-cloud-down/update/2) to team-slack: HTTP 503; trying again from 2026-11-22T11:10:00.000Z\n',
+    );
+    expect(down.got.map((r) => r.path).sort()).toEqual(['/discord', '/teams', '/webhook']);
+    expect(down.mail).toHaveLength(1);
+
+    // Still down, and before its retry time: not tried.
+    const early = await notify(dir, '2026-11-22T11:08:00Z');
+    expect(early.status).toBe(0);
+    expect(early.got).toEqual([]);
+
+    failing.delete('/slack');
+    const back = await notify(dir, '2026-11-22T11:12:00Z');
+    expect(back.stderr).toBe('');
+    expect(back.status).toBe(0);
+    expect(back.got.map((r) => r.path)).toEqual(['/slack']);
+    expect(back.got[0]!.body.text).toBe('Resolved: Cloud sign-in fails');
+    expect(back.mail).toEqual([]);
+
+    const after = await notify(dir, '2026-11-22T12:00:00Z');
+    expect(after.got).toEqual([]);
+  });
+
+  test('two runs at the same moment send each message once: the second waits for the first, then finds nothing left', async () => {
+    const other = site();
+    await notify(other, '2026-11-22T10:00:00Z');
+    addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'Watching.', 'Vi bevakar.');
+    const [r0, m0] = [requests.length, mails.length];
+    const args = ['notify', '--state', join(dirname(other), 'record.json')];
+    // The receiver holds its first answer until the second run says it is waiting, so the runs overlap for sure.
+    const held = new Promise<void>((resume) => (hold = resume));
+    const first = runCliAsync(args, env('2026-11-22T10:30:00Z'), dirname(other));
+    await new Promise<void>((arrived) => (onHold = arrived));
+    const second = spawnCli(args, env('2026-11-22T10:30:00Z'), dirname(other), (stderr) => {
+      if (stderr.includes('waiting for it to finish')) hold?.();
+    });
+    await held;
+    const runs = await Promise.all([first, second]);
+    expect(runs.map((r) => r.status)).toEqual([0, 0]);
+    expect(runs[0].stdout).toMatch(/\n5 sent\.\n$/);
+    expect(runs[1].stderr).toBe('Another pharos notify is delivering with this record; waiting for it to finish.\n');
+    expect(runs[1].stdout).toBe('0 sent.\n');
+    expect(
+      requests
+        .slice(r0)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/discord', '/slack', '/teams', '/webhook']);
+    expect(mails.slice(m0)).toHaveLength(1);
+  });
+
+  test("a window's start is announced by the clock, to the channels that want it", async () => {
+    const run = await notify(dir, '2026-11-25T21:05:00Z');
+    expect(run.status).toBe(0);
+    expect(run.got.map((r) => r.path).sort()).toEqual(['/discord', '/slack', '/slack-widget', '/teams', '/webhook']);
+    const widget = run.got.find((r) => r.path === '/slack-widget')!.body;
+    expect(widget.text).toBe('Maintenance has begun: Database upgrade');
+    expect(slackWords(widget)).toContain('The scheduled maintenance has begun.');
+    const card = JSON.stringify(run.got.find((r) => r.path === '/teams')!.body);
+    expect(card).toContain('Underhållet har börjat: Databasuppgradering');
+    expect(card).toContain('Det planerade underhållet har börjat.');
+  });
+
+  test('secrets appear in no output and not in the record', async () => {
+    const record = readFileSync(join(dirname(dir), 'record.json'), 'utf8');
+    expect(record).not.toContain('127.0.0.1');
+    const run = await notify(dir, '2026-11-26T10:00:00Z', [], { PHAROS_WEBHOOK_URL: 'not a url with a password hunter2' });
+    expect(run.stdout + run.stderr).not.toContain('127.0.0.1');
+    expect(run.stdout + run.stderr).not.toContain('hunter2');
+    expect(run.stderr).toContain('to monitor-webhook: the environment variable PHAROS_WEBHOOK_URL does not hold an http or https address');
+  });
+
+  test('a channel switched on later does not replay what passed while it was off; it gets what comes next', async () => {
+    writeFileSync(join(dir, 'notify.yaml'), NOTIFY_YAML.replace(', enabled: false', ''));
+    const on = await notify(dir, '2026-11-26T11:00:00Z');
+    expect(on.got.filter((r) => r.path === '/silent')).toEqual([]);
+    writeFileSync(
+      join(dir, 'incidents/2026-11-26-widget-errors.md'),
+      `---
+title: Widget errors
+severity: minor
+scope: own
+affects:
+  - { product: widget, impact: degraded_performance }
+started: "2026-11-26T11:20:00Z"
+updates:
+  - { at: "2026-11-26T11:30:00Z", status: investigating, message: Some reports show errors. }
+---
+`,
+    );
+    const next = await notify(dir, '2026-11-26T12:00:00Z');
+    expect(next.got.filter((r) => r.path === '/silent').map((r) => r.body.text)).toEqual(['New incident: Widget errors']);
+  });
+
+  test('a missing secret is a failed delivery, sent once the secret is there', async () => {
+    const other = site();
+    await notify(other, '2026-11-22T10:00:00Z');
+    addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'Watching.', 'Vi bevakar.');
+    const missing = await notify(other, '2026-11-22T10:30:00Z', [], { PHAROS_DISCORD_URL: '' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(
+      'to community-discord: the environment variable PHAROS_DISCORD_URL is not set; trying again from 2026-11-22T10:35:00.000Z',
+    );
+    const later = await notify(other, '2026-11-22T10:40:00Z');
+    expect(later.got.map((r) => r.path)).toEqual(['/discord']);
+  });
+
+  test('a run stopped while sending leaves the message uncertain, never sent twice', async () => {
+    const other = site();
+    await notify(other, '2026-11-22T10:00:00Z');
+    addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'Watching.', 'Vi bevakar.');
+    const path = join(dirname(other), 'record.json');
+    const record = JSON.parse(readFileSync(path, 'utf8')) as { channels: Record<string, Record<string, unknown>> };
+    record.channels['team-slack']!['incident/2026-11-22-cloud-down/update/1'] = { state: 'sending', at: '2026-11-22T10:20:00Z', attempts: 1 };
+    writeFileSync(path, JSON.stringify(record));
+    const run = await notify(other, '2026-11-22T10:30:00Z');
+    expect(run.stderr).toBe(
+      'team-slack: incident.updated incident/2026-11-22-cloud-down/update/1 may not have arrived (a run stopped while sending it); not sent again\n',
+    );
+    expect(run.got.map((r) => r.path).sort()).toEqual(['/discord', '/teams', '/webhook']);
+  });
+});
+
+test('without notify.yaml, notify says so and sends nothing', () => {
+  const dir = join(tempDir('notify'), 'content');
+  cpSync(MINIMAL, dir, { recursive: true });
+  const run = runCli(['notify'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir));
+  expect(run.stdout).toBe('No channels in content/notify.yaml; nothing to send.\n');
+  expect(run.status).toBe(0);
+});
