@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Statuspage } from 'statuspage.io';
-import { loadContent } from '../../src/lib/content/load.ts';
 import { API_PATHS } from '../../src/lib/api.ts';
-import { MINIMAL, ROOT, listFiles, type Run, sharedBuild } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, listFiles, type Run, sharedBuild, loadOrThrow, DEFAULT_CONTENT } from '../helpers/fixtures.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { statuspageValidator as validator } from '../helpers/statuspage-schema.ts';
 
@@ -76,9 +75,7 @@ describe.each([
 
 describe('what a client of the default site sees at its pinned now', () => {
   let build: Build;
-  const loaded = loadContent(join(ROOT, 'content'), { env: {} });
-  if (!loaded.ok) throw new Error('default content is invalid');
-  const content = loaded.content;
+  const content = loadOrThrow(DEFAULT_CONTENT);
   beforeAll(() => {
     build = builds.default!;
   });

@@ -2,16 +2,14 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
-import { ROOT, listFiles, runCli, type Run, sharedBuild } from '../helpers/fixtures.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
+import { ROOT, listFiles, runCli, type Run, sharedBuild, loadOrThrow } from '../helpers/fixtures.ts';
 
 const CONTENT = join(ROOT, 'content');
 let content: SiteContent;
 
 beforeAll(() => {
-  const result = loadContent(CONTENT, { displayRoot: 'content', env: {} });
-  if (!result.ok) throw new Error(result.errors.map((e) => `${e.file}:${e.line} ${e.field}: ${e.message}`).join('\n'));
-  content = result.content;
+  content = loadOrThrow(CONTENT);
 });
 
 describe('default content carries the policy', () => {

@@ -15,18 +15,16 @@ import {
   type Response,
 } from 'playwright-core';
 import { CHROME_FLAGS, findBrowser } from '../helpers/browser.ts';
-import { ROOT, listFiles, sharedBuild } from '../helpers/fixtures.ts';
+import { ROOT, listFiles, sharedBuild, loadOrThrow } from '../helpers/fixtures.ts';
 import { serveStatic } from '../helpers/static-server.ts';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 
 /** The default content folder the e2e tests build and read. */
 export const CONTENT = join(ROOT, 'content');
 
 /** The default content, loaded once (the tests derive their expectations from it, not from dist/). */
 export function defaultContent(): SiteContent {
-  const result = loadContent(CONTENT, { displayRoot: 'content', env: {} });
-  if (!result.ok) throw new Error(result.errors.map((e) => `${e.file}:${e.line ?? ''} ${e.field ?? ''}: ${e.message}`).join('\n'));
-  return result.content;
+  return loadOrThrow(CONTENT);
 }
 
 /**
@@ -213,7 +211,12 @@ export const MAINTENANCE_CANCELLED = '2026-12-06-leankit-database-migration';
 /** Every page template of the site, with representative pages (an open and a reported incident, and so on). */
 export const TEMPLATES: Template[] = [
   { name: 'status', paths: ['/'], pattern: /^\/$/, perLocale: true },
-  { name: 'incident history', paths: ['/incidents/'], pattern: /^\/incidents\/(page\/\d+\/)?$/, perLocale: true },
+  {
+    name: 'incident history',
+    paths: ['/incidents/', '/incidents/product/projectplace/severity/critical/'],
+    pattern: /^\/incidents\/(product\/[^/]+\/)?(severity\/[^/]+\/)?(page\/\d+\/)?$/,
+    perLocale: true,
+  },
   { name: 'incident', paths: [`/incidents/${OPEN_INCIDENT}/`, `/incidents/${REPORTED_INCIDENT}/`], pattern: /^\/incidents\/[^/]+\/$/, perLocale: true },
   { name: 'product', paths: ['/products/projectplace/', '/products/changepoint/'], pattern: /^\/products\/[^/]+\/$/, perLocale: true },
   { name: 'maintenance list', paths: ['/maintenance/'], pattern: /^\/maintenance\/$/, perLocale: true },

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -11,6 +12,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const TMP = join(ROOT, 'test/.tmp');
 /** The smallest valid site, which broken fixtures modify. */
 export const MINIMAL = join(ROOT, 'test/fixtures/sites/minimal');
+/** The default site's content. */
+export const DEFAULT_CONTENT = join(ROOT, 'content');
 
 /** A fresh temporary folder under test/.tmp. */
 export function tempDir(prefix: string): string {
@@ -147,4 +150,11 @@ export function sharedBuild(contentDir: string, env: Record<string, string> = {}
   const run = buildSite(contentDir, env, outDir);
   if (run.status === 0) writeFileSync(record, JSON.stringify({ status: run.status, stdout: run.stdout, stderr: run.stderr }));
   return run;
+}
+
+/** Loads a content folder (the environment's PHAROS_NOW ignored unless given), or throws with every problem as `pharos check` prints it. */
+export function loadOrThrow(dir: string, env: Record<string, string> = {}): SiteContent {
+  const result = loadContent(dir, { displayRoot: 'content', env });
+  if (!result.ok) throw new Error(`${dir} does not load:\n${result.errors.map((e) => `${e.file}:${e.line ?? ''} ${e.field ?? ''}: ${e.message}`).join('\n')}`);
+  return result.content;
 }

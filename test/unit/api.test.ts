@@ -1,6 +1,6 @@
 /** The Statuspage-compatible API as a client reads it: status roll-up, ids, list bounds and filters. */
 import { describe, expect, test } from 'vitest';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 import type { Impact, Incident, IncidentStatus } from '../../src/schemas/incident.ts';
 import type { Maintenance } from '../../src/schemas/maintenance.ts';
 import {
@@ -17,16 +17,11 @@ import {
   upcomingMaintenancesDoc,
   type ApiComponent,
 } from '../../src/lib/api.ts';
-import { MINIMAL } from '../helpers/fixtures.ts';
+import { MINIMAL, loadOrThrow } from '../helpers/fixtures.ts';
 
 const AT = { site: 'https://status.acme.test/' };
 
-function minimal(): SiteContent {
-  const r = loadContent(MINIMAL, { env: {} });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.content;
-}
-const MIN = minimal();
+const MIN = loadOrThrow(MINIMAL);
 
 /** An instant as content holds it (UTC, milliseconds, Z). */
 const t = (s: string) => new Date(s).toISOString();
@@ -190,7 +185,7 @@ describe('ids', () => {
   };
 
   test('two loads of the same content give byte-identical documents', () => {
-    expect(JSON.stringify(apiDocuments(minimal(), AT))).toBe(JSON.stringify(apiDocuments(minimal(), AT)));
+    expect(JSON.stringify(apiDocuments(loadOrThrow(MINIMAL), AT))).toBe(JSON.stringify(apiDocuments(loadOrThrow(MINIMAL), AT)));
   });
 
   test('every id is 12 lower-case base-36 characters, and no two things share one', () => {

@@ -3,9 +3,9 @@
  * a wall calendar), never copied from this code's output.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 import { localToday, nextReleaseDates, productSchedules, releaseCalendar, releaseDatesBetween, type Cadence } from '../../src/lib/cadence.ts';
-import { MINIMAL, ROOT } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, loadOrThrow } from '../helpers/fixtures.ts';
 import { join } from 'node:path';
 
 const recurring = (rrule: string, start: string, zone: string): Cadence => ({ kind: 'recurring', rrule, start, zone, label: 'x' });
@@ -14,11 +14,7 @@ const CHICAGO = 'America/Chicago';
 const STOCKHOLM = 'Europe/Stockholm';
 const BERLIN = 'Europe/Berlin';
 
-function load(dir: string): SiteContent {
-  const r = loadContent(dir, { env: {} });
-  if (!r.ok) throw new Error(`${dir} does not load: ${JSON.stringify(r.errors)}`);
-  return r.content;
-}
+const load = (dir: string): SiteContent => loadOrThrow(dir);
 
 describe('dates in a range', () => {
   // US DST 2026: 8 March and 1 November; EU: 29 March and 25 October.

@@ -1,19 +1,13 @@
 /** iCalendar documents, read back with an independent parser (ical.js). */
-import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 import { calendarLinks, calendarProducts, maintenanceIcs, maintenanceSequence, releaseIcs, ICS_CONTENT_TYPE } from '../../src/lib/calendars.ts';
 import type { Maintenance } from '../../src/schemas/maintenance.ts';
-import { MINIMAL, ROOT } from '../helpers/fixtures.ts';
+import { MINIMAL, loadOrThrow, DEFAULT_CONTENT } from '../helpers/fixtures.ts';
 
-function load(dir: string): SiteContent {
-  const r = loadContent(dir, { env: {} });
-  if (!r.ok) throw new Error(`${dir} does not load: ${JSON.stringify(r.errors)}`);
-  return r.content;
-}
-const MIN = load(MINIMAL);
-const DEFAULT = load(join(ROOT, 'content'));
+const MIN = loadOrThrow(MINIMAL);
+const DEFAULT = loadOrThrow(DEFAULT_CONTENT);
 const SITE = 'https://status.acme.test/';
 const O = { site: SITE, base: '/' };
 
@@ -154,7 +148,7 @@ describe('release calendars', () => {
   });
 
   test('the same content and now give the same bytes', () => {
-    expect(releaseIcs(load(MINIMAL), O)).toBe(releaseIcs(MIN, O));
+    expect(releaseIcs(loadOrThrow(MINIMAL), O)).toBe(releaseIcs(MIN, O));
   });
 });
 

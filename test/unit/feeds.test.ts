@@ -1,13 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 import { buildFeed, feedItems, maintenanceFeed, maintenanceActivity, plain, FEED_LIMIT, FEED_TIMELINE_LIMIT, type FeedOptions } from '../../src/lib/feeds.ts';
 import type { Incident } from '../../src/schemas/incident.ts';
 import type { Maintenance } from '../../src/schemas/maintenance.ts';
-import { MINIMAL } from '../helpers/fixtures.ts';
+import { MINIMAL, loadOrThrow, DEFAULT_CONTENT } from '../helpers/fixtures.ts';
 
-const loaded = loadContent(MINIMAL, { env: {} });
-if (!loaded.ok) throw new Error(`the minimal fixture does not load: ${JSON.stringify(loaded.errors)}`);
-const C: SiteContent = loaded.content;
+const C: SiteContent = loadOrThrow(MINIMAL);
 const SITE = 'https://status.acme.test/';
 const opts = (o: Partial<FeedOptions> = {}): FeedOptions => ({ locale: 'en', site: SITE, base: '/', ...o });
 const byId = (id: string) => C.incidents.find((i) => i.id === id)!;
@@ -306,12 +304,8 @@ describe('plain text for titles and descriptions', () => {
 
 describe('post-incident reports in feeds', () => {
   test('an incident with a report carries it in the content, under a heading, marked with its language', async () => {
-    const { loadContent } = await import('../../src/lib/content/load.ts');
     const { feedItems } = await import('../../src/lib/feeds.ts');
-    const { join } = await import('node:path');
-    const r = loadContent(join(import.meta.dirname, '../../content'), { env: {} });
-    if (!r.ok) throw new Error('content invalid');
-    const items = feedItems(r.content, { locale: 'sv', site: new URL('https://status.example.com/'), base: '/' });
+    const items = feedItems(loadOrThrow(DEFAULT_CONTENT), { locale: 'sv', site: new URL('https://status.example.com/'), base: '/' });
     const item = items.find((i) => i.link.endsWith('/incidents/2026-10-14-enterprise-one-eu-unavailable/'))!;
     expect(item.content).toContain('<h2>Rapport efter incidenten</h2><div lang="en">');
     expect(items.find((i) => i.link.endsWith('/incidents/2026-11-22-daptiv-slow-page-loads/'))!.content).not.toContain('Rapport efter incidenten');

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { deskState, expandHours, hoursWindow, nextOpening, openAt, weeklyCoverage, type Interval } from '../../src/lib/hours.ts';
-import { loadContent } from '../../src/lib/content/load.ts';
 import type { Day, WeeklyRule } from '../../src/schemas/support-hours.ts';
 import { readSpans, spansText } from '../../src/lib/spans-text.ts';
+import { loadOrThrow, DEFAULT_CONTENT } from '../helpers/fixtures.ts';
 
 const CHI = 'America/Chicago';
 const BER = 'Europe/Berlin';
@@ -387,9 +387,7 @@ describe('hoursWindow', () => {
 
 describe('real content', () => {
   test('americas enterprise-one, week of 2026-11-23: Thanksgiving (Thursday) is closed, Wednesday night still ends at 01:00', () => {
-    const result = loadContent(new URL('../../content', import.meta.url).pathname, { env: {} });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const desk = result.content.support.desks.find((d) => d.id === 'americas')!;
+    const desk = loadOrThrow(DEFAULT_CONTENT).support.desks.find((d) => d.id === 'americas')!;
     const product = desk.products.find((p) => p.product === 'enterprise-one')!;
     expect(expandHours(product.hours, desk.zone, desk.closures, '2026-11-23', 7)).toEqual([
       iv('2026-11-23T13:00:00.000Z', '2026-11-24T07:00:00.000Z'),
@@ -415,9 +413,7 @@ describe('intervals as the hours page hands them to its script', () => {
   });
 
   test('every desk interval of the content survives the trip, at a fifth of the JSON size', () => {
-    const result = loadContent(new URL('../../content', import.meta.url).pathname, { env: {} });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    for (const desk of result.content.support.desks) {
+    for (const desk of loadOrThrow(DEFAULT_CONTENT).support.desks) {
       const win = hoursWindow('2026-11-22T10:00:00Z', desk.zone);
       for (const entry of desk.products) {
         const intervals = expandHours(entry.hours, desk.zone, desk.closures, win.fromDate, win.days);

@@ -1,13 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { join } from 'node:path';
-import { loadContent } from '../../src/lib/content/load.ts';
 import { layoutView } from '../../src/lib/views/layout.ts';
 import type { RoutePath } from '../../src/lib/routes.ts';
-import { ROOT } from '../helpers/fixtures.ts';
+import { loadOrThrow, DEFAULT_CONTENT } from '../helpers/fixtures.ts';
 
-const loaded = loadContent(join(ROOT, 'content'), { env: {} });
-if (!loaded.ok) throw new Error('the default content does not load');
-const content = loaded.content;
+const content = loadOrThrow(DEFAULT_CONTENT);
 
 describe('absolute links of the page shell (canonical, hreflang alternates, x-default)', () => {
   // Plain paths are joined to the site's origin without URL parsing; the result must be what URL

@@ -1,20 +1,14 @@
 /** Supported versions from the release history and the policy's support window; the release and maintenance feeds. */
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 import { latestRelease, nextReleaseDate, productReleases, publishedReleases, releaseAnchor, supportWindow, versionStatuses } from '../../src/lib/releases.ts';
 import { maintenanceFeed } from '../../src/lib/feeds.ts';
 import { releaseFeed, releaseFeedItems } from '../../src/lib/release-feeds.ts';
 import type { Release } from '../../src/schemas/releases.ts';
-import { MINIMAL, ROOT } from '../helpers/fixtures.ts';
+import { MINIMAL, loadOrThrow, DEFAULT_CONTENT } from '../helpers/fixtures.ts';
 
-function load(dir: string): SiteContent {
-  const r = loadContent(dir, { env: {} });
-  if (!r.ok) throw new Error(`${dir} does not load: ${JSON.stringify(r.errors)}`);
-  return r.content;
-}
-const DEFAULT = load(join(ROOT, 'content'));
-const MIN = load(MINIMAL);
+const DEFAULT = loadOrThrow(DEFAULT_CONTENT);
+const MIN = loadOrThrow(MINIMAL);
 const SITE = 'https://status.acme.test/';
 
 // Newest first, as content gives them.
