@@ -1,5 +1,5 @@
 /** Test helpers: temporary content folders made from fixtures, and real builds of them. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -142,14 +142,23 @@ export function sharedBuild(contentDir: string, env: Record<string, string> = {}
     treeHash([join(ROOT, 'src'), join(ROOT, 'public'), join(ROOT, 'astro.config.ts'), join(ROOT, 'package-lock.json'), contentDir]) +
     createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8);
   const dir = join(TMP, `shared-${key}`);
-  const outDir = join(dir, 'dist');
-  const record = join(dir, 'run.json');
-  if (existsSync(record)) return { ...(JSON.parse(readFileSync(record, 'utf8')) as Run), outDir };
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const run = buildSite(contentDir, env, outDir);
-  if (run.status === 0) writeFileSync(record, JSON.stringify({ status: run.status, stdout: run.stdout, stderr: run.stderr }));
-  return run;
+  const done = () => ({ ...(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as Run), outDir: join(dir, 'dist') });
+  if (existsSync(join(dir, 'run.json'))) return done();
+  // Built in a folder of its own and renamed into place when complete, so that two test runs at
+  // once (two terminals) never build into, or delete, each other's folder; the first to finish wins.
+  mkdirSync(TMP, { recursive: true });
+  const work = mkdtempSync(join(TMP, `shared-${key}-`));
+  const run = buildSite(contentDir, env, join(work, 'dist'));
+  if (run.status !== 0) return run;
+  writeFileSync(join(work, 'run.json'), JSON.stringify({ status: run.status, stdout: run.stdout, stderr: run.stderr }));
+  try {
+    // A folder there without run.json is what a failed or killed earlier build left.
+    if (existsSync(dir) && !existsSync(join(dir, 'run.json'))) rmSync(dir, { recursive: true, force: true });
+    renameSync(work, dir);
+  } catch {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return done();
 }
 
 /** Loads a content folder (the environment's PHAROS_NOW ignored unless given), or throws with every problem as `pharos check` prints it. */
