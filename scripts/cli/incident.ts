@@ -1,5 +1,6 @@
 /** `pharos incident new | update | resolve`: write an incident, post an update, close it. */
 import { existsSync, readFileSync } from 'node:fs';
+import { DateTime } from 'luxon';
 import { join } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import { IMPACTS, INCIDENT_STATUSES, type Impact, type Incident, type IncidentStatus } from '../../src/schemas/incident.ts';
@@ -8,9 +9,9 @@ import type { Localized } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { isOpen } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
-import { CONTENT, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
+import { CONTENT, NEXT_UPDATE, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { loadValid, pageUrl, type ContentFolder } from './site.ts';
-import { localDate, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime } from './time.ts';
+import { localDate, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askChoice, askMany, askText, askYesNo, needAnswers } from './prompts.ts';
 import { incidentText } from './new-file.ts';
@@ -18,7 +19,7 @@ import { editYaml, joinFrontMatter, splitFrontMatter, type Edit } from './front-
 import { startWriting, writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slaLines } from './sla-report.ts';
-import { incidentClock, nextUpdateDue } from '../../src/lib/sla.ts';
+import { incidentClock, nextUpdateBy } from '../../src/lib/sla.ts';
 import { nearest, or, slugify, slugOption } from './text.ts';
 
 const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'resolved');
@@ -38,6 +39,7 @@ export const INCIDENT_NEW = {
     { name: 'status', type: 'string', value: 'STATUS', help: `first update's status: ${or(OPEN_STATUSES)} (default: investigating)` },
     { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'first update for customers' },
     { name: 'at', type: 'string', value: 'TIME', help: 'time of the first update (default: now)' },
+    NEXT_UPDATE,
     SLUG,
     PUBLISH,
     CONTENT,
@@ -56,6 +58,7 @@ export const INCIDENT_UPDATE = {
     { name: 'at', type: 'string', value: 'TIME', help: 'time of the update (default: now)' },
     { name: 'force', type: 'boolean', help: 'allow a status that goes back (monitoring to identified)' },
     { name: 'reopen', type: 'boolean', help: 'post to a resolved incident, which reopens it' },
+    NEXT_UPDATE,
     PUBLISH,
     CONTENT,
     ZONE,
@@ -106,6 +109,7 @@ export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>
   let startedText = str(p, 'started');
   if (startedText !== undefined) timeOption('started', startedText, ctx);
   const at = timeOption('at', str(p, 'at') ?? 'now', ctx);
+  const nextUpdate = nextUpdateOption(str(p, 'next-update'), at, ctx);
   const givenSlug = slugOption(str(p, 'slug'));
 
   needAnswers(
@@ -173,7 +177,7 @@ export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>
       systemWide,
       affects,
       started: started.iso,
-      update: { at: at.iso, status, message: localizedText('message', message, p.localized.message, site) },
+      update: { at: at.iso, status, message: localizedText('message', message, p.localized.message, site), ...(nextUpdate ? { nextUpdate } : {}) },
     },
     id,
   );
@@ -208,6 +212,8 @@ interface UpdateAnswers {
   resolving: boolean;
   reopen: boolean;
   force: boolean;
+  /** When customers get the next update (--next-update), as written. */
+  nextUpdate?: string | undefined;
 }
 
 /** Refuses to post to a resolved incident, unless the update reopens it. */
@@ -252,7 +258,7 @@ function postUpdate(
   const file = join('incidents', `${incident.id}.md`);
   const fm = splitFrontMatter(readFileSync(join(folder.dir, file), 'utf8'));
   if (!fm) throw new CliError(`${incident.file} has no front matter to add to`);
-  const item = { at: a.at.iso, status: a.status, message: a.message };
+  const item = { at: a.at.iso, status: a.status, message: a.message, ...(a.nextUpdate ? { nextUpdate: a.nextUpdate } : {}) };
   const edits: Edit[] = [index === incident.updates.length ? { op: 'append', key: 'updates', item } : { op: 'insert', key: 'updates', index, item }];
   if (a.status === 'resolved') edits.push({ op: 'set', key: 'resolved', value: a.at.iso, comment: "equals the resolved update's time" });
   else if (incident.resolved !== undefined) edits.push({ op: 'delete', key: 'resolved' });
@@ -306,7 +312,14 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
       status,
     );
   }
-  const decided = { status, at, resolving, reopen, force: flag(p, 'force') };
+  const decided = {
+    status,
+    at,
+    resolving,
+    reopen,
+    force: flag(p, 'force'),
+    nextUpdate: resolving ? undefined : nextUpdateOption(str(p, 'next-update'), at, ctx),
+  };
   checkStatus(incident, incident.updates.length, decided, site.timeZone);
   message ??= await askText(`Update for customers (${def}; status ${status})`);
   const answers: UpdateAnswers = { ...decided, message: localizedText('message', message, p.localized.message, site) };
@@ -336,9 +349,26 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
   return 0;
 }
 
-/** "Next update due by ..." while the severity promises regular updates. */
+/**
+ * `--next-update`: a span after the update ("30m", "2h", "90 minutes") or a TIME, written as ISO 8601
+ * in the update's offset; refused unless it is after the update.
+ */
+function nextUpdateOption(value: string | undefined, at: ParsedTime, ctx: TimeContext): string | undefined {
+  if (value === undefined) return undefined;
+  const span = /^(\d{1,4}) ?(m|min|minutes?|h|hours?)$/.exec(value.trim());
+  const when = span
+    ? DateTime.fromISO(at.iso, { setZone: true })
+        .plus({ minutes: Number(span[1]) * (span[2]!.startsWith('h') ? 60 : 1) })
+        .toISO({ suppressMilliseconds: true })!
+    : timeOption('next-update', value, ctx).iso;
+  if (Date.parse(when) <= Date.parse(at.iso))
+    throw new CliError(`option --next-update: found "${value}", not after the update at ${at.iso} (expected a span such as "2h" or a later TIME)`, 2);
+  return when;
+}
+
+/** "Next update due by ...", as the incident's page says it (nextUpdateBy), while the incident is open. */
 function nextUpdateLine(io: Io, content: SiteContent, id: string): void {
   const incident = content.incidents.find((i) => i.id === id);
-  const next = incident && nextUpdateDue(incidentClock(content, incident));
+  const next = incident && nextUpdateBy(content, incident, incidentClock(content, incident));
   if (next) io.out(`Next update due by ${show(next.due, content.site.timeZone)} (${content.site.timeZone})\n`);
 }

@@ -4,7 +4,7 @@ import { isOpen, maintenanceState } from '../../src/lib/status.ts';
 import type { Io } from './io.ts';
 import { CONTENT, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { contentFolder, loadValid } from './site.ts';
-import { incidentClock, nextUpdateDue } from '../../src/lib/sla.ts';
+import { incidentClock, nextUpdateBy } from '../../src/lib/sla.ts';
 import { show } from './time.ts';
 
 /** Lays out rows in aligned columns, indented by two spaces. */
@@ -33,7 +33,7 @@ export function listCommand(p: ParsedArgs<OptionName<typeof LIST>>, io: Io): num
       table(
         open.map((i) => {
           const last = i.updates[i.updates.length - 1]!;
-          const next = nextUpdateDue(incidentClock(c, i));
+          const next = nextUpdateBy(c, i, incidentClock(c, i));
           const due = next ? `, next update ${next.overdue ? 'OVERDUE since' : 'due by'} ${show(next.due, zone)}` : '';
           return [i.id, i.severity, last.status, `last update ${show(last.at, zone)}${due}`, title(i.title)];
         }),

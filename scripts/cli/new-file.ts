@@ -14,7 +14,7 @@ export interface NewIncident {
   systemWide: boolean;
   affects: { product: string; impact: Impact }[];
   started: string;
-  update: { at: string; status: IncidentStatus; message: Localized };
+  update: { at: string; status: IncidentStatus; message: Localized; nextUpdate?: string };
 }
 
 /** The answers that make a new maintenance window. */
@@ -36,7 +36,7 @@ export function incidentText(i: NewIncident, id: string): string {
     systemWide: i.systemWide,
     affects: i.affects,
     started: i.started,
-    updates: [{ at: i.update.at, status: i.update.status, message: i.update.message }],
+    updates: [{ at: i.update.at, status: i.update.status, message: i.update.message, ...(i.update.nextUpdate ? { nextUpdate: i.update.nextUpdate } : {}) }],
   });
   styled(doc.contents as Node);
   const map = doc.contents as YAMLMap;

@@ -71,6 +71,14 @@ export const HELP = { name: 'help', type: 'boolean', help: "the command's own he
 /** `--slug SLUG`: the file name of a new incident or window after its date. */
 export const SLUG = { name: 'slug', type: 'string', value: 'SLUG', help: 'file name after the date (default: from the title)' } as const satisfies OptionSpec;
 
+/** `--next-update WHEN`: when customers get the next update, written with the update as `nextUpdate`. */
+export const NEXT_UPDATE = {
+  name: 'next-update',
+  type: 'string',
+  value: 'WHEN',
+  help: 'when customers get the next update: a span after the update ("30m", "2h") or a TIME; pages show it when the severity sets no interval',
+} as const satisfies OptionSpec;
+
 /** `--publish`: commit the written file alone and push it. */
 export const PUBLISH = { name: 'publish', type: 'boolean', help: 'commit the file alone and push it (see below)' } as const satisfies OptionSpec;
 

@@ -19,6 +19,7 @@
  *   its page). Maintenance never gets "verifying".
  * - Pharos records no creation times for products: components carry the earliest time in the
  *   content as created_at, and the last time their status changed as updated_at.
+ * - A product's component has one field Statuspage's has not: uptime_90_days.
  */
 import { createHash } from 'node:crypto';
 import type { SiteContent } from './content/load.ts';
@@ -29,6 +30,7 @@ import { localize } from './i18n.ts';
 import { markdownToText } from './markdown.ts';
 import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
+import { productDays, uptimeOf } from './uptime-bars.ts';
 import {
   incidentImpact,
   indicatorOf,
@@ -77,6 +79,11 @@ export interface ApiComponent {
   only_show_if_degraded: boolean;
   /** Member component ids; groups only. */
   components?: string[];
+  /**
+   * Not in Statuspage's API: a product's uptime over the last 90 days as a percentage, cut (not
+   * rounded) to 4 decimals, weighted by impact as the pages count it (uptime-bars.ts). Products only.
+   */
+  uptime_90_days?: number;
 }
 
 /** A component's change as listed on an update. */
@@ -394,6 +401,7 @@ class ApiBuilder {
         page_id: this.pageId,
         group: false,
         only_show_if_degraded: false,
+        uptime_90_days: Math.floor(uptimeOf(productDays(c, p.id)) * 1e6) / 1e4,
       };
       if (groupName === undefined) {
         component.position = ++top;

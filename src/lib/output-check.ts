@@ -13,7 +13,7 @@ import { calendarProducts } from './calendars.ts';
 import { pagePaths } from './sitemap.ts';
 
 /** Feeds every language has. */
-const LOCALE_FEEDS = ['rss.xml', 'maintenance/rss.xml', 'releases/rss.xml'];
+const LOCALE_FEEDS = ['rss.xml', 'updates.xml', 'maintenance/rss.xml', 'releases/rss.xml'];
 /** The Statuspage v2 documents. */
 const API_FILES = API_PATHS.map((f) => `api/v2/${f}`);
 
@@ -25,7 +25,7 @@ export function expectedFiles(c: SiteContent, publicDir?: string): string[] {
   for (const { code } of c.site.locales) {
     const root = code === c.site.defaultLocale ? '' : `${code}/`;
     files.push(...pages.map((path) => `${root}${path.slice(1)}index.html`), ...LOCALE_FEEDS.map((f) => root + f));
-    for (const p of c.products) files.push(`${root}products/${p.id}/rss.xml`, `${root}products/${p.id}/releases.xml`);
+    for (const p of c.products) files.push(`${root}products/${p.id}/rss.xml`, `${root}products/${p.id}/updates.xml`, `${root}products/${p.id}/releases.xml`);
   }
   // What public/ holds is copied as it is.
   if (publicDir && existsSync(publicDir)) files.push(...listFiles(publicDir));

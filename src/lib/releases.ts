@@ -33,6 +33,8 @@ export interface VersionStatus {
   supportEnded?: LocalDate;
   /** Unsupported only: the version that pushed it out. */
   endedBy?: string;
+  /** Supported only: the planned date of the release that will push it out of the window (none for continuous delivery). */
+  supportEnds?: LocalDate;
   /** Fragment id for this version on the product page (`#${anchor}`), also the feed items' link target. */
   anchor: string;
 }
@@ -94,6 +96,12 @@ export function productReleases(c: Pick<SiteContent, 'products' | 'releases' | '
   if (!product) return undefined;
   const window = supportWindow(product, c.policy);
   const versions = versionStatuses(product.id, publishedReleases(c, product.id), window);
+  // Planned dates after the newest published release: the k-th of them ends the release k places inside the window's edge.
+  const planned = nextReleaseDates(product.cadence, c.now, window + 1).filter((d) => versions[0] === undefined || d > versions[0].date);
+  versions.forEach((v, i) => {
+    const ends = i < window ? planned[window - i - 1] : undefined;
+    if (ends !== undefined) v.supportEnds = ends;
+  });
   const next = nextReleaseDate(product, c.now);
   return {
     product,

@@ -59,6 +59,28 @@ export function nextUpdateDue(clock: SlaClock | undefined): { due: string; overd
   return e?.due === undefined ? undefined : { due: e.due, overdue: e.outcome === 'overdue' };
 }
 
+/** Where an open incident's next-update time comes from: its severity's interval, the time staff set, or the site's default. */
+export type NextUpdateSource = 'severity' | 'staff' | 'site';
+
+/**
+ * When an open incident's next update is due, and whether that time has passed at the content's
+ * "now": the severity's status-update interval while one is owed; otherwise the time staff set with
+ * the latest update (`nextUpdate`); otherwise the latest update plus site.yaml's `nextUpdateAfter`.
+ * Undefined for a resolved incident. `clock` is the incident's (incidentClock).
+ */
+export function nextUpdateBy(
+  c: Pick<SiteContent, 'site' | 'now'>,
+  incident: Incident,
+  clock: SlaClock | undefined,
+): { due: string; overdue: boolean; source: NextUpdateSource } | undefined {
+  if (!isOpen(incident, c.now)) return undefined;
+  const owed = nextUpdateDue(clock);
+  if (owed) return { ...owed, source: 'severity' };
+  const last = incident.updates[incident.updates.length - 1]!;
+  const due = last.nextUpdate ?? new Date(Date.parse(last.at) + c.site.nextUpdateAfter * 60_000).toISOString();
+  return { due, overdue: Date.parse(c.now) > Date.parse(due), source: last.nextUpdate ? 'staff' : 'site' };
+}
+
 function entry(
   target: Target | undefined,
   start: string,

@@ -11,6 +11,28 @@ export type Indicator = 'none' | 'minor' | 'major' | 'critical';
 export type MaintenanceState = 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
 
 const IMPACT_RANK: Record<ComponentStatus, number> = { operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4 };
+
+/** The status scale, mildest first: every list, badge, bar and legend shows these five and no others. */
+export const STATUS_SCALE: readonly ComponentStatus[] = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'];
+
+/**
+ * Each status's shape, as an SVG path in a 10 by 10 box, so a mark never speaks by colour alone: a
+ * circle (operational), two bars like a pause sign (under maintenance), a triangle pointing down
+ * (degraded performance), a diamond (partial outage) and a square (major outage). Badges, legends
+ * and the uptime bars all draw these paths; their colours are the --s-* variables in global.css.
+ */
+export const STATUS_SHAPE: Record<ComponentStatus, string> = {
+  operational: 'M5 0a5 5 0 1 1 0 10A5 5 0 1 1 5 0z',
+  under_maintenance: 'M1 0h3v10H1zM6 0h3v10H6z',
+  degraded_performance: 'M0 1h10L5 10z',
+  partial_outage: 'M5 0l5 5-5 5-5-5z',
+  major_outage: 'M0 0h10v10H0z',
+};
+
+/** Order of statuses from the most severe: a major outage first, operational last. */
+export function byImpact(a: ComponentStatus, b: ComponentStatus): number {
+  return IMPACT_RANK[b] - IMPACT_RANK[a];
+}
 const INDICATOR_OF: Record<Impact, Indicator> = { degraded_performance: 'minor', partial_outage: 'major', major_outage: 'critical' };
 
 /** The more severe of two statuses (an outage outranks maintenance, which outranks operational). */
@@ -35,6 +57,11 @@ export function windowState(window: Maintenance['window'], at: string): Exclude<
   if (t < Date.parse(window.start)) return 'scheduled';
   if (t < Date.parse(window.end)) return 'in_progress';
   return 'completed';
+}
+
+/** The worst status an incident gives any product it affects. */
+export function worstImpact(incident: Incident): ComponentStatus {
+  return incident.affects.reduce<ComponentStatus>((acc, a) => worse(acc, a.impact), 'operational');
 }
 
 /** An incident's impact in Statuspage terms: the worst impact on any product it affects. */

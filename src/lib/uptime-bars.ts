@@ -1,7 +1,31 @@
-/** Uptime bars: the worst impact each day on a product, for its 90-day bar. */
+/**
+ * Uptime bars: for each of a product's last 90 days, the worst impact and the uptime.
+ *
+ * Uptime is weighted by impact the way hosted status pages count it (Atlassian Statuspage): a
+ * minute of major outage counts fully as downtime, a minute of partial outage as 0.3 of a minute,
+ * and degraded performance and maintenance not at all. Where incidents overlap, each minute counts
+ * once, at the heaviest weight among the incidents open in it. So for a span of time:
+ *
+ *   uptime = 1 - (major outage minutes + 0.3 × partial outage minutes) / minutes in the span
+ *
+ * A day is a calendar day in the site's zone (23 or 25 hours when the clocks change); today counts
+ * up to "now"; an open incident runs up to "now". The 90-day figure is the same formula over the
+ * whole span, from the first day's midnight to now.
+ */
 import { DateTime } from 'luxon';
+import type { SiteContent } from './content/load.ts';
 import type { Incident } from '../schemas/incident.ts';
+import { memoByObject } from './memo.ts';
 import { worse, type ComponentStatus } from './status.ts';
+
+/** How much a minute of each status counts as downtime. */
+export const DOWNTIME_WEIGHT: Readonly<Record<ComponentStatus, number>> = {
+  operational: 0,
+  under_maintenance: 0,
+  degraded_performance: 0,
+  partial_outage: 0.3,
+  major_outage: 1,
+};
 
 /** One day of a product's history. */
 export interface DayImpact {
@@ -11,6 +35,35 @@ export interface DayImpact {
   worst: ComponentStatus;
   /** Ids of those incidents. */
   incidents: string[];
+  /** Share of the day (of its elapsed part, today) without weighted downtime, 0 to 1. */
+  uptime: number;
+  /** Milliseconds of the day counted (its length, or up to now for today). */
+  span: number;
+  /** Weighted downtime in milliseconds. */
+  down: number;
+}
+
+/** A stretch of time with a downtime weight, in epoch milliseconds. */
+interface Stretch {
+  from: number;
+  to: number;
+  weight: number;
+}
+
+/** Weighted downtime within [from, to): each moment at the heaviest weight of the stretches covering it. */
+function weightedDowntime(stretches: readonly Stretch[], from: number, to: number): number {
+  const inside = stretches
+    .filter((s) => s.weight > 0 && s.from < to && s.to > from)
+    .map((s) => ({ from: Math.max(s.from, from), to: Math.min(s.to, to), weight: s.weight }));
+  const edges = [...new Set(inside.flatMap((s) => [s.from, s.to]))].sort((a, b) => a - b);
+  let down = 0;
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const a = edges[i]!;
+    const b = edges[i + 1]!;
+    const weight = Math.max(0, ...inside.filter((s) => s.from <= a && s.to >= b).map((s) => s.weight));
+    down += weight * (b - a);
+  }
+  return down;
 }
 
 /**
@@ -19,20 +72,24 @@ export interface DayImpact {
  */
 export function dailyImpact(incidents: readonly Incident[], productId: string, now: string, zone: string, days = 90): DayImpact[] {
   const today = DateTime.fromISO(now, { zone }).startOf('day');
+  const nowMs = Date.parse(now);
   const out: DayImpact[] = [];
   for (let i = days - 1; i >= 0; i--) {
     const start = today.minus({ days: i });
-    out.push({ date: start.toISODate()!, worst: 'operational', incidents: [] });
+    const span = Math.min(start.plus({ days: 1 }).toMillis(), nowMs) - start.toMillis();
+    out.push({ date: start.toISODate()!, worst: 'operational', incidents: [], uptime: 1, span, down: 0 });
   }
   const first = today.minus({ days: days - 1 });
   // Instants are UTC ISO strings of one shape, so an incident over before the first day is skipped
   // without parsing it: years of history cost a string comparison each.
   const firstIso = first.toUTC().toISO()!;
+  const stretches: Stretch[] = [];
   for (const inc of incidents) {
     const endIso = inc.resolved !== undefined && inc.resolved < now ? inc.resolved : now;
     if (endIso < firstIso) continue;
     const affected = inc.affects.find((a) => a.product === productId);
     if (!affected) continue;
+    stretches.push({ from: Date.parse(inc.started), to: Date.parse(endIso), weight: DOWNTIME_WEIGHT[affected.impact] });
     const from = DateTime.fromISO(inc.started, { zone }).startOf('day');
     const to = DateTime.fromISO(endIso, { zone }).startOf('day');
     for (let d = from < first ? first : from; d <= to && d <= today; d = d.plus({ days: 1 })) {
@@ -42,5 +99,27 @@ export function dailyImpact(incidents: readonly Incident[], productId: string, n
       day.incidents.push(inc.id);
     }
   }
+  for (const day of out) {
+    if (day.incidents.length === 0 || day.span <= 0) continue;
+    const start = DateTime.fromISO(day.date, { zone }).toMillis();
+    day.down = weightedDowntime(stretches, start, start + day.span);
+    day.uptime = 1 - day.down / day.span;
+  }
   return out;
 }
+
+/** Uptime over the given days: 1 minus their weighted downtime over their counted time. */
+export function uptimeOf(days: readonly DayImpact[]): number {
+  const span = days.reduce((n, d) => n + d.span, 0);
+  return span > 0 ? 1 - days.reduce((n, d) => n + d.down, 0) / span : 1;
+}
+
+/** A product's last 90 days in the content, at its "now" in the site's zone: the same for every page and the API, so worked out once. */
+export const productDays = memoByObject((c: Pick<SiteContent, 'incidents' | 'now' | 'site'>, id: string) =>
+  dailyImpact(
+    c.incidents.filter((i) => i.affects.some((a) => a.product === id)),
+    id,
+    c.now,
+    c.site.timeZone,
+  ),
+);

@@ -29,6 +29,8 @@ export const IncidentUpdateSchema = z.strictObject({
   status: z.enum(INCIDENT_STATUSES),
   /** What customers are told (Markdown). */
   message: localizedSchema('message'),
+  /** When customers get the next update, as staff promised with this one; pages show it when the severity sets no interval. */
+  nextUpdate: InstantSchema.optional(),
 });
 
 /** Incident front matter. */

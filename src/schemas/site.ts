@@ -43,6 +43,19 @@ export const LinkSchema = z.strictObject({
   ),
 });
 
+/** A span of minutes or hours ("15 minutes", "2 hours"), as a number of minutes; at most a week. */
+export const SpanSchema = z
+  .string({ error: (iss) => `found ${describe(iss.input)} (expected a span such as "15 minutes" or "2 hours")` })
+  .transform((s, ctx) => {
+    const m = /^(\d{1,5}) (minutes?|hours?)$/.exec(s);
+    const minutes = m ? Number(m[1]) * (m[2]!.startsWith('hour') ? 60 : 1) : 0;
+    if (minutes < 1 || minutes > 7 * 24 * 60) {
+      ctx.addIssue({ code: 'custom', message: `found "${s}" (expected a span of a minute to a week, such as "15 minutes" or "2 hours")` });
+      return z.NEVER;
+    }
+    return minutes;
+  });
+
 /** The whole of site.yaml. */
 export const SiteSchema = z
   .strictObject({
@@ -78,6 +91,12 @@ export const SiteSchema = z
     now: InstantSchema.optional(),
     /** Links in the header or footer (support portal, main website). */
     links: z.array(LinkSchema).default([]),
+    /** How often the site is rebuilt on a schedule (default "15 minutes", as the included workflow does). */
+    rebuildEvery: SpanSchema.default(15),
+    /** Age after which a page warns that it may be out of date (default: twice rebuildEvery). */
+    staleAfter: SpanSchema.optional(),
+    /** When an open incident's next update is due after its latest one, if neither its severity nor staff set a time (default "1 hour"). */
+    nextUpdateAfter: SpanSchema.default(60),
   })
   .superRefine((site, ctx) => {
     // Page addresses are built from the origin and base alone: a path in url would be dropped without a word.

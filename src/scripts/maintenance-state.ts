@@ -1,8 +1,11 @@
 /**
- * A static page ages: a window built as "upcoming" may be under way or over when someone reads it.
- * This moves each window's state on by the reader's clock (a cancelled window stays cancelled), and
- * shows the automatic notices (begun, completed) the page carries hidden until their time, so the
- * timeline says what the badge says.
+ * A maintenance window's own page ages: a window built as "upcoming" may be under way or over when
+ * someone reads it. This moves the page's state word on by the reader's clock (a cancelled window
+ * stays cancelled), and shows the automatic notices (begun, completed) the page carries hidden until
+ * their time, so the timeline says what the state says. That page shows nothing else that depends
+ * on the window's state; list pages (the status page, product pages, the maintenance list) keep the
+ * state they were built with, as their headings and product statuses do, and say instead that they
+ * may be out of date (freshness.ts).
  */
 type State = 'scheduled' | 'in_progress' | 'completed';
 
@@ -21,11 +24,8 @@ function update(): void {
     const state = stateAt(Date.parse(el.dataset.start ?? ''), Date.parse(el.dataset.end ?? ''), now);
     if (state === el.dataset.maintenanceState) continue;
     const labels = JSON.parse(el.dataset.labels ?? '{}') as Record<State, string>;
-    const badge = el.querySelector<HTMLElement>('.badge');
-    if (!badge || !labels[state]) continue;
-    badge.className = badge.className.replace(/\bs-[a-z_]+/, `s-${state}`);
-    const dot = badge.firstElementChild;
-    badge.replaceChildren(...(dot ? [dot] : []), labels[state]);
+    if (!labels[state]) continue;
+    el.textContent = labels[state];
     el.dataset.maintenanceState = state;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dailyImpact } from '../../src/lib/uptime-bars.ts';
+import { DOWNTIME_WEIGHT, dailyImpact, uptimeOf } from '../../src/lib/uptime-bars.ts';
 import type { Incident, Impact } from '../../src/schemas/incident.ts';
 
 function incident(id: string, product: string, impact: Impact, started: string, resolved?: string): Incident {
@@ -11,6 +11,7 @@ function incident(id: string, product: string, impact: Impact, started: string, 
     severity: 'minor',
     scope: 'own' as const,
     systemWide: false,
+    sample: false,
     affects: [{ product, impact }],
     started,
     updates: [{ at: started, status: 'investigating' as const, message: 'm' }],
@@ -68,5 +69,88 @@ describe('the 90-day bar', () => {
         .map((d) => [d.date, d.worst]),
     );
     expect(marked).toEqual(expected);
+  });
+});
+
+describe('uptime, weighted by impact (hand-computed cases)', () => {
+  // Chicago is UTC-6 in November after the clocks went back on 2026-11-01 (a 25-hour day).
+  const day = (date: string, incidents: Incident[]) => dailyImpact(incidents, 'a', NOW, ZONE).find((d) => d.date === date)!;
+  const MIN = 60_000;
+
+  test.each([
+    [
+      'a major outage of 2 hours counts fully',
+      [incident('x', 'a', 'major_outage', '2026-11-10T16:00:00.000Z', '2026-11-10T18:00:00.000Z')],
+      '2026-11-10',
+      1 - 120 / 1440,
+    ],
+    [
+      'a partial outage of 100 minutes counts at 30 %',
+      [incident('x', 'a', 'partial_outage', '2026-11-10T16:00:00.000Z', '2026-11-10T17:40:00.000Z')],
+      '2026-11-10',
+      1 - 30 / 1440,
+    ],
+    [
+      'degraded performance is not downtime',
+      [incident('x', 'a', 'degraded_performance', '2026-11-10T16:00:00.000Z', '2026-11-10T20:00:00.000Z')],
+      '2026-11-10',
+      1,
+    ],
+    [
+      'overlapping major outages count each minute once: 10:00-11:00 and 10:30-11:30 are 90 minutes',
+      [
+        incident('x', 'a', 'major_outage', '2026-11-10T16:00:00.000Z', '2026-11-10T17:00:00.000Z'),
+        incident('y', 'a', 'major_outage', '2026-11-10T16:30:00.000Z', '2026-11-10T17:30:00.000Z'),
+      ],
+      '2026-11-10',
+      1 - 90 / 1440,
+    ],
+    [
+      'where a partial and a major outage overlap the major counts: 60 major + 0.3 × 60 partial',
+      [
+        incident('x', 'a', 'major_outage', '2026-11-10T16:00:00.000Z', '2026-11-10T17:00:00.000Z'),
+        incident('y', 'a', 'partial_outage', '2026-11-10T16:30:00.000Z', '2026-11-10T18:00:00.000Z'),
+      ],
+      '2026-11-10',
+      1 - 78 / 1440,
+    ],
+    [
+      'an incident crossing midnight in the site zone: 23:00-01:00 local, the first hour on the first day',
+      [incident('x', 'a', 'major_outage', '2026-11-10T05:00:00.000Z', '2026-11-10T07:00:00.000Z')],
+      '2026-11-09',
+      1 - 60 / 1440,
+    ],
+    [
+      '... and the second hour on the next day',
+      [incident('x', 'a', 'major_outage', '2026-11-10T05:00:00.000Z', '2026-11-10T07:00:00.000Z')],
+      '2026-11-10',
+      1 - 60 / 1440,
+    ],
+    [
+      'the day the clocks go back has 25 hours',
+      [incident('x', 'a', 'major_outage', '2026-11-01T15:00:00.000Z', '2026-11-01T16:00:00.000Z')],
+      '2026-11-01',
+      1 - 60 / 1500,
+    ],
+    [
+      'today counts up to now (04:00 local): an hour of major outage is a quarter',
+      [incident('x', 'a', 'major_outage', '2026-11-22T09:00:00.000Z')],
+      '2026-11-22',
+      1 - 60 / 240,
+    ],
+    ['other products do not count', [incident('x', 'b', 'major_outage', '2026-11-10T16:00:00.000Z', '2026-11-10T18:00:00.000Z')], '2026-11-10', 1],
+  ])('%s', (_name, incidents, date, expected) => {
+    expect(day(date, incidents).uptime).toBeCloseTo(expected, 10);
+  });
+
+  test('maintenance is not downtime: a window is not an incident, and its status weighs nothing', () => {
+    expect(DOWNTIME_WEIGHT.under_maintenance).toBe(0);
+    expect(uptimeOf(dailyImpact([], 'a', NOW, ZONE))).toBe(1);
+  });
+
+  test('the 90-day figure is the same formula over the whole span: 89 days (one of 25 hours) and 4 hours of today', () => {
+    const days = dailyImpact([incident('x', 'a', 'major_outage', '2026-11-10T16:00:00.000Z', '2026-11-10T18:00:00.000Z')], 'a', NOW, ZONE);
+    expect(days.reduce((n, d) => n + d.span, 0) / MIN).toBe(89 * 1440 + 60 + 240);
+    expect(uptimeOf(days)).toBeCloseTo(1 - 120 / (89 * 1440 + 60 + 240), 12);
   });
 });

@@ -160,6 +160,12 @@ function incidentRules(inc: Incident, s: YamlSource, r: EntryRules): ContentErro
   });
   duplicates(inc.affects.map((a) => a.product)).forEach((i) => errors.push(errorAt(s, ['affects', i, 'product'], `found "${inc.affects[i]!.product}" twice (expected each product once, with its worst impact)`)));
   errors.push(...timelineRules(s, inc.updates, r, inc.started));
+  inc.updates.forEach((u, i) => {
+    if (u.nextUpdate !== undefined && u.nextUpdate <= u.at)
+      errors.push(
+        errorAt(s, ['updates', i, 'nextUpdate'], `found ${written(s, ['updates', i, 'nextUpdate'])}, not after the update's time ${written(s, ['updates', i, 'at'])} (expected when the next update is due, after this one)`),
+      );
+  });
   const lastIndex = inc.updates.length - 1;
   const last = inc.updates[lastIndex]!;
   if (inc.resolved !== undefined) {

@@ -4,6 +4,7 @@ import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
 import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts';
 import { localeUrl } from '../routes.ts';
 import { markdownToHtml, markdownToText } from '../markdown.ts';
+import { updateAnchor } from '../update-feeds.ts';
 import { isOpen } from '../status.ts';
 import { calendarFor, slaClock, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
 import type { SeverityLevel } from '../../schemas/severities.ts';
@@ -140,7 +141,8 @@ export interface ClockRow {
 export interface IncidentPage extends IncidentSummary {
   scopeText: string;
   duration: string;
-  timeline: { at: Instant; statusText: string; html: string; lang: string }[];
+  /** Newest first; `anchor` is the update's id on the page, which the updates feed links to. */
+  timeline: { anchor: string; at: Instant; statusText: string; html: string; lang: string }[];
   clock: { intro: string; rows: ClockRow[] };
   reportHtml?: string;
   reportLang: string;
@@ -172,9 +174,15 @@ export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
     duration: inc.resolved
       ? formatDuration(inc.started, inc.resolved, x.locale)
       : `${formatDuration(inc.started, x.c.now, x.locale)} (${x.t('incident.ongoing')})`,
-    timeline: [...inc.updates].reverse().map((u) => {
+    timeline: [...inc.updates].reverse().map((u, i) => {
       const m = x.loc(u.message);
-      return { at: { iso: u.at }, statusText: x.t(`incidentStatus.${u.status}`), html: markdownToHtml(m.text), lang: m.lang };
+      return {
+        anchor: updateAnchor(inc.updates.length - 1 - i),
+        at: { iso: u.at },
+        statusText: x.t(`incidentStatus.${u.status}`),
+        html: markdownToHtml(m.text),
+        lang: m.lang,
+      };
     }),
     clock: { intro: x.t('sla.intro', { severity: summary.severity.name.text, scope: x.t(`scope.${inc.scope}`).toLowerCase() }), rows },
     reportLang: x.c.site.defaultLocale,

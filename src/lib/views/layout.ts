@@ -21,6 +21,8 @@ export interface LayoutView {
   builtAt: { iso: string; text: string };
   /** The locale's feed of all incidents and maintenance, for autodiscovery. */
   feed: { title: string; href: string };
+  /** The locale's feed of every incident update, one item each (update-feeds.ts), for autodiscovery. */
+  updatesFeed: { title: string; href: string };
   strings: { skipToContent: string; mainNav: string; languageSwitcher: string; footerLinks: string; timesIn: string; timesInYours: string; builtBefore: string; builtAfter: string };
 }
 
@@ -45,7 +47,7 @@ const NAV: { key: 'nav.status' | 'nav.incidents' | 'nav.maintenance' | 'nav.rele
 ];
 
 /** The parts of the shell that are the same on every page of a locale. */
-type LocaleShell = Pick<LayoutView, 'locale' | 'siteName' | 'homeHref' | 'links' | 'builtAt' | 'feed' | 'strings'> & {
+type LocaleShell = Pick<LayoutView, 'locale' | 'siteName' | 'homeHref' | 'links' | 'builtAt' | 'feed' | 'updatesFeed' | 'strings'> & {
   description: string;
   t: ReturnType<typeof translator>;
 };
@@ -71,6 +73,7 @@ function localeShell(content: SiteContent, locale: string, base: string): Locale
     links: site.links.map((l) => ({ label: localize(l.label, locale, def), href: l.url })),
     builtAt: { iso: content.now, text: formatInstant(content.now, locale, site.timeZone) },
     feed: { title: t('feed.all.title', { site: siteName.text }), href: localeUrl('/rss.xml', locale, def, base) },
+    updatesFeed: { title: t('feed.updates.title', { site: siteName.text }), href: localeUrl('/updates.xml', locale, def, base) },
     strings: {
       skipToContent: t('site.skipToContent'),
       mainNav: t('site.mainNav'),

@@ -115,7 +115,11 @@ export function productReleasesView(x: Ctx, id: string, site: string | URL, base
         date: v.date,
         dateText: formatDate(v.date, x.locale),
         supported: v.supported,
-        supportText: v.supported ? x.t('releases.supportedNow') : x.t('releases.unsupportedSince', { date: formatDate(v.supportEnded ?? v.date, x.locale) }),
+        supportText: !v.supported
+          ? x.t('releases.unsupportedSince', { date: formatDate(v.supportEnded ?? v.date, x.locale) })
+          : v.supportEnds
+            ? x.t('releases.supportedUntil', { date: formatDate(v.supportEnds, x.locale) })
+            : x.t('releases.supportedNow'),
       };
       if (v.notes) row.notes = v.notes;
       if (v.summary) row.summary = x.loc(v.summary);

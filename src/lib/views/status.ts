@@ -3,19 +3,35 @@ import type { SiteContent } from '../content/load.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { LocalizedText } from '../i18n.ts';
 import { markdownToHtml } from '../markdown.ts';
-import { isOpen, maintenanceState, overallStatus, productStatuses, type ComponentStatus, type MaintenanceState } from '../status.ts';
-import { dailyImpact } from '../uptime-bars.ts';
+import { byImpact, isOpen, maintenanceState, overallStatus, productStatuses, type ComponentStatus, type MaintenanceState } from '../status.ts';
+import { productDays, uptimeOf, type DayImpact } from '../uptime-bars.ts';
+import { memo } from '../memo.ts';
 import { automaticNoticeText, maintenanceTimeline } from '../maintenance-timeline.ts';
 import { dateTimeFormat, formatDate } from '../time.ts';
 import { summarise, type Ctx, type IncidentSummary, type Instant } from './incidents.ts';
 
-/** A product with its current status. */
+/** A product with its current status, and its last 90 days. */
 export interface ProductLine {
   id: string;
   name: string;
   href: string;
   status: ComponentStatus;
   statusText: string;
+  /** The last 90 days, oldest first. */
+  days: DayView[];
+  /** The 90-day uptime as shown ("99.95 %"). */
+  uptime: string;
+  /** The 90 days in words: days without incidents and the uptime (the bars' text alternative). */
+  summary: string;
+}
+
+/** One day of the uptime bars. */
+export interface DayView {
+  date: string;
+  label: string;
+  status: ComponentStatus;
+  /** The first incident of the day. */
+  href?: string;
 }
 
 /** A maintenance window in a list or on its page. */
@@ -47,6 +63,8 @@ export type MaintenanceEntry = { at: Instant; lang: string } & (
 export interface StatusView {
   overall: ComponentStatus;
   banner: string;
+  /** Products not operational, the worst first, each with its status: the verdict names them. */
+  affected: ProductLine[];
   groups: { name?: LocalizedText; products: ProductLine[] }[];
   open: IncidentSummary[];
   maintenanceNow: MaintenanceSummary[];
@@ -89,6 +107,38 @@ function maintenanceEntries(x: Ctx, m: Maintenance): MaintenanceEntry[] {
     });
 }
 
+/** Uptime with two decimals, cut rather than rounded, so a day with downtime never reads 100 %. */
+function formatUptime(uptime: number, locale: string): string {
+  return percentFormat(locale).format(Math.floor(uptime * 10000) / 10000);
+}
+const percentFormat = memo((locale: string) => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+
+/** A product's last 90 days for its bars, with the day's words and the first incident's page. */
+function dayViews(x: Ctx, days: DayImpact[]): DayView[] {
+  return days.map((d) => {
+    const date = formatDate(d.date, x.locale);
+    const label = d.incidents.length === 0 ? x.t('product.dayClear', { date }) : x.t('product.dayImpact', { date, status: x.t(`status.${d.worst}`) });
+    return d.incidents[0] ? { date: d.date, label, status: d.worst, href: x.url(`/incidents/${d.incidents[0]}/`) } : { date: d.date, label, status: d.worst };
+  });
+}
+
+/** A product's status now and its last 90 days, as every list and its page show them. */
+function productLine(x: Ctx, id: string, status: ComponentStatus): ProductLine {
+  const p = x.c.products.find((q) => q.id === id)!;
+  const days = productDays(x.c, id);
+  const uptime = formatUptime(uptimeOf(days), x.locale);
+  return {
+    id,
+    name: p.name,
+    href: x.url(`/products/${id}/`),
+    status,
+    statusText: x.t(`status.${status}`),
+    days: dayViews(x, days),
+    uptime,
+    summary: x.t('product.last90Summary', { clear: days.filter((d) => d.incidents.length === 0).length, total: days.length, uptime }),
+  };
+}
+
 /** Products with their status, in content order, grouped by their `group`. */
 export function productLines(x: Ctx): { statuses: Map<string, ComponentStatus>; groups: StatusView['groups'] } {
   const statuses = productStatuses(x.c, x.c.now);
@@ -100,13 +150,17 @@ export function productLines(x: Ctx): { statuses: Map<string, ComponentStatus>; 
       group = name ? { name, products: [] } : { products: [] };
       groups.push(group);
     }
-    const status = statuses.get(p.id) ?? 'operational';
-    group.products.push({ id: p.id, name: p.name, href: x.url(`/products/${p.id}/`), status, statusText: x.t(`status.${status}`) });
+    group.products.push(productLine(x, p.id, statuses.get(p.id) ?? 'operational'));
   }
   return { statuses, groups };
 }
 
-/** Builds the status page. */
+/** Order of open incidents in every list: by impact, the worst first, then by start, the latest first. */
+function openFirst(a: IncidentSummary, b: IncidentSummary): number {
+  return byImpact(a.impact, b.impact) || Date.parse(b.started.iso) - Date.parse(a.started.iso);
+}
+
+/** Builds the status page: open incidents by impact (the worst first), then by start (the latest first). */
 export function statusView(x: Ctx): StatusView {
   const { statuses, groups } = productLines(x);
   const overall = overallStatus(statuses);
@@ -115,8 +169,15 @@ export function statusView(x: Ctx): StatusView {
   return {
     overall,
     banner: x.t(`banner.${overall}`),
+    affected: groups
+      .flatMap((g) => g.products)
+      .filter((p) => p.status !== 'operational')
+      .sort((a, b) => byImpact(a.status, b.status)),
     groups,
-    open: x.c.incidents.filter((i) => isOpen(i, x.c.now)).map((i) => summarise(x, i)),
+    open: x.c.incidents
+      .filter((i) => isOpen(i, x.c.now))
+      .map((i) => summarise(x, i))
+      .sort(openFirst),
     maintenanceNow: windows.filter((m) => m.state === 'in_progress'),
     maintenanceSoon: windows.filter((m) => m.state === 'scheduled' && m.start.iso <= weekAhead).reverse(),
   };
@@ -124,45 +185,39 @@ export function statusView(x: Ctx): StatusView {
 
 /** A product page. */
 export interface ProductView {
-  id: string;
-  name: string;
+  line: ProductLine;
   description?: LocalizedText;
-  status: ComponentStatus;
-  statusText: string;
-  open: IncidentSummary[];
-  recent: IncidentSummary[];
-  days: { date: string; label: string; status: ComponentStatus; href?: string }[];
-  summary: string;
+  /** Its incidents, open ones first, then the ten latest resolved ones. */
+  incidents: IncidentSummary[];
+  /** How many of `incidents` are open (they come first and show their latest update). */
+  open: number;
   maintenance: MaintenanceSummary[];
+  /** Where customers open a case for it, when content names one. */
+  caseForm?: string;
 }
 
-/** Builds a product page: status, open incidents, 90 days, recent incidents, maintenance. */
+/** Builds a product page: status, open and recent incidents, 90 days with the uptime, maintenance. */
 export function productView(x: Ctx, id: string): ProductView {
   const p = x.c.products.find((q) => q.id === id)!;
-  const status = productStatuses(x.c, x.c.now).get(id) ?? 'operational';
+  const line = productLine(x, id, productStatuses(x.c, x.c.now).get(id) ?? 'operational');
   const mine = x.c.incidents.filter((i) => i.affects.some((a) => a.product === id));
-  const days = dailyImpact(mine, id, x.c.now, x.c.site.timeZone);
+  const open = mine.filter((i) => isOpen(i, x.c.now));
   const view: ProductView = {
-    id,
-    name: p.name,
-    status,
-    statusText: x.t(`status.${status}`),
-    open: mine.filter((i) => isOpen(i, x.c.now)).map((i) => summarise(x, i)),
-    recent: mine
-      .filter((i) => !isOpen(i, x.c.now))
-      .slice(0, 10)
-      .map((i) => summarise(x, i)),
-    days: days.map((d) => {
-      const date = formatDate(d.date, x.locale);
-      const label = d.incidents.length === 0 ? x.t('product.dayClear', { date }) : x.t('product.dayImpact', { date, status: x.t(`status.${d.worst}`) });
-      return d.incidents[0] ? { date: d.date, label, status: d.worst, href: x.url(`/incidents/${d.incidents[0]}/`) } : { date: d.date, label, status: d.worst };
-    }),
-    summary: x.t('product.last90Summary', { clear: days.filter((d) => d.incidents.length === 0).length, total: days.length }),
+    line,
+    incidents: [
+      ...open.map((i) => summarise(x, i)).sort(openFirst),
+      ...mine
+        .filter((i) => !isOpen(i, x.c.now))
+        .slice(0, 10)
+        .map((i) => summarise(x, i)),
+    ],
+    open: open.length,
     maintenance: x.c.maintenance
       .filter((m) => m.products.includes(id) && maintenanceState(m, x.c.now) !== 'completed' && maintenanceState(m, x.c.now) !== 'cancelled')
       .map((m) => summariseMaintenance(x, m)),
   };
   if (p.description) view.description = x.loc(p.description);
+  if (p.caseForm) view.caseForm = p.caseForm;
   return view;
 }
 

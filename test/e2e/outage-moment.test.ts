@@ -1,0 +1,174 @@
+/**
+ * The outage moment in Chromium (issue 18, points 1, 5 and 8): on a 390 x 844 phone the verdict and
+ * every affected product's status show without scrolling (with the default content, all nine
+ * products do in English); every page says how long ago it was updated, and says it may be out of
+ * date once it is older than the threshold; the uptime bars draw fewer, taller days on a phone.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { translator } from '../../src/lib/i18n.ts';
+import { productStatuses } from '../../src/lib/status.ts';
+import { REPORTED_INCIDENT, defaultContent, inLocale, pinnedContext, startSite, type Site } from './helpers.ts';
+
+const c = defaultContent();
+const NOW = c.now;
+const DEF = c.site.defaultLocale;
+const LOCALES = c.site.locales.map((l) => l.code);
+const PHONE = { width: 390, height: 844 };
+const later = (minutes: number) => new Date(Date.parse(NOW) + minutes * 60_000).toISOString();
+const statuses = productStatuses(c, NOW);
+const affected = c.products.filter((p) => statuses.get(p.id) !== 'operational');
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+}, 600_000);
+afterAll(async () => {
+  await site?.close();
+});
+
+/** Opens a page of the site in a fresh context at the given reader's time, runs `fn`, closes. */
+async function at<T>(path: string, now: string, fn: (page: Page) => Promise<T>, options: Parameters<typeof pinnedContext>[2] = {}): Promise<T> {
+  const context = await pinnedContext(site.browser, now, options);
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url.replace(/\/$/, '') + path);
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Whether the element lies wholly inside the first screen. */
+async function onFirstScreen(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  return box !== null && box.y >= 0 && box.y + box.height <= PHONE.height;
+}
+
+describe('the status page on a 390 x 844 phone', () => {
+  test('the default content has affected products to show', () => {
+    expect(affected.length).toBeGreaterThan(1);
+  });
+
+  test.for(LOCALES)('%s: the verdict and every affected product, with its status, show without scrolling', async (locale) => {
+    const t = translator(locale);
+    await at(
+      inLocale('/', locale, DEF),
+      NOW,
+      async (page) => {
+        expect(await onFirstScreen(page, '.verdict .banner')).toBe(true);
+        const items = page.locator('.verdict .affected li');
+        expect(await items.count()).toBe(affected.length);
+        for (let i = 0; i < affected.length; i++) {
+          const box = await items.nth(i).boundingBox();
+          expect(box!.y + box!.height, `item ${i}`).toBeLessThanOrEqual(PHONE.height);
+        }
+        // The worst first, each with its status in words.
+        const first = affected.find((p) => statuses.get(p.id) === 'partial_outage')!;
+        expect(await items.first().textContent()).toContain(t(`status.${statuses.get(first.id)!}`));
+      },
+      { viewport: PHONE },
+    );
+  });
+
+  test('en: all nine products and their statuses show without scrolling, the bars only from 700 px', async () => {
+    expect(c.products).toHaveLength(9);
+    await at(
+      '/',
+      NOW,
+      async (page) => {
+        for (const p of c.products) expect(await onFirstScreen(page, `#product-${p.id} .badge`), p.id).toBe(true);
+        expect(await page.locator('#product-projectplace .days').isVisible()).toBe(false);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      },
+      { viewport: PHONE },
+    );
+    await at(
+      '/',
+      NOW,
+      async (page) => {
+        expect(await page.locator('#product-projectplace .days svg').isVisible()).toBe(true);
+        expect(await page.locator('#product-projectplace .uptime').textContent()).toMatch(/^\d{2,3}\.\d\d% uptime$/);
+      },
+      { viewport: { width: 1280, height: 900 } },
+    );
+  });
+});
+
+describe('fresh or flagged', () => {
+  const quiet = `/incidents/${REPORTED_INCIDENT}/`; // a resolved incident: nothing on it is due to change
+
+  test.each([
+    ['en', /^Updated 6 min\. ago · /],
+    ['sv', /^Uppdaterad för 6 min sen · /],
+    ['fr', /^Dernière mise à jour\u00a0: il y a 6\smin · /],
+  ])("%s: every page says how long ago it was updated, by the reader's clock", async (locale, words) => {
+    await at(inLocale(quiet, locale, DEF), later(6), async (page) => {
+      expect(await page.locator('.freshness .updated').textContent()).toMatch(words);
+      expect(await page.locator('.freshness .stale').isVisible()).toBe(false);
+    });
+  });
+
+  test('without JavaScript the line gives the time the page was built', async () => {
+    await at(
+      quiet,
+      later(6),
+      async (page) => {
+        expect(await page.locator('.freshness .updated').textContent()).toMatch(/^Updated November 22, 2026 at \d+:\d\d [AP]M CST$/);
+        expect(await page.locator('.freshness .stale').isVisible()).toBe(false);
+      },
+      { javaScriptEnabled: false },
+    );
+  });
+
+  test('past the threshold (twice the 15-minute rebuild interval) the page says it may be out of date', async () => {
+    expect(await at(quiet, later(29), (page) => page.locator('.freshness .stale').isVisible())).toBe(false);
+    await at(quiet, later(31), async (page) => {
+      const notice = page.locator('.freshness .stale');
+      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.textContent()).toMatch(/^This page may be out of date: it was updated 31 min\. ago · .*\. Reload$/);
+    });
+  });
+
+  test('the status page stays as built when a next update it shows falls due, and says it may be out of date', async () => {
+    // The soonest moment the page shows as ahead: with the default content, a next update due within the threshold.
+    const moments = await at('/', NOW, (page) => page.locator('[data-changes-at]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.changesAt!)));
+    const soonest = Math.min(...moments.map((m) => Date.parse(m)));
+    const minutes = Math.round((soonest - Date.parse(NOW)) / 60_000);
+    expect(minutes).toBeLessThan(29);
+    const next = (page: Page) => page.locator(`p.next[data-changes-at="${new Date(soonest).toISOString()}"]`).textContent();
+    expect(await at('/', later(minutes - 1), (page) => page.locator('.freshness .stale').isVisible())).toBe(false);
+    await at('/', later(minutes + 1), async (page) => {
+      expect(await page.locator('.freshness .stale').isVisible()).toBe(true);
+      // The page's own words stay as built: "Next update by", not turned into "overdue" by the reader's clock.
+      expect(await next(page)).toMatch(/^Next update by /);
+    });
+  });
+});
+
+describe('uptime bars on a product page', () => {
+  test('a phone gets the last 30 days, taller; a wide screen the 90; both with the uptime and the key', async () => {
+    await at(
+      '/products/enterprise-one/',
+      NOW,
+      async (page) => {
+        expect(await page.locator('.bars .short svg').isVisible()).toBe(true);
+        expect(await page.locator('.bars .long svg').isVisible()).toBe(false);
+        const short = await page.locator('.bars .short svg').boundingBox();
+        expect(short!.width / 30).toBeGreaterThanOrEqual(10);
+        expect(await page.locator('.legend').isVisible()).toBe(true);
+        expect(await page.locator('#days ~ .uptime, section:has(#days) .uptime').first().textContent()).toMatch(/^\d{2,3}\.\d\d% uptime$/);
+      },
+      { viewport: PHONE },
+    );
+    await at(
+      '/products/enterprise-one/',
+      NOW,
+      async (page) => {
+        expect(await page.locator('.bars .long svg').isVisible()).toBe(true);
+        expect(await page.locator('.bars .short svg').isVisible()).toBe(false);
+      },
+      { viewport: { width: 1280, height: 900 } },
+    );
+  });
+});
