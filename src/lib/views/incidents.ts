@@ -5,8 +5,8 @@ import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts
 import { localeUrl } from '../routes.ts';
 import { markdownToHtml, markdownToText } from '../markdown.ts';
 import { updateAnchor } from '../update-feeds.ts';
-import { isOpen } from '../status.ts';
-import { calendarFor, slaClock, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
+import { worstImpact, type ComponentStatus } from '../status.ts';
+import { calendarFor, nextUpdateBy, slaClock, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
 import type { SeverityLevel } from '../../schemas/severities.ts';
 import { describeTarget } from '../targets.ts';
 import { formatDuration } from '../durations.ts';
@@ -21,10 +21,14 @@ export interface IncidentSummary {
   id: string;
   href: string;
   title: LocalizedText;
+  /** The workflow step (investigating ... resolved): shown as a word, never as a status colour. */
   status: IncidentStatus;
   statusText: string;
+  /** The worst impact on any affected product, on the status scale. */
+  impact: ComponentStatus;
+  impactText: string;
   severity: { id: string; name: LocalizedText; rank: number };
-  affects: { id: string; name: string; href: string; impact: string; impactText: string }[];
+  affects: { id: string; name: string; href: string; impact: ComponentStatus; impactText: string }[];
   started: Instant;
   resolved?: Instant;
   /**
@@ -33,8 +37,8 @@ export interface IncidentSummary {
    * show (EXCERPT_AFTER characters), so a list page stays small whatever staff post.
    */
   latest: { at: Instant; statusText: string; readonly html: string; readonly excerpt: string | undefined; lang: string };
-  /** When the next status update is due, for open incidents whose severity sets a cadence. */
-  nextUpdate?: { text: string; overdue: boolean; at?: Instant };
+  /** When the next update is due, for every open incident (see nextUpdateBy). */
+  nextUpdate?: { text: string; overdue: boolean; at: Instant };
   month: string;
 }
 
@@ -90,6 +94,8 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
     title: x.loc(inc.title),
     status: last.status,
     statusText: x.t(`incidentStatus.${last.status}`),
+    impact: worstImpact(inc),
+    impactText: x.t(`status.${worstImpact(inc)}`),
     severity: { id: sev.id, name: x.loc(sev.name), rank: sev.rank },
     affects: inc.affects.map((a) => ({
       id: a.product,
@@ -113,16 +119,9 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
     month: monthOf(inc.started, x.c.site.timeZone),
   };
   if (inc.resolved) summary.resolved = { iso: inc.resolved };
-  if (isOpen(inc, x.c.now)) {
-    const u = clockOf(x, inc, sev).statusUpdates;
-    if (u?.due)
-      summary.nextUpdate = {
-        text: x.t(u.outcome === 'overdue' ? 'incident.nextUpdateOverdue' : 'incident.nextUpdate'),
-        overdue: u.outcome === 'overdue',
-        at: { iso: u.due },
-      };
-    else if (u) summary.nextUpdate = { text: x.t('incident.nextUpdateOnNews'), overdue: false };
-  }
+  const next = nextUpdateBy(x.c, inc, clockOf(x, inc, sev));
+  if (next)
+    summary.nextUpdate = { text: x.t(next.overdue ? 'incident.nextUpdateOverdue' : 'incident.nextUpdate'), overdue: next.overdue, at: { iso: next.due } };
   return summary;
 }
 
