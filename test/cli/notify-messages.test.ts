@@ -83,11 +83,11 @@ describe('messages', () => {
   test.each([
     [
       'en',
-      'New incident: Cloud sign-in fails\nStatus: Identified\nAffected products: Acme Cloud (major outage), Acme Widget (partial outage)\n\nOur identity provider is down.\n\nDetails on the status page: https://status.acme.test/incidents/2026-11-22-cloud-down/\n',
+      'New incident: Cloud sign-in fails\nStatus: Identified\nAffected products: Acme Cloud (major outage), Acme Widget (partial outage)\n\nOur identity provider is down.\n\nDetails on the status page: https://status.acme.test/incidents/2026-11-22-cloud-down/#update-1\n',
     ],
     [
       'sv',
-      'Ny incident: Inloggning misslyckas\nStatus: Orsaken är känd\nBerörda produkter: Acme Cloud (större avbrott), Acme Widget (delvis avbrott)\n\nVår identitetsleverantör ligger nere.\n\nMer på statussidan: https://status.acme.test/sv/incidents/2026-11-22-cloud-down/\n',
+      'Ny incident: Inloggning misslyckas\nStatus: Orsaken är känd\nBerörda produkter: Acme Cloud (större avbrott), Acme Widget (delvis avbrott)\n\nVår identitetsleverantör ligger nere.\n\nMer på statussidan: https://status.acme.test/sv/incidents/2026-11-22-cloud-down/#update-1\n',
     ],
   ])('in %s', (lang, expected) => {
     expect(plainText(compose(c, opened, lang, AT))).toBe(expected);
@@ -96,7 +96,7 @@ describe('messages', () => {
   test('French puts a no-break space before its colons; a language without words of its own reads English', () => {
     const fr = plainText(compose(c, opened, 'fr', AT));
     expect(fr.split('\n')[0]).toBe('Nouvel incident\u00a0: Cloud sign-in fails');
-    expect(fr).toContain('Détails sur la page d’état\u00a0: ');
+    expect(fr).toContain("Détails sur la page d'état\u00a0: ");
     expect(plainText(compose(c, opened, 'de', AT)).split('\n')[0]).toBe('New incident: Cloud sign-in fails');
   });
 
@@ -130,7 +130,7 @@ describe('messages', () => {
           ...slack.blocks.filter((b) => b.type !== 'header').flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)]),
         ];
         for (const t of texts) expect(t).not.toMatch(/[<>]/);
-        expect(slack.blocks.at(-1)!.elements![0]!.text).toMatch(/^<https:\/\/status\.acme\.test\/incidents\/2026-11-22-cloud-down\/\|[^<>|]*>$/);
+        expect(slack.blocks.at(-1)!.elements![0]!.text).toMatch(/^<https:\/\/status\.acme\.test\/incidents\/2026-11-22-cloud-down\/#update-1\|[^<>|]*>$/);
         expect((discordPayload(msg) as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
         expect(JSON.stringify(teamsPayload(msg))).toContain('"type":"AdaptiveCard"');
         expect(emailMessage(msg).subject).not.toMatch(/[\r\n]/);

@@ -214,7 +214,7 @@ describe('pharos notify', () => {
     expect(slackWords(slack)).toContain('*Status*\\nMonitoring');
     expect(slackWords(slack)).toContain('Acme Cloud (major outage), Acme Widget (partial outage)');
     expect(slackWords(slack)).toContain('A fix is in place; we are watching sign-ins.');
-    expect(slackWords(slack)).toContain('<https://status.acme.test/incidents/2026-11-22-cloud-down/|Details on the status page>');
+    expect(slackWords(slack)).toContain('<https://status.acme.test/incidents/2026-11-22-cloud-down/#update-2|Details on the status page>');
 
     const card = (
       at('/teams').attachments as { content: { body: { text?: string; facts?: { title: string; value: string }[] }[]; actions: { url: string }[] } }[]
@@ -222,13 +222,13 @@ describe('pharos notify', () => {
     expect(card.body[0]!.text).toBe('Uppdatering: Inloggning misslyckas');
     expect(card.body[1]!.facts).toContainEqual({ title: 'Status', value: 'Bevakas' });
     expect(card.body[2]!.text).toBe('En rättning är på plats; vi bevakar inloggningarna.');
-    expect(card.actions[0]!.url).toBe('https://status.acme.test/sv/incidents/2026-11-22-cloud-down/');
+    expect(card.actions[0]!.url).toBe('https://status.acme.test/sv/incidents/2026-11-22-cloud-down/#update-2');
 
     const embed = (at('/discord').embeds as Record<string, unknown>[])[0]!;
     expect(embed).toMatchObject({
       title: 'Update: Cloud sign-in fails',
       description: 'A fix is in place; we are watching sign-ins.',
-      url: 'https://status.acme.test/incidents/2026-11-22-cloud-down/',
+      url: 'https://status.acme.test/incidents/2026-11-22-cloud-down/#update-2',
     });
     expect(at('/discord').allowed_mentions).toEqual({ parse: [] });
 
@@ -251,7 +251,7 @@ describe('pharos notify', () => {
     expect(mail.data).toContain('Subject: Update: Cloud sign-in fails');
     expect(mail.data).toContain('Status: Monitoring');
     expect(mail.data).toContain('A fix is in place; we are watching sign-ins.');
-    expect(mail.data).toContain('https://status.acme.test/incidents/2026-11-22-cloud-down/');
+    expect(mail.data).toContain('https://status.acme.test/incidents/2026-11-22-cloud-down/#update-2');
   });
 
   test('the next run sends none of it again', async () => {

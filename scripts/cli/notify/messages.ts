@@ -12,6 +12,8 @@ import { markdownToText } from '../../../src/lib/markdown.ts';
 import { plain } from '../../../src/lib/feeds.ts';
 import { formatInstant } from '../../../src/lib/time.ts';
 import { localeUrl } from '../../../src/lib/routes.ts';
+import { worse, type ComponentStatus } from '../../../src/lib/status.ts';
+import { updateAnchor } from '../../../src/lib/update-feeds.ts';
 import { automaticNoticeText, maintenanceTimeline } from '../../../src/lib/maintenance-timeline.ts';
 import { apiDocuments, stableId, type ApiIncident, type ApiScheduledMaintenance, type StatusDoc } from '../../../src/lib/api.ts';
 import type { NotifyEvent } from './events.ts';
@@ -70,11 +72,7 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
   if ('incident' in e) {
     const inc = e.incident;
     const update = inc.updates[e.update ?? inc.updates.length - 1]!;
-    const worst = inc.affects.some((a) => a.impact === 'major_outage')
-      ? 'outage'
-      : inc.affects.some((a) => a.impact === 'partial_outage')
-        ? 'partial'
-        : 'degraded';
+    const worst = inc.affects.reduce<ComponentStatus>((acc, a) => worse(acc, a.impact), 'operational');
     return {
       ...base,
       heading: w.heading[e.kind].replace('{title}', plain(text(inc.title))),
@@ -83,8 +81,9 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
         { label: t('incident.affects'), value: inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`).toLocaleLowerCase(lang)})`).join(', ') },
       ],
       text: words(e.kind === 'incident.report' ? inc.body : text(update.message)),
-      link: url(`/incidents/${inc.id}/`),
-      tone: update.status === 'resolved' ? 'good' : worst,
+      // Straight to the update (or the report) on the incident's page.
+      link: `${url(`/incidents/${inc.id}/`)}#${e.update === undefined ? 'report' : updateAnchor(e.update)}`,
+      tone: update.status === 'resolved' ? 'good' : worst === 'major_outage' ? 'outage' : worst === 'partial_outage' ? 'partial' : 'degraded',
     };
   }
   const m = e.maintenance;

@@ -54,7 +54,7 @@ const WORDS: Record<string, Words> = {
       'maintenance.completed': 'Maintenance terminée\u00a0: {title}',
       'maintenance.cancelled': 'Maintenance annulée\u00a0: {title}',
     },
-    more: 'Détails sur la page d’état',
+    more: "Détails sur la page d'état",
     colon: '\u00a0: ',
   },
 };
