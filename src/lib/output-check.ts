@@ -21,6 +21,8 @@ const API_FILES = API_PATHS.map((f) => `api/v2/${f}`);
 export function expectedFiles(c: SiteContent, publicDir?: string): string[] {
   const files = ['404.html', 'sitemap.xml', 'robots.txt', ...API_FILES, 'calendars/maintenance.ics', 'calendars/releases.ics'];
   for (const p of calendarProducts(c)) files.push(`calendars/releases/${p.id}.ics`);
+  // Badges, shields.io documents and the embeddable widget (src/lib/badges.ts).
+  files.push('badge.svg', 'shields.json', 'embed/pharos-status.js', ...c.products.flatMap((p) => [`products/${p.id}/badge.svg`, `products/${p.id}/shields.json`]));
   const pages = pagePaths(c);
   for (const { code } of c.site.locales) {
     const root = code === c.site.defaultLocale ? '' : `${code}/`;
@@ -56,7 +58,7 @@ export function fileProblem(path: string, text: string): string | undefined {
       return `is not valid JSON (${(e as Error).message})`;
     }
   }
-  if (path.endsWith('.xml')) {
+  if (path.endsWith('.xml') || path.endsWith('.svg')) {
     // A strict XML 1.0 parser: one root, defined entities only, closed tags, no duplicate attributes.
     const parser = new SaxesParser();
     let problem: string | undefined;
@@ -93,7 +95,7 @@ export function outputProblems(outDir: string, c: SiteContent, publicDir?: strin
     else if (statSync(path).size === 0) problems.push(`${file} is empty`);
   }
   for (const file of listFiles(outDir)) {
-    if (!/\.(json|xml|ics|html)$/.test(file)) continue;
+    if (!/\.(json|xml|svg|ics|html)$/.test(file)) continue;
     const problem = fileProblem(file, readFileSync(join(outDir, file), 'utf8'));
     if (problem) problems.push(`${file} ${problem}`);
   }
