@@ -123,7 +123,7 @@ describe('badges', () => {
     for (const p of content.products) {
       const status = components().find((c) => c.id === stableId(`component:${p.id}`))!.status as keyof typeof STATUS_COLOURS.light;
       const svg = readFileSync(join(site.dist, `products/${p.id}/badge.svg`), 'utf8');
-      const name = typeof p.name === 'string' ? p.name : p.name.en!;
+      const name = p.name;
       expect(svg).toContain(`<title>${name.replace(/&/g, '&amp;')}: ${en[`status.${status}`]}</title>`);
       expect(svg).toContain(`fill="${STATUS_COLOURS.light[status]}"`);
       const shields = JSON.parse(readFileSync(join(site.dist, `products/${p.id}/shields.json`), 'utf8')) as Record<string, unknown>;
