@@ -6,7 +6,7 @@
 import type { SiteContent } from './content/load.ts';
 import { escapeXml } from './escape.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
-import { historyPageCount, historyPath } from './views/status.ts';
+import { historyFilters, historyPageCount, historyPath } from './views/status.ts';
 
 /** Every page that exists once per language, as a language-neutral path ("/", "/incidents/x/"). */
 export function pagePaths(c: SiteContent): RoutePath[] {
@@ -21,7 +21,7 @@ export function pagePaths(c: SiteContent): RoutePath[] {
     '/support/hours/',
     '/support/policy-history/',
   ];
-  for (let n = 2; n <= historyPageCount(c); n++) paths.push(historyPath(n));
+  for (const f of historyFilters(c)) for (let n = 1; n <= historyPageCount(c, f); n++) if (n > 1 || f.product || f.severity) paths.push(historyPath(n, f));
   for (const i of c.incidents) paths.push(`/incidents/${i.id}/`);
   for (const m of c.maintenance) paths.push(`/maintenance/${m.id}/`);
   for (const p of c.products) paths.push(`/products/${p.id}/`);

@@ -103,9 +103,10 @@ describe('the default site at its pinned now (2026-11-22T10:00Z)', () => {
     expect(page('products/leankit/index.html')).toContain('href="/products/leankit/rss.xml"');
   });
 
-  test('with JavaScript off the history lists everything; the filter form starts hidden', () => {
+  test('with JavaScript off the history lists everything; its filters are links', () => {
     const html = page('incidents/index.html');
-    expect(html).toMatch(/<form class="filter"[^>]*hidden/);
+    expect(html).not.toMatch(/<form class="filter"/);
+    expect(html).toMatch(/<a href="\/incidents\/product\/projectplace\/"/);
     expect((html.match(/<article class="incident card/g) ?? []).length).toBe(12);
   });
 });
@@ -140,5 +141,7 @@ describe('history is paginated', () => {
     const last = readFileSync(join(build.outDir, 'incidents/page/3/index.html'), 'utf8');
     expect((last.match(/<article class="incident card/g) ?? []).length).toBe(12);
     expect(last).toMatch(/<a href="\/incidents\/page\/2\/" rel="prev"/);
+    // A product's and a severity's history are paginated the same way, over all their incidents.
+    expect(files).toEqual(expect.arrayContaining(['incidents/product/widget/page/3/index.html', 'sv/incidents/severity/minor/page/2/index.html']));
   });
 });

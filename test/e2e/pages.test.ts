@@ -33,6 +33,16 @@ const DEF = c.site.defaultLocale;
 const LOCALES = c.site.locales.map((l) => l.code);
 const SITE_ZONE = c.site.timeZone;
 const HISTORY_PAGES = Math.max(1, Math.ceil(c.incidents.length / 25));
+/** The history's own pages per product, per severity and per pair of them (25 incidents a page). */
+const FILTER_PAGES: string[] = [
+  ...c.products.map((p) => ({ product: p.id, severity: undefined })),
+  ...c.severities.map((s) => ({ product: undefined, severity: s.id })),
+  ...c.products.flatMap((p) => c.severities.map((s) => ({ product: p.id, severity: s.id }))),
+].flatMap(({ product, severity }) => {
+  const kept = c.incidents.filter((i) => (!product || i.affects.some((a) => a.product === product)) && (!severity || i.severity === severity)).length;
+  const path = `/incidents/${product ? `product/${product}/` : ''}${severity ? `severity/${severity}/` : ''}`;
+  return [path, ...Array.from({ length: Math.ceil(kept / 25) - 1 }, (_, i) => `${path}page/${i + 2}/`)];
+});
 
 /** Every page the content implies, in every language, plus the 404 page. */
 const PAGES: string[] = [
@@ -41,6 +51,7 @@ const PAGES: string[] = [
       '/',
       '/incidents/',
       ...Array.from({ length: HISTORY_PAGES - 1 }, (_, i) => `/incidents/page/${i + 2}/`),
+      ...FILTER_PAGES,
       ...c.incidents.map((i) => `/incidents/${i.id}/`),
       ...c.products.map((p) => `/products/${p.id}/`),
       '/maintenance/',

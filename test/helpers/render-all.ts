@@ -14,7 +14,7 @@ import { layoutView } from '../../src/lib/views/layout.ts';
 import { overviewView } from '../../src/lib/views/overview.ts';
 import { hoursView } from '../../src/lib/views/hours.ts';
 import { productReleasesView, releasesPageView } from '../../src/lib/views/releases.ts';
-import { historyPage, historyPageCount, productView, statusView, summariseMaintenance } from '../../src/lib/views/status.ts';
+import { historyFilters, historyPage, historyPageCount, productView, statusView, summariseMaintenance } from '../../src/lib/views/status.ts';
 import { caseTypesView, policyHistoryView, severityView, supportView } from '../../src/lib/views/support.ts';
 
 /** Derives every document and view model of a site from valid content; throws where a build would. */
@@ -30,7 +30,7 @@ export function renderAll(c: SiteContent): void {
     layoutView(c, { locale, path: '/', base, site: new URL(site) });
     overviewView(c, locale);
     statusView(x);
-    for (let n = 1; n <= historyPageCount(c); n++) historyPage(x, n);
+    for (const f of historyFilters(c)) for (let n = 1; n <= historyPageCount(c, f); n++) historyPage(x, n, f);
     for (const inc of c.incidents) incidentPage(x, inc);
     for (const m of c.maintenance) summariseMaintenance(x, m);
     hoursView(x);

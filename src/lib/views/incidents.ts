@@ -31,6 +31,8 @@ export interface IncidentSummary {
   affects: { id: string; name: string; href: string; impact: ComponentStatus; impactText: string }[];
   started: Instant;
   resolved?: Instant;
+  /** A resolved incident's duration in words: "Resolved in 2 h 10 min". */
+  resolvedIn?: string;
   /**
    * The latest update; `html` renders its message when first read (history lists do not show it).
    * `excerpt` is its opening words as plain text when the message is longer than a card should
@@ -118,7 +120,10 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
     },
     month: monthOf(inc.started, x.c.site.timeZone),
   };
-  if (inc.resolved) summary.resolved = { iso: inc.resolved };
+  if (inc.resolved) {
+    summary.resolved = { iso: inc.resolved };
+    summary.resolvedIn = x.t('history.resolvedIn', { duration: formatDuration(inc.started, inc.resolved, x.locale) });
+  }
   const next = nextUpdateBy(x.c, inc, clockOf(x, inc, sev));
   if (next)
     summary.nextUpdate = { text: x.t(next.overdue ? 'incident.nextUpdateOverdue' : 'incident.nextUpdate'), overdue: next.overdue, at: { iso: next.due } };

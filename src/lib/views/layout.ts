@@ -23,7 +23,16 @@ export interface LayoutView {
   feed: { title: string; href: string };
   /** The locale's feed of every incident update, one item each (update-feeds.ts), for autodiscovery. */
   updatesFeed: { title: string; href: string };
-  strings: { skipToContent: string; mainNav: string; languageSwitcher: string; footerLinks: string; timesIn: string; timesInYours: string; builtBefore: string; builtAfter: string };
+  strings: {
+    skipToContent: string;
+    mainNav: string;
+    languageSwitcher: string;
+    footerLinks: string;
+    timesIn: string;
+    timesInYours: string;
+    builtBefore: string;
+    builtAfter: string;
+  };
 }
 
 /** Options of the layout view. */

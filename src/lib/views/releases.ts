@@ -14,6 +14,8 @@ function dayWords(date: string, locale: string): string {
 /** One product's schedule in words. */
 export interface ScheduleView {
   id: string;
+  /** The versions supported today, newest first, each with its line from the product page ("Supported until ..."). */
+  supported: { version: string; href: string; text: string }[];
   name: string;
   href: string;
   cadence: LocalizedText;
@@ -28,8 +30,11 @@ export interface ReleasesPageView {
   months: {
     month: string;
     label: string;
-    days: { date: string; text: string; past: boolean; entries: { name: string; href: string; version?: string; notes?: string }[] }[];
+    /** Planned days from today on: a day before today is no longer planned (its release is under the product's versions). */
+    days: { date: string; text: string; entries: { name: string; href: string; version?: string; notes?: string }[] }[];
   }[];
+  /** Today in the site's zone, in words, and its month ("YYYY-MM"), where the page marks it. */
+  today: { date: string; text: string; month: string };
   products: ScheduleView[];
   calendarAll: { https: string; webcal: string };
 }
@@ -40,26 +45,28 @@ export function releasesPageView(x: Ctx, site: string | URL, base: string): Rele
   const schedules = productSchedules(x.c, 3);
   const withCalendar = new Set(calendarProducts(x.c).map((p) => p.id));
   return {
+    today: { date: cal.today, text: dayWords(cal.today, x.locale), month: cal.today.slice(0, 7) },
     months: cal.months.map((m) => ({
       month: m.month,
       label: new Intl.DateTimeFormat(x.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m.first}T12:00:00Z`)),
       days: m.days
-        .filter((d) => d.entries.length > 0)
+        .filter((d) => d.entries.some((e) => !e.past))
         .map((d) => ({
           date: d.date,
           text: dayWords(d.date, x.locale),
-          past: d.entries.every((e) => e.past),
-          entries: d.entries.map((e) => {
-            const entry: { name: string; href: string; version?: string; notes?: string } = {
-              name: x.productName(e.product),
-              href: x.url(`/products/${e.product}/`),
-            };
-            if (e.release) {
-              entry.version = e.release.version;
-              if (e.release.notes) entry.notes = e.release.notes;
-            }
-            return entry;
-          }),
+          entries: d.entries
+            .filter((e) => !e.past)
+            .map((e) => {
+              const entry: { name: string; href: string; version?: string; notes?: string } = {
+                name: x.productName(e.product),
+                href: x.url(`/products/${e.product}/`),
+              };
+              if (e.release) {
+                entry.version = e.release.version;
+                if (e.release.notes) entry.notes = e.release.notes;
+              }
+              return entry;
+            }),
         })),
     })),
     products: schedules.map((s) => {
@@ -70,6 +77,9 @@ export function releasesPageView(x: Ctx, site: string | URL, base: string): Rele
         cadence: x.loc(s.product.cadence.label),
         continuous: s.continuous,
         next: s.next.map((d) => ({ date: d, text: dayWords(d, x.locale) })),
+        supported: (productReleasesView(x, s.product.id, site, base)?.versions ?? [])
+          .filter((v) => v.supported)
+          .map((v) => ({ version: v.version, href: `${x.url(`/products/${s.product.id}/`)}#${v.anchor}`, text: v.supportText })),
       };
       if (s.product.releaseNotes) view.notes = s.product.releaseNotes;
       if (withCalendar.has(s.product.id)) view.calendar = calendarLinks(releaseCalendarPath(s.product.id), { site, base });

@@ -224,31 +224,66 @@ export function productView(x: Ctx, id: string): ProductView {
 /** Incidents per history page. */
 export const HISTORY_PAGE_SIZE = 25;
 
+/**
+ * A filter of the incident history: one product, one severity, or both; {} is the whole history.
+ * Every filter has its own pages (/incidents/product/<id>/severity/<id>/...), so filtering works
+ * with plain links, over the whole history, with or without JavaScript.
+ */
+export interface HistoryFilter {
+  product?: string | undefined;
+  severity?: string | undefined;
+}
+
 /** One page of the incident history, grouped by month. */
 export interface HistoryPage {
   n: number;
   total: number;
+  /** How many incidents the filter keeps, on all its pages. */
+  count: number;
   months: { month: string; label: string; incidents: IncidentSummary[] }[];
   /** Page links to show (a window around this page, plus the first and last). */
   pages: { n: number; href: string }[];
   prev: string | undefined;
   next: string | undefined;
+  /** The filter links: each product and each severity (keeping the other choice), and "all" of each. */
+  filters: Record<'products' | 'severities', { label: string; href: string; current: boolean }[]>;
+  /** Names of the chosen product and severity, for the title. */
+  chosen: string[];
 }
 
-/** Number of history pages (at least one). */
-export function historyPageCount(c: SiteContent): number {
-  return Math.max(1, Math.ceil(c.incidents.length / HISTORY_PAGE_SIZE));
+/** Every filter that has pages: none, each product, each severity, and each product with each severity. */
+export function historyFilters(c: SiteContent): HistoryFilter[] {
+  const products = c.products.map((p) => p.id);
+  const severities = c.severities.map((s) => s.id);
+  return [
+    {},
+    ...products.map((product) => ({ product })),
+    ...severities.map((severity) => ({ severity })),
+    ...products.flatMap((product) => severities.map((severity) => ({ product, severity }))),
+  ];
 }
 
-/** The URL path of history page n (page 1 is /incidents/). */
-export function historyPath(n: number): `/${string}` {
-  return n === 1 ? '/incidents/' : `/incidents/page/${n}/`;
+/** The incidents a filter keeps, in content order (newest first). */
+function filtered(c: SiteContent, f: HistoryFilter) {
+  if (!f.product && !f.severity) return c.incidents;
+  return c.incidents.filter((i) => (!f.product || i.affects.some((a) => a.product === f.product)) && (!f.severity || i.severity === f.severity));
 }
 
-/** Builds history page n (1-based). */
-export function historyPage(x: Ctx, n: number): HistoryPage {
-  const total = historyPageCount(x.c);
-  const slice = x.c.incidents.slice((n - 1) * HISTORY_PAGE_SIZE, n * HISTORY_PAGE_SIZE).map((i) => summarise(x, i));
+/** Number of pages of a filter's history (at least one). */
+export function historyPageCount(c: SiteContent, f: HistoryFilter = {}): number {
+  return Math.max(1, Math.ceil(filtered(c, f).length / HISTORY_PAGE_SIZE));
+}
+
+/** The URL path of page n of a filter's history (page 1 of the whole history is /incidents/). */
+export function historyPath(n: number, f: HistoryFilter = {}): `/${string}` {
+  return `/incidents/${f.product ? `product/${f.product}/` : ''}${f.severity ? `severity/${f.severity}/` : ''}${n === 1 ? '' : `page/${n}/`}`;
+}
+
+/** Builds page n (1-based) of a filter's history. */
+export function historyPage(x: Ctx, n: number, f: HistoryFilter = {}): HistoryPage {
+  const kept = filtered(x.c, f);
+  const total = historyPageCount(x.c, f);
+  const slice = kept.slice((n - 1) * HISTORY_PAGE_SIZE, n * HISTORY_PAGE_SIZE).map((i) => summarise(x, i));
   const months: HistoryPage['months'] = [];
   for (const s of slice) {
     let m = months[months.length - 1];
@@ -261,12 +296,27 @@ export function historyPage(x: Ctx, n: number): HistoryPage {
   }
   // A bounded pager: the first and last pages and two either side of this one, gaps elided.
   const shown = [...new Set([1, total, ...[-2, -1, 0, 1, 2].map((d) => n + d)])].filter((p) => p >= 1 && p <= total).sort((a, b) => a - b);
+  const link = (label: string, to: HistoryFilter) => ({
+    label,
+    href: x.url(historyPath(1, to)),
+    current: to.product === f.product && to.severity === f.severity,
+  });
+  const severityName = (id: string) => x.loc(x.c.severities.find((s) => s.id === id)!.name).text;
   return {
     n,
     total,
+    count: kept.length,
     months,
-    pages: shown.map((p) => ({ n: p, href: x.url(historyPath(p)) })),
-    prev: n > 1 ? x.url(historyPath(n - 1)) : undefined,
-    next: n < total ? x.url(historyPath(n + 1)) : undefined,
+    pages: shown.map((p) => ({ n: p, href: x.url(historyPath(p, f)) })),
+    prev: n > 1 ? x.url(historyPath(n - 1, f)) : undefined,
+    next: n < total ? x.url(historyPath(n + 1, f)) : undefined,
+    filters: {
+      products: [link(x.t('history.allProducts'), { severity: f.severity }), ...x.c.products.map((p) => link(p.name, { product: p.id, severity: f.severity }))],
+      severities: [
+        link(x.t('history.allSeverities'), { product: f.product }),
+        ...x.c.severities.map((s) => link(severityName(s.id), { product: f.product, severity: s.id })),
+      ],
+    },
+    chosen: [...(f.product ? [x.productName(f.product)] : []), ...(f.severity ? [severityName(f.severity)] : [])],
   };
 }
