@@ -4,7 +4,7 @@
  * the secret itself (a webhook address, an SMTP address with its password) never appears in content.
  */
 import { z } from 'astro/zod';
-import { IdSchema, LocaleCodeSchema, describe, withinLimit } from './common.ts';
+import { IdSchema, LocaleCodeSchema, WebUrlSchema, describe, withinLimit } from './common.ts';
 
 /** The kinds of channel `pharos notify` can post to. */
 export const CHANNEL_TYPES = ['slack', 'teams', 'discord', 'webhook', 'email'] as const;
@@ -65,6 +65,15 @@ export const ChannelSchema = z
     from: EmailSchema.optional(),
     /** email only: the recipients, such as the vendor's announcement lists. */
     to: z.array(EmailSchema).min(1, { error: 'found an empty list (expected at least one address)' }).optional(),
+    /**
+     * email only, public: how a customer joins the list, an address to write to or a sign-up page.
+     * Every page's "Stay informed" block offers it.
+     */
+    join: z
+      .union([EmailSchema, WebUrlSchema], {
+        error: (iss) => `found ${describe(iss.input)} (expected an e-mail address or an https sign-up page where customers join the list)`,
+      })
+      .optional(),
   })
   .superRefine((ch, ctx) => {
     if (ch.type === 'email') {
@@ -77,7 +86,7 @@ export const ChannelSchema = z
             message: `is missing (expected ${field === 'from' ? 'the sender address' : 'a list of recipient addresses'} of an email channel)`,
           });
     } else
-      for (const field of ['from', 'to'] as const)
+      for (const field of ['from', 'to', 'join'] as const)
         if (ch[field] !== undefined)
           ctx.addIssue({
             code: 'custom',

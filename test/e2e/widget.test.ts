@@ -137,3 +137,25 @@ describe('badges', () => {
     await page.close();
   });
 });
+
+describe('Stay informed: the text to paste into Slack', () => {
+  test('Copy puts the whole command on the clipboard, and says so; without JavaScript there is no button that would do nothing', async () => {
+    const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${site.url}sv/products/${PRODUCT}/`);
+    const code = await page.locator('section.stay code').first().textContent();
+    expect(code).toMatch(new RegExp(`^/feed subscribe https?://\\S+/sv/products/${PRODUCT}/rss\\.xml$`));
+    const button = page.locator('section.stay button.copy').first();
+    await button.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    expect(await button.textContent()).toBe(words('sv')['subscribe.copied']);
+    await context.close();
+
+    const noScript = await site.browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${site.url}sv/products/${PRODUCT}/`);
+    expect(await plain.locator('section.stay button.copy').first().isVisible()).toBe(false);
+    expect(await plain.locator('section.stay code').first().textContent()).toBe(code);
+    await noScript.close();
+  });
+});
