@@ -74,6 +74,68 @@ export function policyWarnings(c: SiteContent, dir: string): PolicyWarning[] {
   return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
+/**
+ * Sample content (`sample: true`: invented incidents, windows, releases, release dates, holidays)
+ * in a build whose "now" is the real clock. A demonstration pins "now" (PHAROS_NOW or site.yaml's
+ * `now`); a real site does not, and must not show invented data as the vendor's.
+ */
+export function sampleWarnings(c: SiteContent, dir: string, display: string, env: Record<string, string | undefined>): PolicyWarning[] {
+  if (env.PHAROS_NOW?.trim() || c.site.now !== undefined) return [];
+  const out: PolicyWarning[] = [];
+  const why = 'and "now" is not pinned (no PHAROS_NOW, no now: in site.yaml), so the site shows it as real';
+  for (const inc of c.incidents.filter((i) => i.sample)) {
+    out.push({
+      file: inc.file,
+      line: lineIn(join(dir, 'incidents', `${inc.id}.md`), ['sample']),
+      message: `sample content: an invented incident (sample: true) ${why}; delete the file`,
+    });
+  }
+  for (const m of c.maintenance.filter((w) => w.sample)) {
+    out.push({
+      file: m.file,
+      line: lineIn(join(dir, 'maintenance', `${m.id}.md`), ['sample']),
+      message: `sample content: an invented maintenance window (sample: true) ${why}; delete the file`,
+    });
+  }
+  for (const [product, releases] of Object.entries(c.releases)) {
+    const count = releases.filter((r) => r.sample).length;
+    if (count === 0) continue;
+    const file = `releases/${product}.yaml`;
+    out.push({
+      file: `${display}/${file}`,
+      line: yamlLine(join(dir, file), ['releases', 0]),
+      message: `sample content: ${count} invented ${count === 1 ? 'release' : 'releases'} (sample: true) ${why}; replace them with the real release history`,
+    });
+  }
+  const cadences = c.products.filter((p) => p.cadence.kind === 'recurring' && p.cadence.sample);
+  if (cadences.length > 0) {
+    const first = c.products.indexOf(cadences[0]!);
+    out.push({
+      file: `${display}/products.yaml`,
+      line: yamlLine(join(dir, 'products.yaml'), ['products', first, 'cadence', 'sample']),
+      message: `sample content: the release schedules of ${cadences.map((p) => p.id).join(', ')} are invented (sample: true) ${why}; write the real rules`,
+    });
+  }
+  const closures = c.support.desks.flatMap((d, i) => d.closures.flatMap((cl, j) => (cl.sample ? [[i, j] as const] : [])));
+  if (closures.length > 0) {
+    const [i, j] = closures[0]!;
+    out.push({
+      file: `${display}/support-hours.yaml`,
+      line: yamlLine(join(dir, 'support-hours.yaml'), ['desks', i, 'closures', j, 'sample']),
+      message: `sample content: ${closures.length} invented ${closures.length === 1 ? 'closure' : 'closures'} (sample: true) ${why}; write the desks' real holidays`,
+    });
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** The line of a field in a YAML content file (undefined when it cannot be read). */
+function yamlLine(path: string, fieldPath: PropertyKey[]): number | undefined {
+  const read = readText(path, path);
+  if ('error' in read) return undefined;
+  const parsed = parseYaml(read.text, path);
+  return 'source' in parsed ? lineOf(parsed.source, fieldPath) : undefined;
+}
+
 /** The line of a front-matter field in a Markdown content file (undefined when it cannot be read). */
 function lineIn(path: string, fieldPath: PropertyKey[]): number | undefined {
   const read = readText(path, path);

@@ -37,6 +37,8 @@ export interface VersionStatus {
   supportEnds?: LocalDate;
   /** Fragment id for this version on the product page (`#${anchor}`), also the feed items' link target. */
   anchor: string;
+  /** An invented sample release (`sample: true`): pages mark it. */
+  sample?: true;
 }
 
 /** How many releases the policy supports for a product (its tenancy decides). */
@@ -59,6 +61,7 @@ export function versionStatuses(product: string, releases: readonly Release[], w
       supported: i < window,
       ...(pusher ? { supportEnded: pusher.date, endedBy: pusher.version } : {}),
       anchor: releaseAnchor(r.version),
+      ...(r.sample ? { sample: true as const } : {}),
     };
   });
 }

@@ -28,11 +28,12 @@ export function targetWords(target: Target, key: TargetKey, locale: string): str
   return key === 'statusUpdates' && target.kind === 'duration' ? translator(locale)('sla.every', { interval: words }) : words;
 }
 
-/** A target in words with its qualifiers: "every 6 hours (until functionality is restored)". */
+/** A target in words with its qualifiers: "every 6 hours (until functionality is restored), or as soon as there is news". */
 export const describeTarget = memoByObject(describeNow);
 
 function describeNow(target: Target, key: TargetKey, locale: string, defaultLocale: string): string {
   const base = targetWords(target, key, locale);
   const extras = [target.condition, target.until].filter((e) => e !== undefined).map((e) => localize(e, locale, defaultLocale).text);
-  return extras.length > 0 ? `${base} (${extras.join('; ')})` : base;
+  const described = extras.length > 0 ? `${base} (${extras.join('; ')})` : base;
+  return target.alsoOnNews ? translator(locale)('sla.orOnNews', { target: described }) : described;
 }

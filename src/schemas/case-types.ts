@@ -16,6 +16,8 @@ export const CaseTypeSchema = z.strictObject({
   fitsWhen: localizedSchema('sentence'),
   /** Whether the severity targets apply to cases of this type. */
   targetsApply: z.boolean(),
+  /** What the policy says of targets for part of this type ("client-side problems have no target"). */
+  targetsNote: localizedSchema('sentence').optional(),
   /** Where such cases go when not handled by customer care itself. */
   routedTo: localizedSchema('sentence').optional(),
 });

@@ -278,6 +278,15 @@ export const TargetSchema = z.union([
     .transform(({ target, ...rest }): Target => ({ ...target, ...rest }) as Target),
 ]);
 
+/**
+ * `sample: true` marks invented data the vendor must replace (holidays, release dates, versions,
+ * sample incidents): the pages show a small "sample" marker there, and the check warns when a
+ * build without a pinned "now" still carries it.
+ */
+export const SampleSchema = z
+  .boolean({ error: (iss) => `found ${describe(iss.input)} (expected true for sample content the vendor must replace, or no sample field)` })
+  .optional();
+
 /** Describes a YAML value for an error message: `"urgent"`, `42`, `a list`, `nothing`. */
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -1,6 +1,6 @@
 /** content/incidents/*.md front matter: one incident, its impact and its timeline. */
 import { z } from 'astro/zod';
-import { IdSchema, InstantSchema, localizedSchema } from './common.ts';
+import { IdSchema, InstantSchema, SampleSchema, localizedSchema } from './common.ts';
 import { SCOPES } from './severities.ts';
 
 /** Impact on a product, in the Statuspage component vocabulary. */
@@ -51,6 +51,8 @@ export const IncidentSchema = z.strictObject({
   updates: z.array(IncidentUpdateSchema).min(1, { error: 'found an empty list (expected at least one update)' }),
   /** When service was fully back; equals the time of the resolved update. */
   resolved: InstantSchema.optional(),
+  /** An invented sample incident (the default site's), which the vendor must replace. */
+  sample: SampleSchema,
 });
 
 /** Parsed incident front matter. */

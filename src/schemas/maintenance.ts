@@ -1,6 +1,6 @@
 /** content/maintenance/*.md front matter: one planned maintenance window. */
 import { z } from 'astro/zod';
-import { IdSchema, InstantSchema, localizedSchema } from './common.ts';
+import { IdSchema, InstantSchema, SampleSchema, localizedSchema } from './common.ts';
 
 /** One notice posted about the window. */
 export const MaintenanceUpdateSchema = z.strictObject({
@@ -27,6 +27,8 @@ export const MaintenanceSchema = z.strictObject({
   updates: z.array(MaintenanceUpdateSchema).default([]),
   /** Set when the window was called off. */
   cancelled: InstantSchema.optional(),
+  /** An invented sample window (the default site's), which the vendor must replace. */
+  sample: SampleSchema,
 });
 
 /** Parsed maintenance front matter. */

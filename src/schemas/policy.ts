@@ -15,8 +15,10 @@ export const ExclusionSchema = z.strictObject({
 export const PolicySchema = z.strictObject({
   /** Revision or edition of the policy ("2021"). */
   revision: z.union([textSchema('label'), z.number().transform(String)]),
-  /** Day the revision took effect. */
-  effective: DateSchema,
+  /** Day the revision took effect; leave it out when the edition gives none. */
+  effective: DateSchema.optional(),
+  /** What the support service includes (unlimited calls in office hours, documentation updates). */
+  includedServices: LocalizedListSchema.default([]),
   /** Who may open cases and how, in a few sentences. */
   openingCases: LocalizedListSchema.default([]),
   /** How a case's severity is set and changed. */
@@ -43,6 +45,8 @@ export const PolicySchema = z.strictObject({
   }),
   /** Problems that no target applies to. */
   noTargets: LocalizedListSchema.default([]),
+  /** What the policy says of the services outside customer care as a whole (which service levels cover them). */
+  exclusionsIntro: LocalizedSchema.optional(),
   /** Services outside customer care. */
   exclusions: z.array(ExclusionSchema).default([]),
   /** Where widespread outages are announced. */

@@ -1,6 +1,6 @@
 /** content/products.yaml: the products whose status, support and releases the site covers. */
 import { z } from 'astro/zod';
-import { DateSchema, IdSchema, WebUrlSchema, ZoneSchema, localizedSchema, textSchema } from './common.ts';
+import { DateSchema, IdSchema, LocaleCodeSchema, SampleSchema, WebUrlSchema, ZoneSchema, localizedSchema, textSchema } from './common.ts';
 import { rruleProblem } from './rrule.ts';
 
 /** An RFC 5545 recurrence rule that release schedules can use (see rrule.ts for what is checked). */
@@ -23,6 +23,8 @@ export const CadenceSchema = z.discriminatedUnion(
       zone: ZoneSchema,
       /** The cadence in words ("monthly", "every two weeks"). */
       label: localizedSchema('label'),
+      /** The rule and start are invented samples (the policy gives only the rhythm), so the dates are too. */
+      sample: SampleSchema,
     }),
     z.strictObject({
       kind: z.literal('continuous'),
@@ -51,6 +53,8 @@ export const ProductSchema = z.strictObject({
   cadence: CadenceSchema,
   /** Where release notes live. */
   releaseNotes: WebUrlSchema.optional(),
+  /** The language of the release-notes pages, when they exist in one language only ("en"). */
+  releaseNotesLanguage: LocaleCodeSchema.optional(),
   /** How customers open a case for this product (portal, community form). */
   caseForm: WebUrlSchema.optional(),
   /** Who may open cases: designated administrators only, or any user through a product form. */

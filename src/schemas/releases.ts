@@ -1,6 +1,6 @@
 /** content/releases/<product-id>.yaml: a product's published releases. */
 import { z } from 'astro/zod';
-import { DateSchema, WebUrlSchema, localizedSchema, textSchema } from './common.ts';
+import { DateSchema, SampleSchema, WebUrlSchema, localizedSchema, textSchema } from './common.ts';
 
 /** One published release. */
 export const ReleaseSchema = z.strictObject({
@@ -12,6 +12,8 @@ export const ReleaseSchema = z.strictObject({
   notes: WebUrlSchema.optional(),
   /** One line on what it brings. */
   summary: localizedSchema('sentence').optional(),
+  /** An invented sample release (the default site's), which the vendor must replace. */
+  sample: SampleSchema,
 });
 
 /** A release history file; the product is named by the file name. */

@@ -4,6 +4,7 @@ import {
   DateSchema,
   IdSchema,
   LocalizedSchema,
+  SampleSchema,
   TimeOfDaySchema,
   WebUrlSchema,
   ZoneSchema,
@@ -58,6 +59,8 @@ export const WeeklyRuleSchema = z.strictObject({
 
 /** A day or span on which the desk is closed (public holiday, company event). */
 export const ClosureSchema = z.strictObject({
+  /** Invented sample data that the vendor must replace (the default site's holidays). */
+  sample: SampleSchema,
   /** First closed day. */
   date: DateSchema,
   /** Last closed day, when longer than one day. */
@@ -93,7 +96,9 @@ export const ProductDeskSchema = z.strictObject({
   product: IdSchema,
   /** Weekly hours of the phone, e-mail and chat team; omit (or empty) when there are no staffed hours. */
   hours: z.array(WeeklyRuleSchema).default([]),
-  /** Web form or community portal for opening a case (open 24/7). */
+  /** The earlier policy revision these hours come from, when the current one lists none ("REV-20201117-A"). */
+  hoursRevision: textSchema('label').optional(),
+  /** Where to open a case at this desk, when it differs from the product's `caseForm`. */
   portal: WebUrlSchema.optional(),
   /** Phone lines. */
   phones: z.array(PhoneSchema).default([]),
@@ -115,8 +120,10 @@ export const DeskSchema = z.strictObject({
   name: localizedSchema('name'),
   /** The zone the desk's hours are written in. */
   zone: ZoneSchema,
-  /** How the source policy labels the time base ("UTC-6"), shown beside the zone. */
+  /** How the source policy labels the time base ("UTC-6"); the hours page says the hours are given in it. */
   zoneLabel: textSchema('label').optional(),
+  /** Why the hours are read in `zone`, when the policy leaves the zone in doubt. */
+  zoneNote: LocalizedSchema.optional(),
   /** Days the desk is closed. */
   closures: z.array(ClosureSchema).default([]),
   /** Contacts and hours per product. */

@@ -41,8 +41,12 @@ describe('default content carries the policy', () => {
     });
   });
 
-  test('two desks in IANA zones, with the phone numbers of Annex 1', () => {
-    expect(content.support.desks.map((d) => `${d.id} ${d.zone}`)).toEqual(['americas America/Chicago', 'emea Europe/Berlin']);
+  test('three desks in IANA zones (Daptiv, Barometer and Changepoint read in US Central time), with the phone numbers of Annex 1', () => {
+    expect(content.support.desks.map((d) => `${d.id} ${d.zone}`)).toEqual([
+      'americas America/Chicago',
+      'emea Europe/Berlin',
+      'daptiv-barometer-changepoint America/Chicago',
+    ]);
     const numbers = content.support.desks.flatMap((d) => d.products.flatMap((p) => p.phones.map((ph) => ph.number.replace('(0)', '').replace(/\D/g, ''))));
     for (const n of [
       '15123468460',

@@ -49,28 +49,28 @@ describe('hours and contacts', () => {
 
   test('hours are shown in the desk zone, with hours past midnight marked', () => {
     const t = text(section('enterprise-one'));
-    expect(t).toContain('Hours in America/Chicago (UTC-6) Sunday 17:00–01:00 (+1) Monday – Thursday 07:00–01:00 (+1) Friday 07:00–19:00');
-    expect(t).toContain('Hours in Europe/Berlin (UTC+1) Monday – Friday 08:00–18:00');
+    expect(t).toContain('Hours in America/Chicago Sunday 17:00–01:00 (+1) Monday – Thursday 07:00–01:00 (+1) Friday 07:00–19:00');
+    expect(t).toContain('Hours in Europe/Berlin Monday – Friday 08:00–18:00');
   });
 
   test('the state at build time is right for each desk: Sunday 04:00 in Chicago, 11:00 in Berlin', () => {
     const t = text(section('enterprise-one'));
-    expect(t).toContain('Closed now, opens Sunday 17:00');
-    expect(t).toContain('Closed now, opens Monday 08:00');
-    expect(text(section('daptiv'))).toContain('Closed now, opens Monday 02:00');
+    expect(t).toContain('Outside office hours now, opens Sunday 17:00');
+    expect(t).toContain('Outside office hours now, opens Monday 08:00');
+    expect(text(section('daptiv'))).toContain('Outside office hours now, opens Monday 02:00');
   });
 
-  test('upcoming closures are listed with their names', () => {
-    expect(text(section('enterprise-one'))).toContain('Closed on: November 26, 2026 (Thanksgiving Day); December 25, 2026 (Christmas Day)');
+  test('upcoming closures are listed with their names, each marked as sample data', () => {
+    expect(text(section('enterprise-one'))).toContain('Closed on: November 26, 2026 (Thanksgiving Day) Sample ; December 25, 2026 (Christmas Day) Sample');
   });
 
-  test('chat, the 24/7 tier line, the products without a phone line, and routing between regions', () => {
+  test('chat, the 24/7 tier line, and the products without a phone line; no routing between regions (the 2020 edition had it, the 2021 one not)', () => {
     expect(section('projectplace')).toContain('href="https://lc.chat/now/8700631/"');
     expect(text(section('spigit'))).toContain('Chat: Chat from within the product');
     const t = text(html);
     expect(t).toContain('Around the clock for Critical cases: Elite / Platinum / Medallion');
     expect(t).toMatch(/No phone line .*Europe, Middle East and Africa: [^.]*Planview PPM Pro[^.]*Planview LeanKit/);
-    expect(t).toContain('Between regions');
+    expect(t).not.toContain('Between regions');
   });
 
   test('the coverage chart is drawn at build time in the site zone, and carries the UTC intervals for the script', () => {

@@ -64,8 +64,8 @@ describe('the default site at its pinned now (2026-11-22T10:00Z)', () => {
     expect(t).toMatch(/Status Identified Severity Critical Affected software Our software Affected products Planview Projectplace : Partial outage Started/);
     expect(t.indexOf('cluster is rebalancing')).toBeLessThan(t.indexOf('Uploading files and opening documents'));
     expect(t).toMatch(/First response 30 minutes .* Met/);
-    expect(t).toMatch(/Service restored 2 hours \(provided no code change is needed\) .* Overdue/);
-    expect(t).toMatch(/Status updates every 6 hours \(until functionality is restored\) .* In progress/);
+    expect(t).toMatch(/Functionality restored 2 hours \(provided no code change is needed\) .* Overdue/);
+    expect(t).toMatch(/Status updates every 6 hours \(until functionality is restored\), or as soon as there is news .* In progress/);
     expect(html).toContain('href="/products/projectplace/rss.xml"');
   });
 

@@ -52,7 +52,7 @@ describe('update overdue: an open incident past its status-update target', () =>
     expect(warnings(run)).toHaveLength(count);
     if (count) {
       expect(warnings(run)[0]).toBe(
-        `content/incidents/${id}.md:14 warning: update overdue: the last update was at 2026-11-22 10:10 Europe/Stockholm and Critical incidents get status updates every 6 hours, so one was due by 2026-11-22 16:10 Europe/Stockholm (post one: pharos incident update ${id} --message "...")`,
+        `content/incidents/${id}.md:14 warning: update overdue: the last update was at 2026-11-22 10:10 Europe/Stockholm and Critical incidents get status updates every 6 hours, or as soon as there is news, so one was due by 2026-11-22 16:10 Europe/Stockholm (post one: pharos incident update ${id} --message "...")`,
       );
       expect(run.stderr).toContain("1 warning (the policy's; the build still runs; --strict makes them fail the check).");
     }

@@ -404,7 +404,7 @@ describe('without JavaScript every fact is still there', () => {
       expect(await page.locator('[data-local-hours]:visible').count()).toBe(0);
       expect(await page.locator('figure.coverage svg rect').count()).toBeGreaterThan(0);
       // Hand-read anchor: Sunday 04:00 in Chicago, so the Americas desk opens at 17:00 today.
-      if (locale === 'en') expect(main).toContain('Closed now, opens Sunday 17:00');
+      if (locale === 'en') expect(main).toContain('Outside office hours now, opens Sunday 17:00');
     });
   });
 });

@@ -35,7 +35,7 @@ describe('target shorthand', () => {
   test.each([
     ['en', '30 minutes', '30 minutes'],
     ['sv', '1 hour', '1 timme'],
-    ['fr', '2 business days', '2 jours ouvrés'],
+    ['fr', '2 business days', '2 jours ouvrables'],
     ['sv', 'best effort', 'i mån av tid'],
     ['fr', 'next monthly release', 'la prochaine version mensuelle'],
   ])('in %s, %s reads "%s"', (locale, shorthand, words) => {

@@ -18,14 +18,16 @@ export interface DeskProductView {
   deskId: string;
   deskName: LocalizedText;
   zone: string;
-  zoneLabel?: string;
   rules: { days: string; open: string; close: string; nextDay: boolean }[];
   phones: PhoneView[];
   emails: string[];
-  portal?: string;
+  /** Where to open a case for this product, and who may. */
+  caseRoute?: { url: string; label: string };
+  /** Said when the hours come from an earlier policy revision. */
+  fromRevision?: string;
   chat?: { url?: string };
   note?: LocalizedText;
-  closures: { when: string; name: LocalizedText }[];
+  closures: { when: string; name: LocalizedText; sample: boolean }[];
   state: { open: boolean; text: string };
   intervals: Interval[];
 }
@@ -43,6 +45,8 @@ export interface HoursView {
   products: ProductHoursView[];
   tiers: { names: string; description: LocalizedText }[];
   noPhone: { desk: LocalizedText; products: string }[];
+  /** Per desk, the zone the policy gives its hours in, or why they are read in the desk's zone. */
+  zones: { desk: LocalizedText; text: LocalizedText }[];
   routing?: LocalizedText;
 }
 
@@ -98,7 +102,11 @@ export function hoursView(x: Ctx): HoursView {
       emails: entry.emails,
       closures: desk.closures
         .filter((c) => (c.until ?? c.date) >= now.slice(0, 10) && c.date <= lastDay)
-        .map((c) => ({ when: c.until ? `${fmtDate(c.date, x.locale)} – ${fmtDate(c.until, x.locale)}` : fmtDate(c.date, x.locale), name: x.loc(c.name) })),
+        .map((c) => ({
+          when: c.until ? `${fmtDate(c.date, x.locale)} – ${fmtDate(c.until, x.locale)}` : fmtDate(c.date, x.locale),
+          name: x.loc(c.name),
+          sample: c.sample === true,
+        })),
       state:
         entry.hours.length === 0
           ? { open: false, text: x.t('hours.noHours') }
@@ -110,8 +118,13 @@ export function hoursView(x: Ctx): HoursView {
               },
       intervals,
     };
-    if (desk.zoneLabel) view.zoneLabel = desk.zoneLabel;
-    if (entry.portal) view.portal = entry.portal;
+    const product = x.c.products.find((p) => p.id === entry.product);
+    const caseUrl = entry.portal ?? product?.caseForm;
+    if (caseUrl && product) {
+      const label = product.caseAccess === 'product-form' ? x.t('hours.caseProductForm', { product: product.name }) : x.t('hours.caseAdministrators');
+      view.caseRoute = { url: caseUrl, label };
+    }
+    if (entry.hoursRevision && entry.hours.length > 0) view.fromRevision = x.t('hours.fromRevision', { revision: entry.hoursRevision });
     if (entry.chat) view.chat = entry.chat === 'in-product' ? {} : { url: entry.chat };
     if (entry.note) view.note = x.loc(entry.note);
     return view;
@@ -139,6 +152,14 @@ export function hoursView(x: Ctx): HoursView {
           .join(', '),
       }))
       .filter((d) => d.products !== ''),
+    zones: x.c.support.desks.flatMap((d) => {
+      const text = d.zoneNote
+        ? x.loc(d.zoneNote)
+        : d.zoneLabel
+          ? { text: x.t('hours.zoneLabel', { label: d.zoneLabel, zone: d.zone }), lang: x.locale }
+          : undefined;
+      return text ? [{ desk: x.loc(d.name), text }] : [];
+    }),
   };
   if (x.c.support.routing) view.routing = x.loc(x.c.support.routing);
   return view;

@@ -1,5 +1,6 @@
 /** View model of the customer-care overview: products and cadence, severities with first response, desks. */
 import type { SiteContent } from '../content/load.ts';
+import type { Policy } from '../../schemas/policy.ts';
 import { localize, translator, type LocalizedText } from '../i18n.ts';
 import { formatTarget } from '../targets.ts';
 import { formatDate } from '../time.ts';
@@ -11,6 +12,14 @@ export interface OverviewView {
   desks: { id: string; name: LocalizedText; zone: string; products: string }[];
   summary: string;
   policy: string;
+}
+
+/** "Support policy revision 2021", with the day it took effect only when the policy gives one. */
+export function policyRevisionText(policy: Policy, locale: string): string {
+  const t = translator(locale);
+  return policy.effective
+    ? t('home.policyRevisionSince', { revision: policy.revision, date: formatDate(policy.effective, locale) })
+    : t('home.policyRevision', { revision: policy.revision });
 }
 
 /** Builds the overview for one locale. */
@@ -39,6 +48,6 @@ export function overviewView(c: SiteContent, locale: string): OverviewView {
       products: t('home.deskProducts', { count: d.products.length }),
     })),
     summary: t('home.noticesSummary', { incidents: c.incidents.length, maintenance: c.maintenance.length }),
-    policy: t('home.policyRevision', { revision: c.policy.revision, date: formatDate(c.policy.effective, locale) }),
+    policy: policyRevisionText(c.policy, locale),
   };
 }

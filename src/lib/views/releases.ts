@@ -1,5 +1,6 @@
 /** View models of the release schedule page and of the release section on product pages. */
 import type { LocalizedText } from '../i18n.ts';
+import type { Product } from '../../schemas/products.ts';
 import { productSchedules, releaseCalendar } from '../cadence.ts';
 import { productReleases } from '../releases.ts';
 import { calendarLinks, calendarProducts, releaseCalendarPath } from '../calendars.ts';
@@ -21,7 +22,11 @@ export interface ScheduleView {
   cadence: LocalizedText;
   continuous: boolean;
   next: { date: string; text: string }[];
+  /** The planned dates come from an invented sample schedule: the page marks them. */
+  sampleDates?: true;
   notes?: string;
+  /** The language of the release-notes pages when it is not the reader's: "(in English)". */
+  notesLanguage?: { lang: string; text: string };
   calendar?: { https: string; webcal: string };
 }
 
@@ -36,6 +41,8 @@ export interface ReleasesPageView {
   /** Today in the site's zone, in words, and its month ("YYYY-MM"), where the page marks it. */
   today: { date: string; text: string; month: string };
   products: ScheduleView[];
+  /** Some planned dates come from invented sample schedules: the page marks the calendar. */
+  sampleDates: boolean;
   calendarAll: { https: string; webcal: string };
 }
 
@@ -82,11 +89,23 @@ export function releasesPageView(x: Ctx, site: string | URL, base: string): Rele
           .map((v) => ({ version: v.version, href: `${x.url(`/products/${s.product.id}/`)}#${v.anchor}`, text: v.supportText })),
       };
       if (s.product.releaseNotes) view.notes = s.product.releaseNotes;
+      const notesLang = s.product.releaseNotesLanguage;
+      if (s.product.releaseNotes && notesLang && notesLang !== x.locale) {
+        const language = new Intl.DisplayNames([x.locale], { type: 'language' }).of(notesLang) ?? notesLang;
+        view.notesLanguage = { lang: notesLang, text: x.t('support.inLanguage', { language }) };
+      }
+      if (isSampleSchedule(s.product)) view.sampleDates = true;
       if (withCalendar.has(s.product.id)) view.calendar = calendarLinks(releaseCalendarPath(s.product.id), { site, base });
       return view;
     }),
+    sampleDates: schedules.some((s) => isSampleSchedule(s.product)),
     calendarAll: calendarLinks(releaseCalendarPath(), { site, base }),
   };
+}
+
+/** Whether a product's planned dates come from an invented sample rule (`sample: true` on its cadence). */
+function isSampleSchedule(product: Product): boolean {
+  return product.cadence.kind === 'recurring' && product.cadence.sample === true;
 }
 
 /** The release section of a product page. */
@@ -103,7 +122,11 @@ export interface ProductReleasesView {
     supportText: string;
     notes?: string;
     summary?: LocalizedText;
+    /** An invented sample release: the page marks it. */
+    sample?: true;
   }[];
+  /** The planned dates come from an invented sample schedule: the page marks them. */
+  sampleDates?: true;
   notes?: string;
   calendar?: { https: string; webcal: string };
   feed: string;
@@ -133,11 +156,13 @@ export function productReleasesView(x: Ctx, id: string, site: string | URL, base
       };
       if (v.notes) row.notes = v.notes;
       if (v.summary) row.summary = x.loc(v.summary);
+      if (v.sample) row.sample = true;
       return row;
     }),
     feed: x.url(`/products/${id}/releases.xml`),
   };
   if (r.product.releaseNotes) view.notes = r.product.releaseNotes;
+  if (isSampleSchedule(r.product)) view.sampleDates = true;
   if (calendarProducts(x.c).some((p) => p.id === id)) view.calendar = calendarLinks(releaseCalendarPath(id), { site, base });
   return view;
 }

@@ -5,6 +5,7 @@ import { markdownToHtml } from '../markdown.ts';
 import { describeTarget, formatTarget, type TargetKey } from '../targets.ts';
 import { formatDate } from '../time.ts';
 import type { Ctx } from './incidents.ts';
+import { policyRevisionText } from './overview.ts';
 
 /** Localized content text rendered as inline-safe HTML (links in policy text become links). */
 export interface Rich {
@@ -69,8 +70,22 @@ export function caseTypesView(x: Ctx) {
     example: rich(x, ct.example),
     fitsWhen: x.loc(ct.fitsWhen),
     targetsApply: ct.targetsApply,
+    targetsNote: ct.targetsNote ? x.loc(ct.targetsNote) : undefined,
     routedTo: ct.routedTo ? x.loc(ct.routedTo) : undefined,
   }));
+}
+
+/** Each product's release-notes link, with the language of its pages when it is not the reader's ("in English"). */
+function releaseNotesLinks(x: Ctx): Record<string, { url: string; lang?: string; note?: string }> {
+  const names = new Intl.DisplayNames([x.locale], { type: 'language' });
+  return Object.fromEntries(
+    x.c.products.flatMap((q) => {
+      if (!q.releaseNotes) return [];
+      const lang = q.releaseNotesLanguage;
+      if (!lang || lang === x.locale) return [[q.id, { url: q.releaseNotes }]];
+      return [[q.id, { url: q.releaseNotes, lang, note: x.t('support.inLanguage', { language: names.of(lang) ?? lang }) }]];
+    }),
+  );
 }
 
 /** The customer-care index. */
@@ -78,7 +93,8 @@ export function supportView(x: Ctx) {
   const p = x.c.policy;
   const multi = x.c.products.filter((q) => q.tenancy === 'multi').map((q) => q.name);
   return {
-    revision: x.t('home.policyRevision', { revision: p.revision, date: formatDate(p.effective, x.locale) }),
+    revision: policyRevisionText(p, x.locale),
+    includedServices: p.includedServices.map((n) => rich(x, n)),
     openingCases: p.openingCases.map((n) => rich(x, n)),
     solutionProvided: p.lifecycle.solutionProvided.map((n) => rich(x, n)),
     closed: x.t('support.closed', { wait: formatTarget(p.lifecycle.closeAfter, x.locale), followUps: p.lifecycle.followUps }),
@@ -86,6 +102,8 @@ export function supportView(x: Ctx) {
     releasesSingle: x.t('support.releasesSingle', { count: p.supportWindow.singleTenant }),
     releasesMulti: multi.length > 0 ? x.t('support.releasesMulti', { products: multi.join(', '), count: p.supportWindow.multiTenant }) : undefined,
     unsupported: rich(x, p.supportWindow.unsupported),
+    releaseNotes: releaseNotesLinks(x),
+    exclusionsIntro: p.exclusionsIntro ? rich(x, p.exclusionsIntro) : undefined,
     exclusions: p.exclusions.map((e) => ({ name: x.loc(e.name), description: rich(x, e.description) })),
     noTargets: p.noTargets.map((n) => rich(x, n)),
     statusPage: p.statusPage ? rich(x, p.statusPage) : undefined,

@@ -1,0 +1,53 @@
+/**
+ * `pharos check` warns about invented sample content (`sample: true`) when "now" is not pinned:
+ * a demonstration pins it (PHAROS_NOW or site.yaml's `now`), a real site runs on the clock and must
+ * not show made-up incidents, releases or holidays as the vendor's.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { MINIMAL, runCli, tempDir } from '../helpers/fixtures.ts';
+
+/** The minimal site with one sample release and one sample incident, `now:` optionally removed from site.yaml. */
+function site(pinnedInSite: boolean): string {
+  const dir = join(tempDir('cli-sample'), 'content');
+  cpSync(MINIMAL, dir, { recursive: true });
+  const releases = join(dir, 'releases/widget.yaml');
+  writeFileSync(releases, readFileSync(releases, 'utf8').replace('- { version: "2026.10"', '- { sample: true, version: "2026.10"'));
+  const incident = join(dir, 'incidents/2026-11-21-widget-slow.md');
+  writeFileSync(incident, readFileSync(incident, 'utf8').replace(/^---\n/, '---\nsample: true\n'));
+  if (!pinnedInSite) {
+    const file = join(dir, 'site.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^now: .*\n/m, ''));
+  }
+  return dir;
+}
+
+const sampleLines = (stderr: string) => stderr.split('\n').filter((l) => l.includes(' warning: sample content'));
+
+describe('sample content', () => {
+  test('without a pinned now, each file with sample content gets one warning naming its line; the check still passes', () => {
+    const dir = site(false);
+    const run = runCli(['check'], { PHAROS_NOW: '', TZ: 'UTC' }, dirname(dir));
+    expect(run.status).toBe(0);
+    expect(sampleLines(run.stderr)).toEqual([
+      'content/incidents/2026-11-21-widget-slow.md:2 warning: sample content: an invented incident (sample: true) and "now" is not pinned (no PHAROS_NOW, no now: in site.yaml), so the site shows it as real; delete the file',
+      'content/releases/widget.yaml:2 warning: sample content: 1 invented release (sample: true) and "now" is not pinned (no PHAROS_NOW, no now: in site.yaml), so the site shows it as real; replace them with the real release history',
+    ]);
+  });
+
+  test('with --strict the warnings fail the check', () => {
+    const dir = site(false);
+    expect(runCli(['check', '--strict'], { PHAROS_NOW: '', TZ: 'UTC' }, dirname(dir)).status).toBe(1);
+  });
+
+  test.each([
+    ['pinned by site.yaml', true, ''],
+    ['pinned by PHAROS_NOW', false, '2026-11-22T10:00:00Z'],
+  ])('no warning when now is %s', (_how, inSite, env) => {
+    const dir = site(inSite);
+    const run = runCli(['check'], { PHAROS_NOW: env, TZ: 'UTC' }, dirname(dir));
+    expect(run.status).toBe(0);
+    expect(sampleLines(run.stderr)).toEqual([]);
+  });
+});
