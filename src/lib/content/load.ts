@@ -82,9 +82,10 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     return parseYamlFile(path, schema)?.value;
   };
 
-  // Unknown top-level entries would otherwise be ignored silently.
+  // Unknown top-level entries would otherwise be ignored silently. FACTS.md, the table of the
+  // policy's facts and the pages that state them, is documentation beside the content.
   for (const entry of readdirSync(dir)) {
-    if (entry.startsWith('.') || ([...REQUIRED, ...OPTIONAL, ...FOLDERS] as readonly string[]).includes(entry)) continue;
+    if (entry.startsWith('.') || entry === 'FACTS.md' || ([...REQUIRED, ...OPTIONAL, ...FOLDERS] as readonly string[]).includes(entry)) continue;
     if (/\.(md|markdown|ya?ml|json)$/i.test(entry) || statSync(join(dir, entry)).isDirectory()) {
       errors.push({ file: display(join(dir, entry)), message: `is not a content file Pharos reads (expected ${[...REQUIRED, ...OPTIONAL, ...FOLDERS.map((f) => `${f}/`)].join(', ')})` });
     }
