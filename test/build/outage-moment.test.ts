@@ -97,9 +97,9 @@ describe('the outage moment on the minimal site with three open incidents', () =
       /datetime="([^"]+)"/.exec(m[2]!)![1],
     ]);
     expect(next).toEqual([
-      [true, expect.stringMatching(/^Overdue: the next update was due by /), '2026-11-22T09:35:00.000Z'],
-      [false, expect.stringMatching(/^Next update by /), '2026-11-22T10:10:00.000Z'],
-      [false, expect.stringMatching(/^Next update by /), '2026-11-22T12:00:00.000Z'],
+      [true, expect.stringMatching(/^Overdue: the next update was due /), '2026-11-22T09:35:00.000Z'],
+      [false, expect.stringMatching(/^Next update due /), '2026-11-22T10:10:00.000Z'],
+      [false, expect.stringMatching(/^Next update due /), '2026-11-22T12:00:00.000Z'],
     ]);
     // A time still ahead is one the freshness script watches; an overdue one is not.
     expect(home).toMatch(/<p class="next"[^>]*data-changes-at="2026-11-22T10:10:00.000Z"/);

@@ -42,7 +42,7 @@ describe('the default site at its pinned now (2026-11-22T10:00Z)', () => {
     expect(home).toContain('Slow page loads in Daptiv');
     expect(home).toContain('Spigit e-mail notifications delayed');
     expect(home).not.toContain('Enterprise One unavailable in the EU region');
-    expect(page('index.html')).toMatch(/Next update by <time datetime="2026-11-22T14:00:00.000Z" data-local/);
+    expect(page('index.html')).toMatch(/Next update due <time datetime="2026-11-22T14:00:00.000Z" data-local/);
   });
 
   test('maintenance in progress and within 7 days are on the status page; a cancelled window is not', () => {

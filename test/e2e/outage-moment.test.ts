@@ -140,8 +140,8 @@ describe('fresh or flagged', () => {
     expect(await at('/', later(minutes - 1), (page) => page.locator('.freshness .stale').isVisible())).toBe(false);
     await at('/', later(minutes + 1), async (page) => {
       expect(await page.locator('.freshness .stale').isVisible()).toBe(true);
-      // The page's own words stay as built: "Next update by", not turned into "overdue" by the reader's clock.
-      expect(await next(page)).toMatch(/^Next update by /);
+      // The page's own words stay as built: "Next update due", not turned into "overdue" by the reader's clock.
+      expect(await next(page)).toMatch(/^Next update due /);
     });
   });
 });
