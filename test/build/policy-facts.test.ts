@@ -115,6 +115,8 @@ describe('the policy facts of content/FACTS.md on the built site', () => {
   });
 
   test.each([
+    ['', true],
+    ['incidents/', true],
     ['incidents/2026-11-22-daptiv-slow-page-loads/', true],
     ['maintenance/2026-11-22-changepoint-network-upgrade/', true],
     ['products/spigit/', true],

@@ -42,6 +42,8 @@ export interface IncidentSummary {
   /** When the next update is due, for every open incident (see nextUpdateBy). */
   nextUpdate?: { text: string; overdue: boolean; at: Instant };
   month: string;
+  /** An invented sample incident (`sample: true`): lists mark it. */
+  sample?: true;
 }
 
 /** Shared helpers for one locale. */
@@ -120,6 +122,7 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
     },
     month: monthOf(inc.started, x.c.site.timeZone),
   };
+  if (inc.sample) summary.sample = true;
   if (inc.resolved) {
     summary.resolved = { iso: inc.resolved };
     summary.resolvedIn = x.t('history.resolvedIn', { duration: formatDuration(inc.started, inc.resolved, x.locale) });
