@@ -31,6 +31,8 @@ const requests: Received[] = [];
 const mails: Mail[] = [];
 /** Per path: answer 503 instead of 200. */
 const failing = new Set<string>();
+/** Per path: take the request, then close the connection without an answer. */
+const dropping = new Set<string>();
 /** When set, the receiver holds its next answer until this is called (and tells onHold that it does). */
 let hold: (() => void) | undefined;
 let onHold: (() => void) | undefined;
@@ -45,6 +47,10 @@ beforeAll(async () => {
     req.setEncoding('utf8').on('data', (s: string) => (text += s));
     req.on('end', () => {
       const path = req.url ?? '';
+      if (dropping.has(path)) {
+        req.socket.destroy();
+        return;
+      }
       const answer = () => {
         if (failing.has(path)) {
           res.writeHead(503).end('unavailable');
@@ -373,6 +379,25 @@ updates:
     );
     const later = await notify(other, '2026-11-22T10:40:00Z');
     expect(later.got.map((r) => r.path)).toEqual(['/discord']);
+  });
+
+  test('a receiver that takes the message and closes without an answer may have got it: it is not sent again', async () => {
+    const other = site();
+    await notify(other, '2026-11-22T10:00:00Z');
+    addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'Watching.', 'Vi bevakar.');
+    dropping.add('/teams');
+    try {
+      const run = await notify(other, '2026-11-22T10:30:00Z');
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(
+        /^Not sent: incident\.updated \(incident\/2026-11-22-cloud-down\/update\/1\) to team-teams: no answer \(\w+\); it may have arrived, so it is not sent again\n$/,
+      );
+    } finally {
+      dropping.delete('/teams');
+    }
+    const later = await notify(other, '2026-11-22T12:00:00Z');
+    expect(later.got).toEqual([]);
+    expect(later.status).toBe(0);
   });
 
   test('a run stopped while sending leaves the message uncertain, never sent twice', async () => {
