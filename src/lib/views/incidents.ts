@@ -8,7 +8,7 @@ import { updateAnchor } from '../update-feeds.ts';
 import { worstImpact, type ComponentStatus } from '../status.ts';
 import { calendarFor, nextUpdateBy, slaClock, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
 import type { SeverityLevel } from '../../schemas/severities.ts';
-import { describeTarget } from '../targets.ts';
+import { TARGET_KEYS, describeTarget } from '../targets.ts';
 import { formatDuration } from '../durations.ts';
 
 /** An instant to render in a <time> element. */
@@ -161,7 +161,7 @@ export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
   const sev = x.c.severities.find((s) => s.id === inc.severity)!;
   const clock = clockOf(x, inc, sev);
   const rows: ClockRow[] = [];
-  for (const key of ['response', 'restoration', 'resolution', 'statusUpdates', 'rootCauseReport'] as const) {
+  for (const key of TARGET_KEYS) {
     const e: ClockEntry | undefined = clock[key];
     if (!e) continue;
     const row: ClockRow = {

@@ -2,7 +2,7 @@
 import type { SeverityLevel } from '../../schemas/severities.ts';
 import type { LocalizedText } from '../i18n.ts';
 import { markdownToHtml } from '../markdown.ts';
-import { describeTarget, formatTarget, type TargetKey } from '../targets.ts';
+import { TARGET_KEYS, describeTarget, formatTarget, type TargetKey } from '../targets.ts';
 import { formatDate } from '../time.ts';
 import type { Ctx } from './incidents.ts';
 import { policyRevisionText } from './overview.ts';
@@ -18,7 +18,6 @@ function rich(x: Ctx, value: Parameters<Ctx['loc']>[0]): Rich {
   return { html: markdownToHtml(l.text), lang: l.lang };
 }
 
-const TARGET_KEYS: TargetKey[] = ['response', 'restoration', 'resolution', 'statusUpdates', 'rootCauseReport'];
 
 /** A severity level with its targets side by side. */
 export interface LevelView {
