@@ -18,7 +18,6 @@ function rich(x: Ctx, value: Parameters<Ctx['loc']>[0]): Rich {
   return { html: markdownToHtml(l.text), lang: l.lang };
 }
 
-
 /** A severity level with its targets side by side. */
 export interface LevelView {
   id: string;
