@@ -26,7 +26,7 @@ const PREFERRED_INCIDENT = '2026-10-14-enterprise-one-eu-unavailable';
 /** The incident to audit: the preferred one if built, else the newest. */
 function incidentPath(dir: string): string {
   const ids = readdirSync(join(dir, 'incidents'))
-    .filter((d) => d !== 'page' && statSync(join(dir, 'incidents', d)).isDirectory())
+    .filter((d) => !['page', 'product', 'severity'].includes(d) && statSync(join(dir, 'incidents', d)).isDirectory())
     .sort();
   if (ids.length === 0) throw new Error('the build has no incident pages');
   return `/incidents/${ids.includes(PREFERRED_INCIDENT) ? PREFERRED_INCIDENT : ids[ids.length - 1]}/`;

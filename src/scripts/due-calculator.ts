@@ -53,6 +53,6 @@ if (root && raw) {
   });
   form.addEventListener('change', render);
   root.hidden = false;
-  for (const link of document.querySelectorAll<HTMLElement>('[data-calculator-link]')) link.hidden = false;
+  for (const link of document.querySelectorAll<HTMLElement>('[data-calculator-link]')) link.classList.add('ready');
   render();
 }

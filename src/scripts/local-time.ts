@@ -1,7 +1,8 @@
 /**
  * Rewrites every <time data-local> into the reader's own time zone and clock style (reader-locale.ts),
  * with the zone named, and keeps the site-zone text as a tooltip. A time within a day of now reads
- * relative first: "12 min ago · 10:05 CET", "in 3 h · 16:00 CET" (kept current each minute). The
+ * relative first, then the day and time: "12 min ago · 22 Nov, 10:05 CET" (kept current each minute;
+ * the day keeps the text about as long as the date it replaces, so nothing reflows). The
  * footer's zone note then names the reader's zone. Without JavaScript the site-zone text stays.
  */
 import { readerLocale } from './reader-locale.ts';
@@ -9,7 +10,7 @@ import { readerLocale } from './reader-locale.ts';
 const lang = readerLocale();
 // Built once: a formatter costs far more to make than to use, and a page may hold hundreds of times.
 const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
-const timeOnly = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
+const dayTime = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 const zone = new Intl.DateTimeFormat(lang, { timeZoneName: 'short' });
 const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
 const readerZone = dateTime.resolvedOptions().timeZone;
@@ -19,13 +20,13 @@ const DAY = 1440 * MINUTE;
 /** The zone's short name at an instant ("CET"). */
 const zoneOf = (date: Date) => zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
 
-/** An instant in the reader's zone: "22 November 2026, 11:00 CET", or within a day of now "12 min ago · 11:00 CET". */
+/** An instant in the reader's zone: "22 November 2026, 11:00 CET", or within a day of now "12 min ago · 22 Nov, 11:00 CET". */
 function local(date: Date, now: number): string {
   const ms = date.getTime() - now;
   if (Math.abs(ms) >= DAY) return `${dateTime.format(date)} ${zoneOf(date)}`;
   const minutes = Math.trunc(ms / MINUTE);
   const ago = Math.abs(minutes) < 60 ? relative.format(minutes, 'minute') : relative.format(Math.trunc(minutes / 60), 'hour');
-  return `${ago} · ${timeOnly.format(date)} ${zoneOf(date)}`;
+  return `${ago} · ${dayTime.format(date)} ${zoneOf(date)}`;
 }
 
 const times = [...document.querySelectorAll<HTMLTimeElement>('time[data-local]')];

@@ -344,7 +344,7 @@ export function timeText(iso: string, lang: string, zone: string): string {
 /**
  * An instant as src/scripts/local-time.ts shows it to a reader whose browser speaks
  * `browserLocale`: an English page in the browser's English, Swedish and French pages in theirs;
- * within a day of `now` the relative time first and the time of day ("5 hr. ago · 1:40 PM GMT+9"),
+ * within a day of `now` the relative time first, then the day and time ("5 hr. ago · Nov 22, 1:40 PM GMT+9"),
  * otherwise as timeText.
  */
 export function readerTimeText(iso: string, pageLang: string, zone: string, now: string, browserLocale: string): string {
@@ -355,5 +355,6 @@ export function readerTimeText(iso: string, pageLang: string, zone: string, now:
   const minutes = Math.trunc(diff / 60_000);
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
   const ago = Math.abs(minutes) < 60 ? relative.format(minutes, 'minute') : relative.format(Math.trunc(minutes / 60), 'hour');
-  return `${ago} · ${new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: zone }).format(ms)} ${zoneName(ms, lang, zone)}`;
+  const day = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(ms);
+  return `${ago} · ${day} ${zoneName(ms, lang, zone)}`;
 }

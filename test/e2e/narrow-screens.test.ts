@@ -31,8 +31,8 @@ afterAll(async () => {
 });
 
 /**
- * Every shown word (a run of letters and digits between spaces, hyphens, slashes and dots) whose
- * letters sit on more than one line, with the text around it; and how far the page is wider than the screen.
+ * Every shown word (a run of letters and digits between spaces, hyphens, slashes and dots; not
+ * inside an address) whose letters sit on more than one line, with the text around it; and how far the page is wider than the screen.
  */
 function broken(page: Page): Promise<{ words: string[]; overflow: number }> {
   return page.evaluate(() => {
@@ -41,7 +41,10 @@ function broken(page: Page): Promise<{ words: string[]; overflow: number }> {
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const parent = node.parentElement;
       if (!parent || parent.closest('[hidden], .visually-hidden, script, style') || parent.getClientRects().length === 0) continue;
+      // An address (a URL, an e-mail, a path) is no word: longer than the line, it has to break somewhere.
+      const addresses = [...node.data.matchAll(/\S*(?::\/\/|@|^\/|\s\/)\S*/g)].map((m) => [m.index, m.index + m[0].length]);
       for (const m of node.data.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+        if (addresses.some(([from, to]) => m.index >= from! && m.index < to!)) continue;
         const range = document.createRange();
         range.setStart(node, m.index);
         range.setEnd(node, m.index + m[0].length);

@@ -1,5 +1,5 @@
 /**
- * Readable times in Chromium: a recent event reads relative first ("5 hr ago · 05:40 CET"), older
+ * Readable times in Chromium: a recent event reads relative first ("5 hr ago · 22 Nov, 05:40 CET"), older
  * ones by date; one clock style per page (24-hour on Swedish and French pages whatever the browser
  * says; an English page follows the browser's English: 12-hour for en-US, 24-hour for en-GB); and
  * the footer names the zone the reader sees.
@@ -42,7 +42,7 @@ describe.each([
   ['fr', 'en-US', 'Europe/Paris', false],
   ['sv', 'sv-SE', 'Europe/Stockholm', false],
 ])('a %s page read in a %s browser in %s', (lang, browserLocale, zone, twelveHour) => {
-  test('recent times read relative first, then the time of day; older ones by date; one clock style', async () => {
+  test('recent times read relative first, then day and time; older ones by full date; one clock style', async () => {
     for (const id of [OPEN_INCIDENT, REPORTED_INCIDENT]) {
       const { times } = await timesOn(inLocale(`/incidents/${id}/`, lang, c.site.defaultLocale), browserLocale, zone);
       expect(times.length).toBeGreaterThan(2);
@@ -54,7 +54,7 @@ describe.each([
     const open = c.incidents.find((i) => i.id === OPEN_INCIDENT)!;
     const { times } = await timesOn(inLocale(`/incidents/${OPEN_INCIDENT}/`, lang, c.site.defaultLocale), browserLocale, zone);
     const started = times.find(([iso]) => Date.parse(iso) === Date.parse(open.started))![1];
-    // 5 h 20 min before the pinned now: hours ago, and " · " before the time of day.
+    // 5 h 20 min before the pinned now: hours ago, and " · " before the day and time.
     expect(started).toMatch(lang === 'en' ? /^5 hr\.? ago · / : lang === 'sv' ? /^för 5 tim (sedan|sen) · / : /^il y a 5\sh · /);
   });
 

@@ -176,7 +176,7 @@ describe.each(READERS)('a reader in $zone', (reader) => {
       const started = page.locator('dl.facts time').first();
       expect(Date.parse((await started.getAttribute('datetime'))!)).toBe(Date.parse(incident.started));
       const shown = await started.textContent();
-      // It began hours ago: the relative time first, then the time of day (the date only for older times).
+      // It began hours ago: the relative time first, then the day and time (the year only for older times).
       expect(shown).toBe(readerTimeText(incident.started, lang, zone, NOW, reader.browserLocale));
       expect(shown).toContain(reader.startedReads[lang]![1]!);
       // The site-zone reading stays as the tooltip.

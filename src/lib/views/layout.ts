@@ -3,6 +3,7 @@ import type { SiteContent } from '../content/load.ts';
 import { localize, translator, type LocalizedText } from '../i18n.ts';
 import { localeUrl, type RoutePath } from '../routes.ts';
 import { formatInstant } from '../time.ts';
+import { plain } from '../feeds.ts';
 
 /** What the layout, header and footer render. */
 export interface LayoutView {
@@ -116,8 +117,9 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
   const view: LayoutView = {
     ...shell,
     title: o.title ? `${o.title} · ${shell.siteName.text}` : shell.siteName.text,
-    description: o.description ?? shell.description,
-    share: { title: o.title ?? shell.siteName.text, locale: ogLocale(o.locale) },
+    // Previews and search results may render these as HTML: nothing shaped like a tag reaches them.
+    description: plain(o.description ?? shell.description),
+    share: { title: plain(o.title ?? '') || shell.siteName.text, locale: ogLocale(o.locale) },
     xDefault: abs(url(o.alternatePath ?? o.path, def)) ?? url(o.alternatePath ?? o.path, def),
     alternates,
     // Sections arrive issue by issue; link only the ones this build has.
