@@ -140,6 +140,47 @@ describe('messages', () => {
   });
 });
 
+describe('Teams and Discord read markdown: what staff write shows as written', () => {
+  const c = siteAt('2026-11-22T10:00:00Z');
+  const opened = eventsOf(c).find((e) => e.key === 'incident/2026-11-22-cloud-down/update/0') as Extract<NotifyEvent, { incident: unknown }>;
+  /** The message for the opened incident with this title and first update. */
+  const messageWith = (title: string, message: string) => {
+    const inc = { ...opened.incident, title, updates: [{ ...opened.incident.updates[0]!, message }] };
+    return compose({ ...c, incidents: [inc] }, { ...opened, incident: inc }, 'en', AT);
+  };
+  /** Every text of a Teams card and a Discord embed that the app renders as markdown. */
+  const rendered = (m: ReturnType<typeof compose>) => {
+    const card = (teamsPayload(m) as { attachments: { content: { body: { text?: string; facts?: { value: string }[] }[] } }[] }).attachments[0]!.content;
+    const embed = (discordPayload(m) as { embeds: { title: string; description: string; fields: { value: string }[] }[] }).embeds[0]!;
+    return {
+      teams: card.body.flatMap((b) => [b.text ?? '', ...(b.facts ?? []).map((f) => f.value)]),
+      discord: [embed.title, embed.description, ...embed.fields.map((f) => f.value)],
+    };
+  };
+  /** A markdown link as Teams and Discord read it: brackets and parentheses not escaped by a backslash. */
+  const LINK = /(?<!\\)(?:\\\\)*\[[^\]]*(?<!\\)\]\(/;
+
+  test('a title or update written as a link arrives as text, its address in plain sight', () => {
+    const m = messageWith('[Reset your password](https://evil.example/login)', 'Please \\[sign in again\\](https://evil.example/x) @everyone <@123>');
+    const { teams, discord } = rendered(m);
+    expect(teams[0]).toBe('New incident: \\[Reset your password\\]\\(https://evil.example/login\\)');
+    expect(discord[0]).toBe('New incident: \\[Reset your password\\]\\(https://evil.example/login\\)');
+    for (const t of [...teams, ...discord]) expect(t).not.toMatch(LINK);
+    expect(discord[1]).toContain('\\<@123\\>');
+    expect((discordPayload(m) as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test('any title and update: no unescaped markdown character in a Teams card or a Discord embed', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 200 }), (title, message) => {
+        const { teams, discord } = rendered(messageWith(title.replace(/[\r\n]/g, ' ') || 'x', message));
+        for (const t of [...teams, ...discord]) expect(t.replace(/\\[\s\S]/g, '')).not.toMatch(/[[\]()*_~`|<>\\]/);
+      }),
+      { seed: 21, numRuns: 300 },
+    );
+  });
+});
+
 test.each([
   [1, '2026-11-22T10:05:00.000Z'],
   [2, '2026-11-22T10:15:00.000Z'],

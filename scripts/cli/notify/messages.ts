@@ -142,13 +142,23 @@ export function slackPayload(m: Message): unknown {
   return { text: slackText(m.heading), blocks, unfurl_links: false, unfurl_media: false };
 }
 
+/**
+ * Escapes text for the markdown Teams (Adaptive Cards) and Discord read (cut first: escaping may
+ * double a text's length, and Discord caps a title at 256 characters): a title or update written
+ * "[Reset your password](https://evil.example)" shows as those characters, not as a link whose
+ * address is hidden; no bold, strike-through, code, quote or Discord mention either.
+ */
+function markdownText(s: string): string {
+  return s.replace(/[\\[\]()*_~`|<>]/g, '\\$&');
+}
+
 /** A Teams workflow-webhook body: one Adaptive Card. */
 export function teamsPayload(m: Message): unknown {
   const body: unknown[] = [
-    { type: 'TextBlock', text: m.heading, weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'FactSet', facts: m.facts.map((f) => ({ title: f.label, value: f.value })) },
+    { type: 'TextBlock', text: markdownText(m.heading), weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'FactSet', facts: m.facts.map((f) => ({ title: f.label, value: markdownText(f.value) })) },
   ];
-  if (m.text !== '') body.push({ type: 'TextBlock', text: m.text, wrap: true });
+  if (m.text !== '') body.push({ type: 'TextBlock', text: markdownText(m.text), wrap: true });
   return {
     type: 'message',
     attachments: [
@@ -173,11 +183,11 @@ export function discordPayload(m: Message): unknown {
   return {
     embeds: [
       {
-        title: shorten(m.heading, 256),
+        title: markdownText(shorten(m.heading, 128)),
         url: m.link,
-        description: m.text === '' ? m.linkText : shorten(m.text, 4000),
+        description: m.text === '' ? m.linkText : markdownText(shorten(m.text, 2000)),
         color: COLOURS[m.tone],
-        fields: m.facts.map((f) => ({ name: f.label, value: shorten(f.value, 1024), inline: false })),
+        fields: m.facts.map((f) => ({ name: f.label, value: markdownText(shorten(f.value, 512)), inline: false })),
         timestamp: new Date(m.at).toISOString(),
       },
     ],
