@@ -6,8 +6,7 @@ import { localeUrl } from '../routes.ts';
 import { markdownToHtml, markdownToText } from '../markdown.ts';
 import { updateAnchor } from '../update-feeds.ts';
 import { worstImpact, type ComponentStatus } from '../status.ts';
-import { calendarFor, nextUpdateBy, slaClock, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
-import type { SeverityLevel } from '../../schemas/severities.ts';
+import { incidentClock, nextUpdateBy, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
 import { TARGET_KEYS, describeTarget } from '../targets.ts';
 import { formatDuration } from '../durations.ts';
 
@@ -71,10 +70,11 @@ function monthOf(iso: string, zone: string): string {
 const summaries = new WeakMap<Incident, Map<string, IncidentSummary>>();
 const clocks = new WeakMap<Incident, SlaClock>();
 
-/** An incident's SLA clock: the same in every language, so computed once per incident. */
-function clockOf(x: Ctx, inc: Incident, sev: SeverityLevel): SlaClock {
+/** An incident's SLA clock (sla.ts's rule, as the CLI's): the same in every language, so computed once per incident. */
+function clockOf(x: Ctx, inc: Incident): SlaClock {
   let clock = clocks.get(inc);
-  if (!clock) clocks.set(inc, (clock = slaClock(inc, sev, calendarFor(x.c, inc.affects[0]?.product), x.c.now)));
+  // The loader accepts only incidents whose severity exists, so there is always a clock.
+  if (!clock) clocks.set(inc, (clock = incidentClock(x.c, inc)!));
   return clock;
 }
 
@@ -127,7 +127,7 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
     summary.resolved = { iso: inc.resolved };
     summary.resolvedIn = x.t('history.resolvedIn', { duration: formatDuration(inc.started, inc.resolved, x.locale) });
   }
-  const next = nextUpdateBy(x.c, inc, clockOf(x, inc, sev));
+  const next = nextUpdateBy(x.c, inc, clockOf(x, inc));
   if (next)
     summary.nextUpdate = { text: x.t(next.overdue ? 'incident.nextUpdateOverdue' : 'incident.nextUpdate'), overdue: next.overdue, at: { iso: next.due } };
   return summary;
@@ -158,8 +158,7 @@ export interface IncidentPage extends IncidentSummary {
 /** Builds the incident page's view model. */
 export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
   const summary = summarise(x, inc);
-  const sev = x.c.severities.find((s) => s.id === inc.severity)!;
-  const clock = clockOf(x, inc, sev);
+  const clock = clockOf(x, inc);
   const rows: ClockRow[] = [];
   for (const key of TARGET_KEYS) {
     const e: ClockEntry | undefined = clock[key];
