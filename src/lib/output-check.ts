@@ -22,7 +22,12 @@ export function expectedFiles(c: SiteContent, publicDir?: string): string[] {
   const files = ['404.html', 'sitemap.xml', 'robots.txt', ...API_FILES, 'calendars/maintenance.ics', 'calendars/releases.ics'];
   for (const p of calendarProducts(c)) files.push(`calendars/releases/${p.id}.ics`);
   // Badges, shields.io documents and the embeddable widget (src/lib/badges.ts).
-  files.push('badge.svg', 'shields.json', 'embed/pharos-status.js', ...c.products.flatMap((p) => [`products/${p.id}/badge.svg`, `products/${p.id}/shields.json`]));
+  files.push(
+    'badge.svg',
+    'shields.json',
+    'embed/pharos-status.js',
+    ...c.products.flatMap((p) => [`products/${p.id}/badge.svg`, `products/${p.id}/shields.json`]),
+  );
   const pages = pagePaths(c);
   for (const { code } of c.site.locales) {
     const root = code === c.site.defaultLocale ? '' : `${code}/`;
