@@ -8,6 +8,7 @@ import { ROOT, tempDir } from '../helpers/fixtures.ts';
 
 interface Step {
   id?: string;
+  if?: string;
   run?: string;
   uses?: string;
   with?: Record<string, unknown>;
@@ -27,23 +28,35 @@ const workflow = parse(readFileSync(join(ROOT, '.github/workflows/deploy.yml'), 
 };
 const runs = (job: Job) => job.steps.map((s) => s.run ?? s.uses ?? '').join('\n');
 
-/** The state of one simulated workflow run: the event, and each finished job's result and outputs. */
+/** How a job or step ended. */
+type Result = 'success' | 'skipped' | 'failure' | 'cancelled';
+/**
+ * The state of one simulated workflow run: the event, each finished job's result and outputs, and
+ * within a job whether the run was cancelled, whether a step failed, and which files exist.
+ */
 interface RunState {
   event: string;
-  jobs: Record<string, { result: 'success' | 'skipped'; outputs: Record<string, string> }>;
+  jobs: Record<string, { result: Result; outputs: Record<string, string> }>;
+  cancelled?: boolean;
+  failed?: boolean;
+  files?: Set<string>;
 }
 
 /**
- * Evaluates a job's `if` the way GitHub does, for the expressions this workflow uses: `!`, `&&`,
- * `||`, parentheses, `==` and `!=` between strings, `cancelled()`, `github.event_name`,
- * `needs.<job>.result` and `needs.<job>.outputs.<name>`. Anything else throws, so the test cannot
- * pass by reading an expression wrongly.
+ * Evaluates a job's or step's `if` the way GitHub does, for the expressions this workflow uses:
+ * `!`, `&&`, `||`, parentheses, `==` and `!=` between strings, `always()`, `cancelled()`,
+ * `failure()`, `success()`, `hashFiles('<path>')`, `github.event_name`, `needs.<job>.result` and
+ * `needs.<job>.outputs.<name>`. Anything else throws, so the test cannot pass by reading an
+ * expression wrongly.
  */
 function evaluate(expression: string, state: RunState): boolean {
   const tokens = expression.replace(/^\$\{\{|\}\}$/g, '').match(/'[^']*'|&&|\|\||==|!=|!|\(|\)|[A-Za-z_][\w.-]*(?:\(\))?/g)!;
   let i = 0;
   const value = (name: string): string | boolean => {
-    if (name === 'cancelled()') return false;
+    if (name === 'always()') return true;
+    if (name === 'cancelled()') return state.cancelled === true;
+    if (name === 'failure()') return state.failed === true && state.cancelled !== true;
+    if (name === 'success()') return state.failed !== true && state.cancelled !== true;
     if (name === 'github.event_name') return state.event;
     const m = /^needs\.([\w-]+)\.(result|outputs\.([\w-]+))$/.exec(name);
     if (!m) throw new Error(`cannot evaluate ${name}`);
@@ -60,6 +73,11 @@ function evaluate(expression: string, state: RunState): boolean {
       return v;
     }
     if (t.startsWith("'")) return t.slice(1, -1);
+    if (t === 'hashFiles') {
+      const [open, path, close] = tokens.slice(i, (i += 3));
+      if (open !== '(' || !path?.startsWith("'") || close !== ')') throw new Error('expected hashFiles(<path>)');
+      return state.files?.has(path.slice(1, -1)) ? 'a hash' : '';
+    }
     return value(t);
   };
   const compare = (): string | boolean => {
@@ -88,11 +106,15 @@ function evaluate(expression: string, state: RunState): boolean {
   return Boolean(result);
 }
 
+/** Whether an expression calls a status function, which lets a job or step run after a failure. */
+const STATUS_FUNCTION = /cancelled\(\)|always\(\)|failure\(\)|success\(\)/;
+
 /**
  * Which jobs a run starts, in order, as GitHub schedules them: a job waits for its needs; a job
- * without a status function in its `if` is skipped when a need was skipped. Every job that runs succeeds.
+ * without a status function in its `if` is skipped when a need did not succeed. Every job that
+ * runs succeeds, except those named in `failing`.
  */
-function simulate(event: string, outputs: Record<string, Record<string, string>> = {}): string[] {
+function simulate(event: string, outputs: Record<string, Record<string, string>> = {}, failing: string[] = []): string[] {
   const state: RunState = { event, jobs: {} };
   const order: string[] = [];
   const pending = Object.keys(workflow.jobs);
@@ -101,13 +123,35 @@ function simulate(event: string, outputs: Record<string, Record<string, string>>
     pending.splice(pending.indexOf(name), 1);
     const job = workflow.jobs[name]!;
     const needs = [job.needs ?? []].flat();
-    const statusFunction = /cancelled\(\)|always\(\)|failure\(\)|success\(\)/.test(job.if ?? '');
-    const needsOk = statusFunction || needs.every((n) => state.jobs[n]!.result === 'success');
+    const needsOk = STATUS_FUNCTION.test(job.if ?? '') || needs.every((n) => state.jobs[n]!.result === 'success');
     const go = needsOk && (job.if === undefined || evaluate(job.if, state));
-    state.jobs[name] = { result: go ? 'success' : 'skipped', outputs: go ? (outputs[name] ?? {}) : {} };
+    state.jobs[name] = { result: go ? (failing.includes(name) ? 'failure' : 'success') : 'skipped', outputs: go ? (outputs[name] ?? {}) : {} };
     if (go) order.push(name);
   }
   return order;
+}
+
+/**
+ * Which steps of a job run, as GitHub decides: a step without a status function runs only while
+ * nothing failed and the run is not cancelled. The step at `stop.at` fails, or is the one running
+ * when the run is cancelled (or times out); `files` exist from the step that creates them on.
+ */
+function stepsRun(event: string, job: Job, stop: { at: number; how: 'failure' | 'cancelled' }, files: Record<number, string> = {}): number[] {
+  const state: RunState = { event, jobs: {}, files: new Set() };
+  const ran: number[] = [];
+  job.steps.forEach((step, i) => {
+    const go = STATUS_FUNCTION.test(step.if ?? '')
+      ? evaluate(step.if!, state)
+      : !state.failed && !state.cancelled && (step.if === undefined || evaluate(step.if, state));
+    if (!go) return;
+    ran.push(i);
+    if (files[i] !== undefined) state.files!.add(files[i]);
+    if (i === stop.at) {
+      if (stop.how === 'failure') state.failed = true;
+      else state.cancelled = true;
+    }
+  });
+  return ran;
 }
 
 /** The steps of the jobs a run starts, in order, as one text. */
@@ -120,10 +164,19 @@ describe('deploy workflow', () => {
     expect(workflow.on.schedule).toEqual([{ cron: '*/15 * * * *' }]);
   });
 
-  test('pull requests are checked with GitHub annotations and built, not deployed, and notify nobody', () => {
+  test('pull requests are checked with GitHub annotations, built and tested, not deployed, and notify nobody', () => {
     const jobs = simulate('pull_request');
-    expect(stepsOf(jobs)).toMatch(/npm ci[\s\S]*check --format github[\s\S]*npm run build/);
+    expect(jobs).toEqual(['pull-request', 'test']);
+    expect(runs(workflow.jobs['pull-request']!)).toMatch(/npm ci[\s\S]*check --format github[\s\S]*npm run build/);
+    expect(runs(workflow.jobs.test!)).toMatch(/npm ci[\s\S]*check --format github[\s\S]*npm test/);
     expect(stepsOf(jobs)).not.toMatch(/deploy-pages|pharos -- notify/);
+  });
+
+  test('tests that fail stop the run: nothing is built, deployed or announced', () => {
+    expect(simulate('push', { changes: { 'content-only': 'false' } }, ['test'])).toEqual(['changes', 'test']);
+    expect(simulate('schedule', { changes: { 'content-only': 'false' } }, ['test'])).toEqual(['changes', 'test']);
+    // A lost answer from the changes job counts as code that was never tested.
+    expect(simulate('push', {}, ['changes', 'test'])).toEqual(['changes', 'test']);
   });
 
   test('a push that changes code: npm ci, check and the test suite, then build, deploy and notify, in that order', () => {
@@ -134,7 +187,7 @@ describe('deploy workflow', () => {
     );
   });
 
-  test('a push that changes only content/: check, build, deploy and notify, without the test suite', () => {
+  test('a push whose code is tested code (only content/ differs): check, build, deploy and notify, without the test suite', () => {
     const jobs = simulate('push', { changes: { 'content-only': 'true' } });
     expect(jobs).toEqual(['changes', 'build', 'deploy', 'notify']);
     expect(stepsOf(jobs)).toMatch(
@@ -143,42 +196,93 @@ describe('deploy workflow', () => {
     expect(stepsOf(jobs)).not.toMatch(/npm test/);
   });
 
-  test('the schedule rebuilds, deploys and notifies (a window beginning or ending) without testing; a manual run tests', () => {
-    expect(simulate('schedule')).toEqual(['build', 'deploy', 'notify']);
+  test('the schedule rebuilds, deploys and notifies (a window beginning or ending), testing only code never tested; a manual run tests', () => {
+    expect(simulate('schedule', { changes: { 'content-only': 'true' } })).toEqual(['changes', 'build', 'deploy', 'notify']);
+    expect(simulate('schedule', { changes: { 'content-only': 'false' } })).toEqual(['changes', 'test', 'build', 'deploy', 'notify']);
     expect(simulate('workflow_dispatch')).toEqual(['test', 'build', 'deploy', 'notify']);
   });
 
-  test.each([
-    ['only content/', ['content/incidents/x.md', 'content/notify.yaml'], 'true'],
-    ['content/ and code', ['content/incidents/x.md', 'src/lib/x.ts'], 'false'],
-    ['the workflow', ['.github/workflows/deploy.yml'], 'false'],
-    ['a file named like content elsewhere', ['test/content/x.md'], 'false'],
-    ['a new branch (no earlier commit)', null, 'false'],
-  ])('the changes step finds %s: content-only=%s', (_, files, expected) => {
+  test('a commit whose tests passed is remembered, under the key the changes job looks for', () => {
+    const test = workflow.jobs.test!;
+    const run = test.steps.findIndex((s) => s.run === 'npm test');
+    const save = test.steps.findIndex((s) => s.uses?.startsWith('actions/cache/save'));
+    expect(run).toBeGreaterThan(-1);
+    expect(save).toBeGreaterThan(run);
+    const lookup = workflow.jobs.changes!.steps.find((s) => s.id === 'tested')!;
+    expect(test.steps[save]!.with).toMatchObject({ key: 'pharos-tested-${{ github.sha }}', path: lookup.with?.path });
+    expect(lookup.with).toMatchObject({ key: 'pharos-tested-${{ github.sha }}', 'restore-keys': 'pharos-tested-', 'lookup-only': true });
+    // Not for a pull request (its code is not main's), and not when the tests failed (later steps do not run).
+    expect(stepsRun('pull_request', test, { at: -1, how: 'failure' })).not.toContain(save);
+    expect(stepsRun('push', test, { at: -1, how: 'failure' })).toContain(save);
+    expect(stepsRun('push', test, { at: run, how: 'failure' })).not.toContain(save);
+  });
+
+  /**
+   * A repository with a first commit, then one commit per entry of `pushes` (files written, or
+   * moved with "old -> new"). Runs the changes step with the commit after `tested` pushes as the
+   * last tested one (null: none) and returns its answer.
+   */
+  function contentOnly(pushes: string[][], tested: number | null): string {
     const step = workflow.jobs.changes!.steps.find((s) => s.id === 'diff')!;
+    expect(step.env?.TESTED).toBe('${{ steps.tested.outputs.cache-matched-key }}');
     const repo = tempDir('workflow-git');
     const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' }).stdout.trim();
     git('init', '-q');
     mkdirSync(join(repo, 'content'));
+    mkdirSync(join(repo, 'src'));
     writeFileSync(join(repo, 'README'), 'x');
+    writeFileSync(join(repo, 'src/x.ts'), 'export const x = 1;\n');
     git('add', '.');
     git('commit', '-qm', 'first');
-    const before = files === null ? '0000000000000000000000000000000000000000' : git('rev-parse', 'HEAD');
-    for (const f of files ?? ['content/a.md']) {
-      mkdirSync(join(repo, f, '..'), { recursive: true });
-      writeFileSync(join(repo, f), 'changed');
+    const commits = [git('rev-parse', 'HEAD')];
+    for (const files of pushes) {
+      for (const f of files) {
+        const [from, to] = f.split(' -> ');
+        if (to !== undefined) git('mv', from!, to);
+        else {
+          mkdirSync(join(repo, f, '..'), { recursive: true });
+          writeFileSync(join(repo, f), `changed ${commits.length}`);
+        }
+      }
+      git('add', '.');
+      git('commit', '-qm', 'push');
+      commits.push(git('rev-parse', 'HEAD'));
     }
-    git('add', '.');
-    git('commit', '-qm', 'second');
     const output = join(repo, 'github-output');
     const run = spawnSync('bash', ['-e', '-c', step.run!], {
       cwd: repo,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, BEFORE: before, GITHUB_SHA: git('rev-parse', 'HEAD'), GITHUB_OUTPUT: output },
+      env: { PATH: process.env.PATH, TESTED: tested === null ? '' : `pharos-tested-${commits[tested]}`, GITHUB_SHA: commits.at(-1), GITHUB_OUTPUT: output },
     });
     expect(run.status).toBe(0);
-    expect(readFileSync(output, 'utf8')).toBe(`content-only=${expected}\n`);
-    expect(step.env?.BEFORE).toBe('${{ github.event.before }}');
+    return readFileSync(output, 'utf8');
+  }
+
+  test.each([
+    ['only content/ after a tested commit', 'true', [['content/incidents/x.md', 'content/notify.yaml']], 0],
+    ['content/ and code', 'false', [['content/incidents/x.md', 'src/lib/x.ts']], 0],
+    ['the workflow', 'false', [['.github/workflows/deploy.yml']], 0],
+    ['a file named like content elsewhere', 'false', [['test/content/x.md']], 0],
+    ['no tested commit yet', 'false', [['content/a.md']], null],
+    ['code moved into content/ (a rename)', 'false', [['src/x.ts -> content/x.ts']], 0],
+    // Push A changed code and its tests failed (never deployed); push B changes only content.
+    ['content after a push whose tests failed', 'false', [['src/x.ts'], ['content/a.md']], 0],
+    ['content after a push whose tests passed', 'true', [['src/x.ts'], ['content/a.md']], 1],
+    ['the tested commit itself (a scheduled rebuild)', 'true', [['src/x.ts']], 1],
+  ])('the changes step, for %s: content-only=%s', (_, expected, pushes, tested) => {
+    expect(contentOnly(pushes, tested)).toBe(`content-only=${expected}\n`);
+  });
+
+  test('the delivery record is kept even when the run is cancelled, times out or fails while sending', () => {
+    const job = workflow.jobs.notify!;
+    const restore = job.steps.findIndex((s) => s.uses?.startsWith('actions/cache/restore'));
+    const send = job.steps.findIndex((s) => s.run?.includes('pharos -- notify'));
+    const save = job.steps.findIndex((s) => s.uses?.startsWith('actions/cache/save'));
+    const record = { [send]: '.pharos-notify/record.json' };
+    for (const how of ['cancelled', 'failure'] as const) expect(stepsRun('push', job, { at: send, how }, record)).toContain(save);
+    expect(stepsRun('push', job, { at: -1, how: 'failure' }, record)).toContain(save);
+    // Stopped before there is a record: nothing to keep (an empty cache entry would be newer than the last good one).
+    expect(stepsRun('push', job, { at: restore - 1, how: 'cancelled' })).not.toContain(save);
   });
 
   test('notify keeps its delivery record between runs, one run at a time, with the secrets README names', () => {
