@@ -4,6 +4,7 @@
  */
 import { readSpans, type Span } from '../lib/spans-text.ts';
 import { forEachSlot, partsIn, SLOT } from '../lib/zone-slots.ts';
+import { readerLocale } from './reader-locale.ts';
 
 interface Strings {
   openNow: string;
@@ -17,7 +18,8 @@ interface Strings {
 const form = document.querySelector<HTMLFormElement>('[data-zone-picker]');
 const select = form?.querySelector<HTMLSelectElement>('select');
 const strings = JSON.parse(form?.dataset.strings ?? '{}') as Strings;
-const lang = document.documentElement.lang || undefined;
+// The page's one clock style (Swedish and French 24-hour, English as the reader's English).
+const lang = readerLocale();
 const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function addDays(date: string, n: number): string {
@@ -58,8 +60,23 @@ function updateStates(): void {
     el.classList.toggle('open', Boolean(current));
     if (current) el.textContent = `${strings.openNow}, ${strings.closesIn.replace('{duration}', duration(current[1] - now))}`;
     else el.textContent = next ? `${strings.closedNow}, ${strings.opensIn.replace('{duration}', duration(next[0] - now))}` : strings.closedNow;
-    const asOf = el.parentElement?.querySelector<HTMLElement>('[data-as-of]');
-    if (asOf) asOf.hidden = true;
+  }
+  const asOf = document.querySelector<HTMLElement>('[data-as-of]');
+  if (asOf) asOf.hidden = true;
+}
+
+/**
+ * The desks' regular hours on the page's clock ("7:00 AM" for an en-US reader): each row's
+ * data-wall holds its shifts as "open close nextDay" triples of the desk's wall times.
+ */
+function updateWallTimes(): void {
+  const time = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', timeStyle: 'short' });
+  const wall = (hm: string) => time.format(Date.UTC(2026, 0, 5, Number(hm.slice(0, 2)), Number(hm.slice(3, 5))));
+  for (const el of document.querySelectorAll<HTMLElement>('[data-wall]')) {
+    const parts = (el.dataset.wall ?? '').split(' ');
+    const shifts: string[] = [];
+    for (let i = 0; i + 2 < parts.length; i += 3) shifts.push(`${wall(parts[i]!)}–${wall(parts[i + 1]!)}${parts[i + 2] === '1' ? ' (+1)' : ''}`);
+    if (shifts.length > 0 && parts.every((p) => /^(\d\d:\d\d|[01])$/.test(p))) el.textContent = shifts.join(', ');
   }
 }
 
@@ -67,26 +84,32 @@ function updateStates(): void {
 function updateHours(zone: string): void {
   const now = Date.now();
   const week = 7 * 86400000;
-  const time = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat(lang, { timeZone: zone, timeStyle: 'short' });
   const day = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long' });
+  const dated = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long', day: 'numeric', month: 'short' });
   // Several cards show the same intervals: each list is written once per zone.
   const linesOf = new Map<Span[], string[]>();
   for (const el of document.querySelectorAll<HTMLElement>('[data-local-hours]')) {
     const spans = parse(el, 'localHours');
     let lines = linesOf.get(spans);
     if (!lines) {
-      lines = spans
-        .filter(([start, end]) => end > now && start < now + week)
-        .map(([start, end]) => {
-          const s = new Date(start);
-          const e = new Date(end);
-          const nextDay = partsIn(zone, start).date !== partsIn(zone, end - 1).date;
-          return `${day.format(s)} ${time.format(s)}–${time.format(e)}${nextDay ? ' (+1)' : ''}`;
-        });
+      const shown = spans.filter(([start, end]) => end > now && start < now + week);
+      // A weekday twice in the list (today and a week on, or two shifts) reads with its dates.
+      const days = shown.map(([start]) => day.format(start));
+      const named = new Set(days).size < days.length ? dated : day;
+      lines = shown.map(([start, end]) => {
+        const s = new Date(start);
+        const e = new Date(end);
+        const nextDay = partsIn(zone, start).date !== partsIn(zone, end - 1).date;
+        return `${named.format(s)} ${time.format(s)}–${time.format(e)}${nextDay ? ' (+1)' : ''}`;
+      });
       linesOf.set(spans, lines);
     }
-    el.textContent = `${strings.zoneHours.replace('{zone}', zone)}: ${lines.join('; ')}`;
-    el.hidden = lines.length === 0;
+    el.textContent = lines.join('; ');
+    const box = el.closest('details');
+    const summary = box?.querySelector('summary');
+    if (summary) summary.textContent = strings.zoneHours.replace('{zone}', zone);
+    if (box) box.hidden = lines.length === 0;
   }
 }
 
@@ -101,7 +124,9 @@ let drawing = 0;
 function drawCharts(zone: string, spread: boolean): void {
   const run = ++drawing;
   const today = partsIn(zone, Date.now());
-  const monday = addDays(today.date, 7 - today.weekday);
+  // The week the page names (data-week, a Monday), so the chart keeps the dates it says it shows.
+  const named = document.querySelector<HTMLElement>('[data-coverage]')?.dataset.week;
+  const monday = named && /^\d{4}-\d{2}-\d{2}$/.test(named) ? named : addDays(today.date, 7 - today.weekday);
   const dates = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   // The chart's week in UTC, with room for any zone's offset: intervals outside it are skipped.
   const from = Date.parse(`${monday}T00:00:00Z`) - 86400000;
@@ -209,6 +234,7 @@ function setUpPicker(form: HTMLFormElement, select: HTMLSelectElement): void {
 
 inTurn(
   updateStates,
+  updateWallTimes,
   () => {
     if (form && select) updateHours(own);
   },

@@ -47,10 +47,33 @@ describe('hours and contacts', () => {
     ).toMatch(/<a href="tel:\+18883419117"[^>]*>\+1 888-341-9117<\/a> \(toll-free\)/);
   });
 
-  test('hours are shown in the desk zone, with hours past midnight marked', () => {
+  test('each desk shows its regular week in its zone, Monday first, every weekday present (closed ones said closed), hours past midnight marked', () => {
     const t = text(section('enterprise-one'));
-    expect(t).toContain('Hours in America/Chicago Sunday 17:00–01:00 (+1) Monday – Thursday 07:00–01:00 (+1) Friday 07:00–19:00');
-    expect(t).toContain('Hours in Europe/Berlin Monday – Friday 08:00–18:00');
+    expect(t).toContain('Regular hours in America/Chicago Monday – Thursday 07:00–01:00 (+1) Friday 07:00–19:00 Saturday Closed Sunday 17:00–01:00 (+1)');
+    expect(t).toContain('Regular hours in Europe/Berlin Monday – Friday 08:00–18:00 Saturday, Sunday Closed');
+    const sv = readFileSync(join(build.outDir, 'sv/support/hours/index.html'), 'utf8');
+    expect(text(/<section id="daptiv"[\s\S]*?<\/section>/.exec(sv)?.[0] ?? '')).toContain('måndag – fredag 02:00–19:30 lördag, söndag Stängt');
+  });
+
+  test('at the top, a chooser: every product links to its section, and each region of a product with several to its desk card', () => {
+    const nav = /<nav class="chooser"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+    expect(html.indexOf('<nav class="chooser"')).toBeLessThan(html.indexOf('<section id="enterprise-one"'));
+    expect(text(nav).replace(/ :/g, ':')).toMatch(
+      /^ Your product and region Planview Enterprise One: Americas and Asia-Pacific · Europe, Middle East and Africa /,
+    );
+    const targets = [...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets).toContain('daptiv');
+    expect(targets).toContain('projectplace-emea');
+    for (const id of targets) expect(html, id).toContain(` id="${id}"`);
+    // The card a region link lands on opens with the desk's state, then its numbers.
+    const card = /<article[^>]* id="projectplace-emea"[\s\S]*?<\/article>/.exec(html)?.[0] ?? '';
+    expect(text(card).replace(/\u00a0/g, ' ')).toMatch(
+      /^ Europe, Middle East and Africa Outside office hours now, opens Monday \d\d:\d\d Phone \(United Kingdom\): \+44/,
+    );
+  });
+
+  test('the build-time state is explained once, not on every card', () => {
+    expect(html.match(/data-as-of/g)).toHaveLength(1);
   });
 
   test('the state at build time is right for each desk: Sunday 04:00 in Chicago, 11:00 in Berlin', () => {
@@ -82,11 +105,30 @@ describe('hours and contacts', () => {
     expect((chart.match(/<rect /g) ?? []).length).toBeGreaterThan(5);
   });
 
+  test('each chart says which week it shows, dates its weekdays, and names the holiday that empties a day', () => {
+    // Built Sunday 22 November: the chart shows the next week, with Thanksgiving (Thursday 26) at the Americas desk.
+    const box = /<details class="coverage-box"[\s\S]*?<\/details>/.exec(section('enterprise-one'))?.[0] ?? '';
+    expect(text(box)).toContain('Weekly coverage across all desks (November 23 – 29, 2026)');
+    expect(text(box)).toContain('Week shown: November 23 – 29, 2026');
+    expect(text(box)).toContain('Closed that week: Thursday, November 26 (Thanksgiving Day, Americas and Asia-Pacific) Sample');
+    const days = [...box.matchAll(/<li[^>]*>([^<]*)<\/li>/g)].map((m) => m[1]);
+    expect(days.slice(0, 7)).toEqual([
+      'Monday Nov 23',
+      'Tuesday Nov 24',
+      'Wednesday Nov 25',
+      'Thursday Nov 26',
+      'Friday Nov 27',
+      'Saturday Nov 28',
+      'Sunday Nov 29',
+    ]);
+    expect(box).toContain('data-week="2026-11-23"');
+  });
+
   test('without JavaScript the zone picker stays hidden and nothing is missing', () => {
     // Hidden by CSS where scripts cannot run (Chromium without JavaScript: test/e2e/pages.test.ts),
     // and in the page from the first paint where they can, so it never pushes the page down.
     expect(html).toMatch(/<form class="zone" data-zone-picker/);
     expect(html).toMatch(/@media \(scripting:\s*none\)\s*\{\s*\.zone\[data-astro-cid-\w+\]\s*\{\s*display:\s*none/);
-    expect(html).toMatch(/<p class="local"[^>]*hidden/);
+    expect(html).toMatch(/<details class="local"[^>]*hidden/);
   });
 });

@@ -92,14 +92,16 @@ function deskSpans(productId: string): { deskId: string; deskName: (typeof c.sup
   );
 }
 
-/** The reader-zone hours line of a desk card, as src/scripts/hours.ts writes it. */
+/** The reader-zone hours list of a desk card, as src/scripts/hours.ts writes it: the next 7 days, dated when a weekday repeats. */
 function hoursLine(spans: Span[], zone: string, lang: string, now: number): string {
-  const time = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat(lang, { timeZone: zone, timeStyle: 'short' });
   const day = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long' });
-  const lines = spans
-    .filter(([s, e]) => e > now && s < now + 7 * 86_400_000)
-    .map(([s, e]) => `${day.format(s)} ${time.format(s)}–${time.format(e)}${wallParts(s, zone).date !== wallParts(e - 1, zone).date ? ' (+1)' : ''}`);
-  return `${translator(lang)('hours.deskZone', { zone })}: ${lines.join('; ')}`;
+  const dated = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long', day: 'numeric', month: 'short' });
+  const shown = spans.filter(([s, e]) => e > now && s < now + 7 * 86_400_000);
+  const named = new Set(shown.map(([s]) => day.format(s))).size < shown.length ? dated : day;
+  return shown
+    .map(([s, e]) => `${named.format(s)} ${time.format(s)}–${time.format(e)}${wallParts(s, zone).date !== wallParts(e - 1, zone).date ? ' (+1)' : ''}`)
+    .join('; ');
 }
 
 /** Covered 15-minute slots per weekday row (next Monday to Sunday in `zone`), as "row:first-last" runs. */
@@ -225,7 +227,8 @@ describe.each(READERS)('a reader in $zone', (reader) => {
                 : `${t('hours.closedNow')}, ${t('hours.opensIn', { duration: durationText(next[0] - now, lang) })}`,
             );
             expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId}`).toBe(hoursLine(desk.spans, zone, lang, now));
-            expect(await card.locator('[data-local-hours]').isVisible()).toBe(true);
+            expect(await card.locator('details.local summary').textContent()).toBe(t('hours.deskZone', { zone }));
+            expect(await card.locator('details.local').isVisible()).toBe(true);
           }
         }
         expect(desks).toBeGreaterThan(10);

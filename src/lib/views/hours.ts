@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { DAYS, type Day, type Desk, type WeeklyRule } from '../../schemas/support-hours.ts';
 import type { LocalizedText } from '../i18n.ts';
 import { deskState, expandHours, hoursWindow, weeklyCoverage, type Interval } from '../hours.ts';
+import { isClosed } from '../business-time.ts';
 import type { Ctx } from './incidents.ts';
 
 /** A phone line ready to dial. */
@@ -18,7 +19,8 @@ export interface DeskProductView {
   deskId: string;
   deskName: LocalizedText;
   zone: string;
-  rules: { days: string; open: string; close: string; nextDay: boolean }[];
+  /** The regular week, Monday first: every weekday in a row of days with the same hours, closed ones with none. */
+  week: { days: string; shifts: { open: string; close: string; nextDay: boolean }[] }[];
   phones: PhoneView[];
   emails: string[];
   /** Where to open a case for this product, and who may. */
@@ -37,7 +39,17 @@ export interface ProductHoursView {
   id: string;
   name: string;
   desks: DeskProductView[];
-  coverage: { zone: string; week: string; rows: { day: string; spans: [number, number][] }[] };
+  /** Said once for the product when every desk's hours come from the same earlier revision (then no desk says it). */
+  fromRevision?: string;
+  coverage: {
+    zone: string;
+    /** The Monday of the week shown, and that week's dates in words ("November 23 – 29, 2026"). */
+    week: string;
+    dates: string;
+    rows: { day: string; date: string; spans: [number, number][] }[];
+    /** The days of that week a desk serving the product is closed: "Thursday, November 26: Thanksgiving Day (Americas and Asia-Pacific)". */
+    closed: { date: string; name: LocalizedText; desk: LocalizedText; sample: boolean }[];
+  };
 }
 
 /** The whole page. */
@@ -70,13 +82,19 @@ function daysText(days: readonly Day[], names: Record<Day, string>): string {
   return days.map((d) => names[d]).join(', ');
 }
 
-function ruleView(rule: WeeklyRule, names: Record<Day, string>) {
-  return {
-    days: daysText(rule.days, names),
-    open: rule.open,
-    close: rule.close === '24:00' ? '24:00' : rule.close,
-    nextDay: rule.close <= rule.open && rule.close !== '00:00',
-  };
+/** The regular week of a desk's rules: consecutive weekdays with the same shifts in one row, closed days included. */
+function weekView(rules: readonly WeeklyRule[], names: Record<Day, string>): DeskProductView['week'] {
+  const shiftsOf = (day: Day) =>
+    rules.filter((r) => r.days.includes(day)).map((r) => ({ open: r.open, close: r.close, nextDay: r.close <= r.open && r.close !== '00:00' }));
+  const rows: { days: Day[]; shifts: ReturnType<typeof shiftsOf>; key: string }[] = [];
+  for (const day of DAYS) {
+    const shifts = shiftsOf(day);
+    const key = JSON.stringify(shifts);
+    const last = rows[rows.length - 1];
+    if (last && last.key === key) last.days.push(day);
+    else rows.push({ days: [day], shifts, key });
+  }
+  return rows.map((r) => ({ days: daysText(r.days, names), shifts: r.shifts }));
 }
 
 /** Builds the page for one locale at the content's now. */
@@ -97,7 +115,7 @@ export function hoursView(x: Ctx): HoursView {
       deskId: desk.id,
       deskName: x.loc(desk.name),
       zone: desk.zone,
-      rules: entry.hours.map((r) => ruleView(r, names)),
+      week: entry.hours.length > 0 ? weekView(entry.hours, names) : [],
       phones: entry.phones.map((p) => ({ country: regions.of(p.country) ?? p.country, number: p.number, tel: telHref(p.number), tollFree: p.tollFree })),
       emails: entry.emails,
       closures: desk.closures
@@ -133,11 +151,31 @@ export function hoursView(x: Ctx): HoursView {
     const desks = x.c.support.desks.flatMap((d) => d.products.filter((e) => e.product === p.id).map((e) => deskProduct(d, e)));
     const all = desks.flatMap((d) => d.intervals).sort((a, b) => a.start.localeCompare(b.start));
     const coverage = weeklyCoverage(all, siteZone, monday.toISODate()!);
+    const dates = DAYS.map((_, i) => monday.plus({ days: i }).toISODate()!);
+    const closed = x.c.support.desks
+      .filter((d) => d.products.some((e) => e.product === p.id && e.hours.length > 0))
+      .flatMap((d) =>
+        dates.flatMap((date) =>
+          d.closures
+            .filter((c) => isClosed(date, [c]))
+            .map((c) => ({ date: dayDate(date, x.locale), name: x.loc(c.name), desk: x.loc(d.name), sample: c.sample === true })),
+        ),
+      );
+    const revisions = new Set(desks.map((d) => d.fromRevision));
+    const shared = revisions.size === 1 ? [...revisions][0] : undefined;
+    if (shared) for (const d of desks) delete d.fromRevision;
     return {
       id: p.id,
       name: p.name,
       desks,
-      coverage: { zone: siteZone, week: monday.toISODate()!, rows: DAYS.map((d) => ({ day: names[d], spans: coverage[d] })) },
+      ...(shared ? { fromRevision: shared } : {}),
+      coverage: {
+        zone: siteZone,
+        week: monday.toISODate()!,
+        dates: weekDates(dates[0]!, dates[6]!, x.locale),
+        rows: DAYS.map((d, i) => ({ day: names[d], date: shortDate(dates[i]!, x.locale), spans: coverage[d] })),
+        closed,
+      },
     };
   });
   const view: HoursView = {
@@ -163,6 +201,22 @@ export function hoursView(x: Ctx): HoursView {
   };
   if (x.c.support.routing) view.routing = x.loc(x.c.support.routing);
   return view;
+}
+
+/** "November 23 – 29, 2026": a week's first and last date in words. */
+function weekDates(first: string, last: string, locale: string): string {
+  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return format.formatRange(new Date(`${first}T12:00:00Z`), new Date(`${last}T12:00:00Z`));
+}
+
+/** "Nov 23": a chart row's date beside its weekday. */
+function shortDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "Thursday, November 26". */
+function dayDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 function fmtDate(date: string, locale: string): string {
