@@ -4,7 +4,8 @@
  *
  * How "exactly once" holds:
  * - Events come from content and "now" alone (events.ts), each with a key that never changes
- *   between runs: "incident/<id>/update/<n>", "incident/<id>/report", "maintenance/<id>/started".
+ *   between runs: "incident/<id>/update/<time>/<status>" (never a position in the list, which
+ *   deleting or backdating an update would shift), "incident/<id>/report", "maintenance/<id>/started".
  * - The delivery record (record.ts; a JSON file, by default node_modules/.cache/pharos/
  *   notify-state.json, kept between CI runs by the workflow's cache) holds, per channel id and
  *   event key, what became of it. An event is sent only when the record has no entry for it, or a
@@ -19,7 +20,9 @@
  * - A channel the record has never seen (a new channel, or a lost record) starts from a baseline:
  *   every event already there is recorded and not sent, so adding a channel does not replay the
  *   last 30 days; a switched-off channel (enabled: false) keeps recording events as they pass, so
- *   switching it on does not either. Events older than 30 days are neither sent nor kept, nor are
+ *   switching it on does not either; nor does widening a channel's events or products: the record
+ *   keeps each channel's filter, and events only the wider one takes in, from before the last run,
+ *   are recorded and not sent. Events older than 30 days are neither sent nor kept, nor are
  *   channels no longer in notify.yaml.
  * - Runs that overlap take turns: a lock file beside the record; a second run waits for the first
  *   and then reads what it recorded, so it sends nothing twice. The workflow also runs the notify
@@ -33,7 +36,7 @@ import { apiDocuments } from '../../src/lib/api.ts';
 import { CliError, envVar, type Io } from './io.ts';
 import { CONTENT, flag, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { basePath, contentFolder, loadValid } from './site.ts';
-import { eventsOf, wants, MAX_AGE_DAYS, type NotifyEvent } from './notify/events.ts';
+import { eventsOf, wants, MAX_AGE_DAYS, type Filter, type NotifyEvent } from './notify/events.ts';
 import { MAX_ATTEMPTS, lock, readRecord, retryAt, writeRecord, type DeliveryRecord, type Entry } from './notify/record.ts';
 import {
   compose,
@@ -73,17 +76,39 @@ interface Delivery {
   event: NotifyEvent;
 }
 
+/** A version 1 record keyed an incident's updates by position: each entry moves to the update it named then. */
+function carryOver(record: DeliveryRecord, events: NotifyEvent[]): void {
+  if (record.version !== 1) return;
+  for (const entries of Object.values(record.channels))
+    for (const e of events) {
+      const old = e.legacyKey === undefined ? undefined : entries[e.legacyKey];
+      if (old === undefined) continue;
+      delete entries[e.legacyKey!];
+      entries[e.key] ??= old;
+    }
+  record.version = 2;
+}
+
 /**
  * Brings the record up to date with content and says what is due: new channels get their
- * baseline, old entries are forgotten, interrupted deliveries become uncertain.
+ * baseline, and so do past events a widened filter takes in; old entries are forgotten,
+ * interrupted deliveries become uncertain.
  */
 function plan(record: DeliveryRecord, channels: Channel[], events: NotifyEvent[], now: string, io: Io): Delivery[] {
   const due: Delivery[] = [];
   const oldest = Date.parse(now) - MAX_AGE_DAYS * 86_400_000;
+  const lastRun = record.now === undefined ? undefined : Date.parse(record.now);
+  carryOver(record, events);
+  const filters = (record.filters ??= {});
   // A channel taken out of notify.yaml is forgotten: written in again, it starts from a new baseline.
   for (const id of Object.keys(record.channels)) if (!channels.some((ch) => ch.id === id)) delete record.channels[id];
+  for (const id of Object.keys(filters)) if (!channels.some((ch) => ch.id === id)) delete filters[id];
   for (const channel of channels) {
     const wanted = events.filter((e) => wants(channel, e));
+    const filter = { ...(channel.events && { events: channel.events }), ...(channel.products && { products: channel.products }) };
+    // What the channel took in the last run (a record without filters: the same as now).
+    const before = (filters[channel.id] as Filter | undefined) ?? filter;
+    filters[channel.id] = filter;
     const entries = record.channels[channel.id];
     if (entries === undefined) {
       record.channels[channel.id] = Object.fromEntries(wanted.map((e): [string, Entry] => [e.key, { state: 'baseline', at: e.at, attempts: 0 }]));
@@ -94,10 +119,14 @@ function plan(record: DeliveryRecord, channels: Channel[], events: NotifyEvent[]
       continue;
     }
     for (const [key, entry] of Object.entries(entries)) if (Date.parse(entry.at) < oldest) delete entries[key];
+    let widened = 0;
     for (const event of wanted) {
       const entry = entries[event.key];
+      // Taken in only by a widened filter, and from before the last run: past news, not sent.
+      const past = entry === undefined && !wants(before, event) && (lastRun === undefined || Date.parse(event.at) <= lastRun);
+      if (past) widened++;
       // While a channel is switched off its events pass by: switched on again, it does not replay them.
-      if (entry === undefined && !channel.enabled) entries[event.key] = { state: 'baseline', at: event.at, attempts: 0 };
+      if (entry === undefined && (!channel.enabled || past)) entries[event.key] = { state: 'baseline', at: event.at, attempts: 0 };
       else if (entry === undefined) due.push({ channel, event });
       else if (entry.state === 'sending') {
         entries[event.key] = { ...entry, state: 'uncertain', reason: 'a run stopped while sending it; it may have arrived, so it is not sent again' };
@@ -105,7 +134,10 @@ function plan(record: DeliveryRecord, channels: Channel[], events: NotifyEvent[]
       } else if (channel.enabled && entry.state === 'failed' && entry.attempts < MAX_ATTEMPTS && entry.next !== undefined && entry.next <= now)
         due.push({ channel, event });
     }
+    if (widened > 0 && channel.enabled)
+      io.out(`${channel.id}: its events or products now take in ${widened} earlier event${widened === 1 ? '' : 's'}; recorded as already known, not sent\n`);
   }
+  record.now = now;
   return due;
 }
 

@@ -27,10 +27,10 @@ describe('events', () => {
       '2026-11-22T10:00:00Z',
       [
         'maintenance.scheduled maintenance/2026-11-25-db-upgrade/scheduled',
-        'incident.opened incident/2026-11-21-widget-slow/update/0',
+        'incident.opened incident/2026-11-21-widget-slow/update/2026-11-21T07:10:00.000Z/investigating',
         'incident.report incident/2026-11-21-widget-slow/report',
-        'incident.resolved incident/2026-11-21-widget-slow/update/1',
-        'incident.opened incident/2026-11-22-cloud-down/update/0',
+        'incident.resolved incident/2026-11-21-widget-slow/update/2026-11-21T08:30:00.000Z/resolved',
+        'incident.opened incident/2026-11-22-cloud-down/update/2026-11-22T09:05:00.000Z/identified',
       ],
     ],
     ['2026-11-25T21:00:00Z', ['maintenance.started maintenance/2026-11-25-db-upgrade/started']],
@@ -42,7 +42,7 @@ describe('events', () => {
     [
       '2026-12-21T09:00:00Z',
       [
-        'incident.opened incident/2026-11-22-cloud-down/update/0',
+        'incident.opened incident/2026-11-22-cloud-down/update/2026-11-22T09:05:00.000Z/identified',
         'maintenance.started maintenance/2026-11-25-db-upgrade/started',
         'maintenance.completed maintenance/2026-11-25-db-upgrade/completed',
       ],
@@ -78,7 +78,10 @@ describe('events', () => {
 
 describe('messages', () => {
   const c = siteAt('2026-11-22T10:00:00Z');
-  const opened = eventsOf(c).find((e) => e.key === 'incident/2026-11-22-cloud-down/update/0') as Extract<NotifyEvent, { incident: unknown }>;
+  const opened = eventsOf(c).find((e) => e.key === 'incident/2026-11-22-cloud-down/update/2026-11-22T09:05:00.000Z/identified') as Extract<
+    NotifyEvent,
+    { incident: unknown }
+  >;
 
   test.each([
     [
@@ -142,7 +145,10 @@ describe('messages', () => {
 
 describe('Teams and Discord read markdown: what staff write shows as written', () => {
   const c = siteAt('2026-11-22T10:00:00Z');
-  const opened = eventsOf(c).find((e) => e.key === 'incident/2026-11-22-cloud-down/update/0') as Extract<NotifyEvent, { incident: unknown }>;
+  const opened = eventsOf(c).find((e) => e.key === 'incident/2026-11-22-cloud-down/update/2026-11-22T09:05:00.000Z/identified') as Extract<
+    NotifyEvent,
+    { incident: unknown }
+  >;
   /** The message for the opened incident with this title and first update. */
   const messageWith = (title: string, message: string) => {
     const inc = { ...opened.incident, title, updates: [{ ...opened.incident.updates[0]!, message }] };

@@ -200,7 +200,7 @@ describe('pharos notify', () => {
     expect(run.mail).toEqual([]);
     expect(readFileSync(join(dirname(dir), 'record.json'), 'utf8')).toBe(record);
     expect(run.stdout).toContain(
-      'Would send incident.updated (incident/2026-11-22-cloud-down/update/1) to team-slack (slack):\n  Update: Cloud sign-in fails\n  Status: Monitoring\n',
+      'Would send incident.updated (incident/2026-11-22-cloud-down/update/2026-11-22T10:20:00.000Z/monitoring) to team-slack (slack):\n  Update: Cloud sign-in fails\n  Status: Monitoring\n',
     );
     expect(run.stdout).toContain(
       '  Uppdatering: Inloggning misslyckas\n  Status: Bevakas\n  Berörda produkter: Acme Cloud (större avbrott), Acme Widget (delvis avbrott)\n',
@@ -275,7 +275,7 @@ describe('pharos notify', () => {
     const down = await notify(dir, '2026-11-22T11:05:00Z');
     expect(down.status).toBe(1);
     expect(down.stderr).toBe(
-      'Not sent: incident.resolved (incident/2026-11-22-cloud-down/update/2) to team-slack: HTTP 503; trying again from 2026-11-22T11:10:00.000Z\n',
+      'Not sent: incident.resolved (incident/2026-11-22-cloud-down/update/2026-11-22T11:00:00.000Z/resolved) to team-slack: HTTP 503; trying again from 2026-11-22T11:10:00.000Z\n',
     );
     expect(down.got.map((r) => r.path).sort()).toEqual(['/discord', '/teams', '/webhook']);
     expect(down.mail).toHaveLength(1);
@@ -390,7 +390,7 @@ updates:
       const run = await notify(other, '2026-11-22T10:30:00Z');
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(
-        /^Not sent: incident\.updated \(incident\/2026-11-22-cloud-down\/update\/1\) to team-teams: no answer \(\w+\); it may have arrived, so it is not sent again\n$/,
+        /^Not sent: incident\.updated \(incident\/2026-11-22-cloud-down\/update\/2026-11-22T10:20:00\.000Z\/monitoring\) to team-teams: no answer \(\w+\); it may have arrived, so it is not sent again\n$/,
       );
     } finally {
       dropping.delete('/teams');
@@ -406,13 +406,90 @@ updates:
     addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'Watching.', 'Vi bevakar.');
     const path = join(dirname(other), 'record.json');
     const record = JSON.parse(readFileSync(path, 'utf8')) as { channels: Record<string, Record<string, unknown>> };
-    record.channels['team-slack']!['incident/2026-11-22-cloud-down/update/1'] = { state: 'sending', at: '2026-11-22T10:20:00Z', attempts: 1 };
+    record.channels['team-slack']!['incident/2026-11-22-cloud-down/update/2026-11-22T10:20:00.000Z/monitoring'] = {
+      state: 'sending',
+      at: '2026-11-22T10:20:00Z',
+      attempts: 1,
+    };
     writeFileSync(path, JSON.stringify(record));
     const run = await notify(other, '2026-11-22T10:30:00Z');
     expect(run.stderr).toBe(
-      'team-slack: incident.updated incident/2026-11-22-cloud-down/update/1 may not have arrived (a run stopped while sending it); not sent again\n',
+      'team-slack: incident.updated incident/2026-11-22-cloud-down/update/2026-11-22T10:20:00.000Z/monitoring may not have arrived (a run stopped while sending it); not sent again\n',
     );
     expect(run.got.map((r) => r.path).sort()).toEqual(['/discord', '/teams', '/webhook']);
+  });
+
+  test('an update deleted and written again is announced; one written in earlier is announced alone, the later ones not again', async () => {
+    const other = site();
+    await notify(other, '2026-11-22T10:00:00Z');
+    addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'A fix is in place.', 'En rättning är på plats.');
+    expect((await notify(other, '2026-11-22T10:30:00Z')).got).toHaveLength(4);
+    // It was wrong: deleted, and the right one written in its place.
+    const path = join(other, CLOUD_DOWN);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n {2}- at: "2026-11-22T10:20:00Z"\n[\s\S]*\n---\n$/, '\n---\n'));
+    addUpdate(other, '2026-11-22T10:40:00Z', 'identified', 'The fix did not hold; we are rolling it back.', 'Rättningen höll inte; vi backar den.');
+    const fixed = await notify(other, '2026-11-22T10:45:00Z');
+    expect(fixed.got.map((r) => r.path).sort()).toEqual(['/discord', '/slack', '/teams', '/webhook']);
+    expect(slackWords(fixed.got.find((r) => r.path === '/slack')!.body)).toContain('The fix did not hold; we are rolling it back.');
+    expect(fixed.mail).toHaveLength(1);
+    // An update written in after the fact, before the last one.
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        '\n  - at: "2026-11-22T10:40:00Z"',
+        '\n  - at: "2026-11-22T09:30:00Z"\n    status: identified\n    message: { en: "The cause is a certificate.", sv: "Orsaken är ett certifikat." }\n  - at: "2026-11-22T10:40:00Z"',
+      ),
+    );
+    const backdated = await notify(other, '2026-11-22T10:50:00Z');
+    expect(backdated.got.filter((r) => r.path === '/slack').map((r) => slackWords(r.body).includes('The cause is a certificate.'))).toEqual([true]);
+    expect(backdated.mail).toHaveLength(1);
+    expect(backdated.mail[0]!.data).not.toContain('The fix did not hold');
+  });
+
+  test("widening a channel's events or products does not replay the past; it takes in what comes next", async () => {
+    const other = site();
+    await notify(other, '2026-11-22T10:00:00Z');
+    writeFileSync(
+      join(other, 'notify.yaml'),
+      NOTIFY_YAML.replace(
+        'products: [widget], events: [maintenance.started]',
+        'products: [widget, cloud], events: [maintenance.started, incident.opened, incident.updated]',
+      ),
+    );
+    const wider = await notify(other, '2026-11-22T10:10:00Z');
+    expect(wider.got).toEqual([]);
+    expect(wider.stdout).toContain('widget-maintenance: its events or products now take in 2 earlier events; recorded as already known, not sent\n');
+    addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'Watching.', 'Vi bevakar.');
+    const next = await notify(other, '2026-11-22T10:30:00Z');
+    expect(next.got.filter((r) => r.path === '/slack-widget').map((r) => r.body.text)).toEqual(['Update: Cloud sign-in fails']);
+  });
+
+  test('a delivery record written before updates were keyed by time (by position) is carried over: nothing is sent again', async () => {
+    const other = site();
+    await notify(other, '2026-11-22T10:00:00Z');
+    addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'Watching.', 'Vi bevakar.');
+    await notify(other, '2026-11-22T10:30:00Z');
+    const path = join(dirname(other), 'record.json');
+    const positions: Record<string, string> = {
+      'incident/2026-11-21-widget-slow/update/2026-11-21T07:10:00.000Z/investigating': 'incident/2026-11-21-widget-slow/update/0',
+      'incident/2026-11-21-widget-slow/update/2026-11-21T08:30:00.000Z/resolved': 'incident/2026-11-21-widget-slow/update/1',
+      'incident/2026-11-22-cloud-down/update/2026-11-22T09:05:00.000Z/identified': 'incident/2026-11-22-cloud-down/update/0',
+      'incident/2026-11-22-cloud-down/update/2026-11-22T10:20:00.000Z/monitoring': 'incident/2026-11-22-cloud-down/update/1',
+    };
+    const record = JSON.parse(readFileSync(path, 'utf8')) as { channels: Record<string, Record<string, unknown>> };
+    const old = {
+      version: 1,
+      channels: Object.fromEntries(
+        Object.entries(record.channels).map(([id, entries]) => [id, Object.fromEntries(Object.entries(entries).map(([k, v]) => [positions[k] ?? k, v]))]),
+      ),
+    };
+    expect(JSON.stringify(old)).toContain('cloud-down/update/1"');
+    writeFileSync(path, JSON.stringify(old));
+    const run = await notify(other, '2026-11-22T10:45:00Z');
+    expect(run.stderr).toBe('');
+    expect(run.got).toEqual([]);
+    expect(run.mail).toEqual([]);
+    expect(readFileSync(path, 'utf8')).not.toContain('cloud-down/update/1"');
   });
 });
 

@@ -1,21 +1,27 @@
 /**
  * What there is to announce, derived from content and "now" alone: every update of an incident,
  * its report, and a maintenance window's notice, start, end and cancellation. Each event has a
- * key that never changes between runs (built from file names and update positions, as the API's
- * ids are), which the delivery record keeps per channel.
+ * key that never changes between runs, which the delivery record keeps per channel: built from the
+ * file name and, for an incident's update, its time and status, never its position in the list
+ * (an update deleted or written in earlier would shift every later one).
  */
 import type { SiteContent } from '../../../src/lib/content/load.ts';
 import type { Incident } from '../../../src/schemas/incident.ts';
 import type { Maintenance } from '../../../src/schemas/maintenance.ts';
 import type { Channel, EventKind } from '../../../src/schemas/notify.ts';
 
+/** What a channel takes: its event kinds and products, when it lists them. */
+export type Filter = Pick<Channel, 'events' | 'products'>;
+
 /** Events older than this are not announced (stale news), and the record forgets them. */
 export const MAX_AGE_DAYS = 30;
 
 /** Something to announce. */
 export type NotifyEvent = {
-  /** Stable across runs: "incident/<id>/update/<n>", "maintenance/<id>/started". */
+  /** Stable across runs: "incident/<id>/update/<time>/<status>", "maintenance/<id>/started". */
   key: string;
+  /** An update's key in delivery records of version 1 ("incident/<id>/update/<position>"), read once to carry them over. */
+  legacyKey?: string;
   kind: EventKind;
   /** When it happened (an update's time, a window's start), ISO 8601. */
   at: string;
@@ -31,9 +37,15 @@ export function eventsOf(c: SiteContent): NotifyEvent[] {
   for (const inc of c.incidents) {
     const products = inc.affects.map((a) => a.product);
     // An incident posted already resolved is still news that it happened: its first update opens it.
+    const seen = new Map<string, number>();
     inc.updates.forEach((u, i) => {
       const kind = i === 0 ? 'incident.opened' : u.status === 'resolved' ? 'incident.resolved' : 'incident.updated';
-      out.push({ key: `incident/${inc.id}/update/${i}`, kind, at: u.at, products, incident: inc, update: i });
+      // The time as an instant (rewriting "+01:00" as "Z" is the same update); a second update at the same time and status counts on.
+      let key = `incident/${inc.id}/update/${new Date(u.at).toISOString()}/${u.status}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      if (n > 1) key += `/${n}`;
+      out.push({ key, legacyKey: `incident/${inc.id}/update/${i}`, kind, at: u.at, products, incident: inc, update: i });
     });
     // A report has no time of its own: it counts from the resolution (or the latest update).
     if (inc.body.trim() !== '')
@@ -57,8 +69,8 @@ export function eventsOf(c: SiteContent): NotifyEvent[] {
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.key.localeCompare(b.key));
 }
 
-/** Whether a channel wants an event: its event kinds and products, when it lists them. */
-export function wants(ch: Channel, e: NotifyEvent): boolean {
+/** Whether a channel (or a filter it had) wants an event: its event kinds and products, when it lists them. */
+export function wants(ch: Filter, e: NotifyEvent): boolean {
   if (ch.events && !ch.events.includes(e.kind)) return false;
   return !ch.products || e.products.some((p) => ch.products!.includes(p));
 }

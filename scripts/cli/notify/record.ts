@@ -29,9 +29,14 @@ export interface Entry {
 
 /** The whole record. */
 export interface DeliveryRecord {
-  version: 1;
+  /** 2: updates keyed by time and status; 1 (read, then carried over): by position. */
+  version: 1 | 2;
   /** Channel id to event key to entry. */
   channels: Record<string, Record<string, Entry>>;
+  /** Channel id to the event kinds and products it took in the last run (widened, it does not replay the past). */
+  filters?: Record<string, { events?: string[]; products?: string[] }>;
+  /** "Now" of the last run that delivered. */
+  now?: string;
 }
 
 /** A failed delivery is tried at most this many times. */
@@ -49,11 +54,12 @@ export function readRecord(path: string): DeliveryRecord {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, channels: {} };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 2, channels: {}, filters: {} };
     throw err;
   }
   const data = JSON.parse(text) as Partial<DeliveryRecord>;
-  if (data.version !== 1 || typeof data.channels !== 'object' || data.channels === null) throw new Error(`${path} is not a delivery record of this version`);
+  if ((data.version !== 1 && data.version !== 2) || typeof data.channels !== 'object' || data.channels === null)
+    throw new Error(`${path} is not a delivery record of this version`);
   return data as DeliveryRecord;
 }
 
