@@ -12,6 +12,7 @@ interface Strings {
   closesIn: string;
   opensIn: string;
   zoneHours: string;
+  closedDay: string;
   coverageNote: string;
 }
 
@@ -80,6 +81,18 @@ function updateWallTimes(): void {
   }
 }
 
+/** The shifts a closure cancels, from a list's data-cancelled: [start, end, the closure's name]. */
+function cancelledOf(el: HTMLElement): [number, number, string][] {
+  try {
+    const list = JSON.parse(el.dataset.cancelled ?? '[]') as unknown;
+    return Array.isArray(list)
+      ? list.filter((c): c is [number, number, string] => Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number' && typeof c[2] === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The desks' hours in a zone, a line per card. */
 function updateHours(zone: string): void {
   const now = Date.now();
@@ -88,22 +101,25 @@ function updateHours(zone: string): void {
   const day = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long' });
   const dated = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long', day: 'numeric', month: 'short' });
   // Several cards show the same intervals: each list is written once per zone.
-  const linesOf = new Map<Span[], string[]>();
+  const linesOf = new Map<string, string[]>();
   for (const el of document.querySelectorAll<HTMLElement>('[data-local-hours]')) {
     const spans = parse(el, 'localHours');
-    let lines = linesOf.get(spans);
+    const key = `${el.dataset.localHours ?? ''}|${el.dataset.cancelled ?? ''}`;
+    let lines = linesOf.get(key);
     if (!lines) {
-      const shown = spans.filter(([start, end]) => end > now && start < now + week);
+      // Shifts in the next 7 days, and the ones a closure cancels ("Thursday Closed (Thanksgiving Day)"), so no day vanishes.
+      const shown: [number, number, string?][] = spans.filter(([start, end]) => end > now && start < now + week).map(([start, end]) => [start, end]);
+      for (const c of cancelledOf(el)) if (c[1] > now && c[0] < now + week) shown.push(c);
+      shown.sort((a, b) => a[0] - b[0]);
       // A weekday twice in the list (today and a week on, or two shifts) reads with its dates.
       const days = shown.map(([start]) => day.format(start));
       const named = new Set(days).size < days.length ? dated : day;
-      lines = shown.map(([start, end]) => {
-        const s = new Date(start);
-        const e = new Date(end);
+      lines = shown.map(([start, end, closure]) => {
+        if (closure !== undefined) return `${named.format(start)} ${strings.closedDay} (${closure})`;
         const nextDay = partsIn(zone, start).date !== partsIn(zone, end - 1).date;
-        return `${named.format(s)} ${time.format(s)}–${time.format(e)}${nextDay ? ' (+1)' : ''}`;
+        return `${named.format(start)} ${time.format(start)}–${time.format(end)}${nextDay ? ' (+1)' : ''}`;
       });
-      linesOf.set(spans, lines);
+      linesOf.set(key, lines);
     }
     el.textContent = lines.join('; ');
     const box = el.closest('details');

@@ -79,28 +79,43 @@ function durationText(ms: number, lang: string): string {
 }
 
 /** Staffed intervals of every desk serving a product, around the pinned now (local yesterday plus 16 days). */
-function deskSpans(productId: string): { deskId: string; deskName: (typeof c.support.desks)[number]['name']; hours: boolean; spans: Span[] }[] {
+type Desk = (typeof c.support.desks)[number];
+function deskSpans(
+  productId: string,
+): { deskId: string; deskName: Desk['name']; hours: boolean; spans: Span[]; cancelled: [number, number, Desk['closures'][number]['name']][] }[] {
   return c.support.desks.flatMap((d) =>
     d.products
       .filter((e) => e.product === productId)
-      .map((e) => ({
-        deskId: d.id,
-        deskName: d.name,
-        hours: e.hours.length > 0,
-        spans: openingSpans(e.hours, d.zone, d.closures, plusDays(wallParts(Date.parse(NOW), d.zone).date, -1), 16),
-      })),
+      .map((e) => {
+        const from = plusDays(wallParts(Date.parse(NOW), d.zone).date, -1);
+        // The first shift each closure day would have opened.
+        const cancelled = Array.from({ length: 16 }, (_, i) => plusDays(from, i)).flatMap((date) => {
+          const closure = d.closures.find((x) => date >= x.date && date <= (x.until ?? x.date));
+          const shift = closure ? openingSpans(e.hours, d.zone, [], date, 1)[0] : undefined;
+          return closure && shift ? [[shift[0], shift[1], closure.name] as [number, number, Desk['closures'][number]['name']]] : [];
+        });
+        return { deskId: d.id, deskName: d.name, hours: e.hours.length > 0, spans: openingSpans(e.hours, d.zone, d.closures, from, 16), cancelled };
+      }),
   );
 }
 
-/** The reader-zone hours list of a desk card, as src/scripts/hours.ts writes it: the next 7 days, dated when a weekday repeats. */
-function hoursLine(spans: Span[], zone: string, lang: string, now: number): string {
+/** The reader-zone hours list of a desk card, as src/scripts/hours.ts writes it: the next 7 days, closed days named, dated when a weekday repeats. */
+function hoursLine(desk: ReturnType<typeof deskSpans>[number], zone: string, lang: string, now: number): string {
   const time = new Intl.DateTimeFormat(lang, { timeZone: zone, timeStyle: 'short' });
   const day = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long' });
   const dated = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long', day: 'numeric', month: 'short' });
-  const shown = spans.filter(([s, e]) => e > now && s < now + 7 * 86_400_000);
+  const inWeek = ([s, e]: readonly [number, number, ...unknown[]]) => e > now && s < now + 7 * 86_400_000;
+  const shown: [number, number, string?][] = [
+    ...desk.spans.filter(inWeek).map(([s, e]): [number, number] => [s, e]),
+    ...desk.cancelled.filter(inWeek).map(([s, e, name]): [number, number, string] => [s, e, localize(name, lang, DEF).text]),
+  ].sort((a, b) => a[0] - b[0]);
   const named = new Set(shown.map(([s]) => day.format(s))).size < shown.length ? dated : day;
   return shown
-    .map(([s, e]) => `${named.format(s)} ${time.format(s)}–${time.format(e)}${wallParts(s, zone).date !== wallParts(e - 1, zone).date ? ' (+1)' : ''}`)
+    .map(([s, e, closure]) =>
+      closure !== undefined
+        ? `${named.format(s)} ${translator(lang)('hours.closedDay')} (${closure})`
+        : `${named.format(s)} ${time.format(s)}–${time.format(e)}${wallParts(s, zone).date !== wallParts(e - 1, zone).date ? ' (+1)' : ''}`,
+    )
     .join('; ');
 }
 
@@ -226,7 +241,7 @@ describe.each(READERS)('a reader in $zone', (reader) => {
                 ? `${t('hours.openNow')}, ${t('hours.closesIn', { duration: durationText(current[1] - now, lang) })}`
                 : `${t('hours.closedNow')}, ${t('hours.opensIn', { duration: durationText(next[0] - now, lang) })}`,
             );
-            expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId}`).toBe(hoursLine(desk.spans, zone, lang, now));
+            expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId}`).toBe(hoursLine(desk, zone, lang, now));
             expect(await card.locator('details.local summary').textContent()).toBe(t('hours.deskZone', { zone }));
             expect(await card.locator('details.local').isVisible()).toBe(true);
           }
@@ -282,7 +297,7 @@ describe.each(READERS)('a reader in $zone', (reader) => {
               : `${t('hours.closedNow')}, ${t('hours.opensIn', { duration: durationText(next[0] - now, DEF) })}`,
           );
           // Shifts that ended before now are no longer listed; the one under way is.
-          expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId}`).toBe(hoursLine(desk.spans, zone, DEF, now));
+          expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId}`).toBe(hoursLine(desk, zone, DEF, now));
         }
       }
       expect(open).toBeGreaterThan(5);
@@ -305,7 +320,7 @@ describe.each(READERS)('a reader in $zone', (reader) => {
           for (const desk of desks.filter((d) => d.hours)) {
             const card = page.locator(`section#${product.id} article`, { has: page.locator('h3', { hasText: localize(desk.deskName, DEF, DEF).text }) });
             expect(await card.locator('[data-local-hours]').textContent(), `${product.id} at ${desk.deskId} in ${chosen}`).toBe(
-              hoursLine(desk.spans, chosen, DEF, now),
+              hoursLine(desk, chosen, DEF, now),
             );
           }
           if (!desks.some((d) => d.hours)) continue;

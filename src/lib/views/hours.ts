@@ -32,6 +32,8 @@ export interface DeskProductView {
   closures: { when: string; name: LocalizedText; sample: boolean }[];
   state: { open: boolean; text: string };
   intervals: Interval[];
+  /** The shifts a closure cancels in the expansion window, each with the closure's name: the 7-day list says the day is closed. */
+  cancelled: { start: string; end: string; name: string }[];
 }
 
 /** A product with every desk that serves it and its weekly coverage. */
@@ -135,6 +137,7 @@ export function hoursView(x: Ctx): HoursView {
                 text: state.opens ? `${x.t('hours.closedNow')}, ${x.t('hours.opensAt', { time: when(state.opens, desk.zone) })}` : x.t('hours.closedNow'),
               },
       intervals,
+      cancelled: cancelledShifts(entry.hours, desk, win).map((c) => ({ ...c, name: x.loc(c.name).text })),
     };
     const product = x.c.products.find((p) => p.id === entry.product);
     const caseUrl = entry.portal ?? product?.caseForm;
@@ -201,6 +204,20 @@ export function hoursView(x: Ctx): HoursView {
   };
   if (x.c.support.routing) view.routing = x.loc(x.c.support.routing);
   return view;
+}
+
+/** The first shift each closure day in the window would have opened, with the closure's name. */
+function cancelledShifts(
+  rules: readonly WeeklyRule[],
+  desk: Desk,
+  win: { fromDate: string; days: number },
+): { start: string; end: string; name: Desk['closures'][number]['name'] }[] {
+  const first = DateTime.fromISO(win.fromDate, { zone: 'utc' });
+  return Array.from({ length: win.days }, (_, i) => first.plus({ days: i }).toISODate()!).flatMap((date) => {
+    const closure = desk.closures.find((c) => isClosed(date, [c]));
+    const shift = closure ? expandHours(rules, desk.zone, [], date, 1)[0] : undefined;
+    return closure && shift ? [{ ...shift, name: closure.name }] : [];
+  });
 }
 
 /** "November 23 – 29, 2026": a week's first and last date in words. */
