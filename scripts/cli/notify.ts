@@ -24,8 +24,10 @@
  *   keeps each channel's filter, and events only the wider one takes in, from before the last run,
  *   are recorded and not sent. Events older than 30 days are neither sent nor kept, nor are
  *   channels no longer in notify.yaml.
- * - Runs that overlap take turns: a lock file beside the record; a second run waits for the first
- *   and then reads what it recorded, so it sends nothing twice. The workflow also runs the notify
+ * - Runs that overlap take turns: a lock file beside the record, refreshed every minute while a
+ *   run lasts (so it never looks abandoned) and removed only by the run that took it; a second run
+ *   waits for the first and then reads what it recorded, so it sends nothing twice. Mail has its
+ *   own time limits, as webhooks do (send.ts). The workflow also runs the notify
  *   job in a concurrency group, as runs on different machines share no file.
  * `--dry-run` reads the record and prints what would be sent, writing nothing.
  */
@@ -203,8 +205,8 @@ export async function notifyCommand(p: ParsedArgs<OptionName<typeof NOTIFY>>, io
     return 0;
   }
 
-  const release = await lock(statePath, LOCK_WAIT_MS, () => io.err('Another pharos notify is delivering with this record; waiting for it to finish.\n'));
-  if (!release) throw new CliError(`another pharos notify still holds ${statePath}.lock after ${LOCK_WAIT_MS / 60_000} minutes; nothing was sent`);
+  const held = await lock(statePath, LOCK_WAIT_MS, () => io.err('Another pharos notify is delivering with this record; waiting for it to finish.\n'));
+  if (!held) throw new CliError(`another pharos notify still holds ${statePath}.lock after ${LOCK_WAIT_MS / 60_000} minutes; nothing was sent`);
   let problems = 0;
   let sent = 0;
   try {
@@ -213,6 +215,12 @@ export async function notifyCommand(p: ParsedArgs<OptionName<typeof NOTIFY>>, io
     writeRecord(statePath, record);
     let docs: ReturnType<typeof apiDocuments> | undefined;
     for (const d of due) {
+      // Taken over as stale (the machine slept?): the other run now owns the record, and writing it would undo its entries.
+      if (!held.held()) {
+        io.err(`Another pharos notify took over ${statePath}.lock; stopping, the rest is left to it\n`);
+        problems++;
+        break;
+      }
       const entries = record.channels[d.channel.id]!;
       const before = entries[d.event.key];
       const attempts = (before?.attempts ?? 0) + 1;
@@ -237,7 +245,7 @@ export async function notifyCommand(p: ParsedArgs<OptionName<typeof NOTIFY>>, io
       writeRecord(statePath, record);
     }
   } finally {
-    release();
+    held.release();
   }
   io.out(`${sent} sent${problems > 0 ? `, ${problems} not sent` : ''}.\n`);
   return problems > 0 ? 1 : 0;

@@ -31,6 +31,8 @@ const requests: Received[] = [];
 const mails: Mail[] = [];
 /** Per path: answer 503 instead of 200. */
 const failing = new Set<string>();
+/** Per path: take the request, then answer with this status (a gateway's 502 or 504, say). */
+const answering = new Map<string, number>();
 /** Per path: take the request, then close the connection without an answer. */
 const dropping = new Set<string>();
 /** When set, the receiver holds its next answer until this is called (and tells onHold that it does). */
@@ -52,6 +54,11 @@ beforeAll(async () => {
         return;
       }
       const answer = () => {
+        if (answering.has(path)) {
+          requests.push({ path, headers: req.headers, body: JSON.parse(text) as Record<string, unknown> });
+          res.writeHead(answering.get(path)!).end('gateway');
+          return;
+        }
         if (failing.has(path)) {
           res.writeHead(503).end('unavailable');
           return;
@@ -398,6 +405,48 @@ updates:
     const later = await notify(other, '2026-11-22T12:00:00Z');
     expect(later.got).toEqual([]);
     expect(later.status).toBe(0);
+  });
+
+  test.each([502, 504])('a gateway that answers %i may have passed the message on: it arrives once', async (status) => {
+    const other = site();
+    await notify(other, '2026-11-22T10:00:00Z');
+    addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'Watching.', 'Vi bevakar.');
+    answering.set('/discord', status);
+    try {
+      const run = await notify(other, '2026-11-22T10:30:00Z');
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`to community-discord: HTTP ${status}; it may have arrived, so it is not sent again\n`);
+      expect(run.got.filter((r) => r.path === '/discord')).toHaveLength(1);
+    } finally {
+      answering.delete('/discord');
+    }
+    const later = await notify(other, '2026-11-22T12:00:00Z');
+    expect(later.got).toEqual([]);
+  });
+
+  test('an address that holds a token, or a password, stays out of the output and the record when the connection fails', async () => {
+    const other = site();
+    await notify(other, '2026-11-22T10:00:00Z');
+    addUpdate(other, '2026-11-22T10:20:00Z', 'monitoring', 'Watching.', 'Vi bevakar.');
+    // A port nobody listens on: the connection is refused.
+    const gone = createServer();
+    await new Promise<void>((done) => gone.listen(0, '127.0.0.1', done));
+    const port = (gone.address() as AddressInfo).port;
+    await new Promise((done) => gone.close(done));
+    const run = await notify(other, '2026-11-22T10:30:00Z', [], {
+      PHAROS_WEBHOOK_URL: `http://127.0.0.1:${port}/hooks/T0KEN-s3cr3t-path`,
+      PHAROS_DISCORD_URL: 'http://s3cr3t-host-token.invalid/api/webhooks/1',
+      PHAROS_SMTP_URL: `smtp://status:hunter2-s3cr3t@127.0.0.1:${port}`,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('to monitor-webhook: could not connect (ECONNREFUSED); trying again');
+    expect(run.stderr).toMatch(/to community-discord: could not connect \((ENOTFOUND|EAI_AGAIN)\); trying again/);
+    expect(run.stderr).toContain('to announce-mail: could not connect to the SMTP server (ECONNREFUSED); trying again');
+    const record = readFileSync(join(dirname(other), 'record.json'), 'utf8');
+    for (const text of [run.stdout, run.stderr, record]) {
+      expect(text).not.toContain('s3cr3t');
+      expect(text).not.toContain(String(port));
+    }
   });
 
   test('a run stopped while sending leaves the message uncertain, never sent twice', async () => {

@@ -4,7 +4,8 @@
  * at any moment leaves the last good version. A lock file beside it lets one run at a time deliver;
  * another run waits for it and then reads what it recorded.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -71,23 +72,54 @@ export function writeRecord(path: string, record: DeliveryRecord): void {
   renameSync(tmp, path);
 }
 
-/** A lock older than this was left by a run that died; the next run takes it over. */
+/** A lock not refreshed for this long was left by a run that died; the next run takes it over. */
 const STALE_MS = 10 * 60_000;
+/** A run refreshes its lock this often while it lasts, however slow a delivery. */
+export const HEARTBEAT_MS = 60_000;
+
+/** A lock this run holds. */
+export interface Lock {
+  /** Whether the lock is still this run's (not taken over as stale by another). */
+  held: () => boolean;
+  /** Stops refreshing it and removes it, if it is still this run's. */
+  release: () => void;
+}
 
 /**
  * Takes the lock beside the record, waiting up to `waitMs` for another run to finish (`onWait` is
- * told once). Returns the function that releases it, or undefined when the other run still holds it.
+ * told once). Returns the lock, or undefined when the other run still holds it.
  */
-export async function lock(path: string, waitMs: number, onWait: () => void): Promise<(() => void) | undefined> {
+export async function lock(path: string, waitMs: number, onWait: () => void): Promise<Lock | undefined> {
   const file = `${path}.lock`;
   mkdirSync(dirname(file), { recursive: true });
   const until = Date.now() + waitMs;
+  // The lock file names its run: pid and a random part, as pids repeat across machines and runs.
+  const token = `${process.pid} ${randomUUID()}\n`;
+  const held = () => {
+    try {
+      return readFileSync(file, 'utf8') === token;
+    } catch {
+      return false;
+    }
+  };
   for (let tries = 0; ; tries++) {
     try {
       const fd = openSync(file, 'wx');
-      writeSync(fd, `${process.pid}\n`);
+      writeSync(fd, token);
       closeSync(fd);
-      return () => rmSync(file, { force: true });
+      const beat = setInterval(() => {
+        if (!held()) return;
+        const now = new Date();
+        utimesSync(file, now, now);
+      }, HEARTBEAT_MS);
+      beat.unref();
+      return {
+        held,
+        release: () => {
+          clearInterval(beat);
+          if (held()) rmSync(file, { force: true });
+        },
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
