@@ -4,7 +4,7 @@ import { formatError } from '../../src/lib/content/errors.ts';
 import { CliError, type Io } from './io.ts';
 import { CONTENT, flag, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { contentFolder } from './site.ts';
-import { policyWarnings, sampleWarnings } from './policy.ts';
+import { policyWarnings, sampleWarnings, secretWarnings } from './policy.ts';
 
 /** `pharos check`: its options, the one definition the parser and the help read. */
 export const CHECK = {
@@ -53,7 +53,11 @@ export function checkCommand(p: ParsedArgs<OptionName<typeof CHECK>>, io: Io): n
     return 1;
   }
   const c = result.content;
-  const warnings = [...policyWarnings(c, folder.dir), ...sampleWarnings(c, folder.dir, folder.display, io.env)];
+  const warnings = [
+    ...policyWarnings(c, folder.dir),
+    ...sampleWarnings(c, folder.dir, folder.display, io.env),
+    ...secretWarnings(c, folder.dir, folder.display),
+  ];
   io.out(
     `${folder.display}: no problems (${c.products.length} products, ${c.incidents.length} incidents, ${c.maintenance.length} maintenance windows, ${c.site.locales.length} languages)\n`,
   );

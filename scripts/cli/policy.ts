@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import type { Maintenance } from '../../src/schemas/maintenance.ts';
+import { WORKFLOW_SECRETS } from '../../src/schemas/notify.ts';
 import { lineOf, parseYaml, readText } from '../../src/lib/content/source.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { describeTarget } from '../../src/lib/targets.ts';
@@ -126,6 +127,25 @@ export function sampleWarnings(c: SiteContent, dir: string, display: string, env
     });
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * Channels of notify.yaml whose secret the shipped workflow does not pass: in GitHub Actions the
+ * variable is empty, so the channel's messages wait for a secret that never comes.
+ */
+export function secretWarnings(c: SiteContent, dir: string, display: string): PolicyWarning[] {
+  const names: readonly string[] = WORKFLOW_SECRETS;
+  return (c.notify?.channels ?? []).flatMap((ch, i) =>
+    names.includes(ch.secret)
+      ? []
+      : [
+          {
+            file: `${display}/notify.yaml`,
+            line: yamlLine(join(dir, 'notify.yaml'), ['channels', i, 'secret']),
+            message: `channel "${ch.id}": the publishing workflow (.github/workflows/deploy.yml) does not pass ${ch.secret} to pharos notify, so there it is never sent anything; it passes ${names.join(', ')}: use one of them, or add ${ch.secret} to the env of its notify step`,
+          },
+        ],
+  );
 }
 
 /** The line of a field in a YAML content file (undefined when it cannot be read). */

@@ -23,6 +23,12 @@ export const EVENT_KINDS = [
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /**
+ * The secrets the shipped workflow (.github/workflows/deploy.yml) passes to `pharos notify`: a
+ * channel naming another gets nothing there (`pharos check` warns). The workflow test holds the two equal.
+ */
+export const WORKFLOW_SECRETS = ['PHAROS_SLACK_URL', 'PHAROS_TEAMS_URL', 'PHAROS_DISCORD_URL', 'PHAROS_WEBHOOK_URL', 'PHAROS_SMTP_URL'] as const;
+
+/**
  * The name of an environment variable holding a secret. Only PHAROS_… names: content chooses the
  * variable, and must not be able to point a channel at the CI's own tokens.
  */

@@ -542,6 +542,18 @@ updates:
   });
 });
 
+test('pharos check warns, at its line, about a channel whose secret the shipped workflow does not pass', () => {
+  const dir = site();
+  const run = runCli(['check'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir));
+  expect(run.status).toBe(0);
+  const lines = run.stderr.split('\n').filter((l) => l.includes('notify.yaml'));
+  expect(lines).toEqual([
+    'content/notify.yaml:11 warning: channel "widget-maintenance": the publishing workflow (.github/workflows/deploy.yml) does not pass PHAROS_SLACK_URL_2 to pharos notify, so there it is never sent anything; it passes PHAROS_SLACK_URL, PHAROS_TEAMS_URL, PHAROS_DISCORD_URL, PHAROS_WEBHOOK_URL, PHAROS_SMTP_URL: use one of them, or add PHAROS_SLACK_URL_2 to the env of its notify step',
+    expect.stringMatching(/^content\/notify\.yaml:12 warning: channel "silent": .* does not pass PHAROS_SLACK_URL_3 /),
+  ]);
+  expect(runCli(['check', '--strict'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir)).status).toBe(1);
+});
+
 test('without notify.yaml, notify says so and sends nothing', () => {
   const dir = join(tempDir('notify'), 'content');
   cpSync(MINIMAL, dir, { recursive: true });
