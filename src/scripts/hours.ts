@@ -14,6 +14,8 @@ interface Strings {
   zoneHours: string;
   closedDay: string;
   coverageNote: string;
+  zonesSuggested: string;
+  regions: Record<string, string>;
 }
 
 const form = document.querySelector<HTMLFormElement>('[data-zone-picker]');
@@ -21,7 +23,30 @@ const select = form?.querySelector<HTMLSelectElement>('select');
 const strings = JSON.parse(form?.dataset.strings ?? '{}') as Strings;
 // The page's one clock style (Swedish and French 24-hour, English as the reader's English).
 const lang = readerLocale();
-const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * Old names Chromium and other browsers still report for zones that were renamed, and the names the
+ * zone database uses now: the picker offers only the current ones (Asia/Kolkata, Europe/Kyiv).
+ */
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'Asia/Ulan_Bator': 'Asia/Ulaanbaatar',
+};
+const current = (zone: string) => RENAMED[zone] ?? zone;
+const own = current(Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 function addDays(date: string, n: number): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -216,31 +241,46 @@ function inTurn(...steps: (() => void)[]): void {
   next(0);
 }
 
-/** The zone picker: the reader's zone and the desks' zones first, then every zone Intl knows. */
+/** A zone as a reader looks for it: its city ("Buenos Aires" for America/Argentina/Buenos_Aires). */
+const city = (zone: string) => zone.split('/').slice(1).reverse()[0]?.replaceAll('_', ' ') ?? zone;
+
+/** A zone's region in the page's language (the first part of its name: Europe, America, Pacific). */
+const regionName = (region: string) => strings.regions[region] ?? region;
+
+/**
+ * The zone picker: the reader's zone and the desks' zones first, then every zone Intl knows,
+ * grouped by region and shown by city, each under its current name.
+ */
 function setUpPicker(form: HTMLFormElement, select: HTMLSelectElement): void {
-  const listed = JSON.parse(select.dataset.zones ?? '[]') as string[];
-  // The other four hundred zones when the reader reaches for the list, or in small batches when
-  // the page is idle, so loading never blocks the page.
-  let zones = [...new Set([own, ...listed])];
+  const listed = (JSON.parse(select.dataset.zones ?? '[]') as string[]).map(current);
+  const first = [...new Set([own, ...listed])];
+  const top = document.createElement('optgroup');
+  top.label = strings.zonesSuggested;
+  for (const zone of first) top.append(new Option(zone === 'UTC' ? zone : `${city(zone)} (${zone})`, zone, zone === own, zone === own));
+  select.append(top);
+  // The other four hundred zones when the reader reaches for the list, or when the page is idle,
+  // so loading never blocks the page.
   let complete = false;
-  let added = 0;
-  const addZones = (upTo: number) => {
-    if (!complete && upTo > zones.length) {
-      complete = true;
-      const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-      zones = [...new Set([...zones, ...all])];
+  const addAll = () => {
+    if (complete) return;
+    complete = true;
+    const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+    const groups = new Map<string, string[]>();
+    for (const zone of new Set(all.map(current))) {
+      const region = zone.includes('/') ? zone.slice(0, zone.indexOf('/')) : '';
+      if (region === '' || region === 'Etc') continue;
+      groups.set(region, [...(groups.get(region) ?? []), zone]);
     }
-    for (; added < Math.min(upTo, zones.length); added++) select.add(new Option(zones[added], zones[added], zones[added] === own, zones[added] === own));
+    const collator = new Intl.Collator(lang);
+    for (const [region, zones] of [...groups].sort(([a], [b]) => collator.compare(regionName(a), regionName(b)))) {
+      const group = document.createElement('optgroup');
+      group.label = regionName(region);
+      for (const zone of zones.sort((a, b) => collator.compare(city(a), city(b)))) group.append(new Option(city(zone), zone));
+      select.append(group);
+    }
   };
-  addZones(zones.length);
-  const addAll = () => addZones(Infinity);
   for (const type of ['pointerdown', 'focus', 'keydown']) select.addEventListener(type, addAll, { once: true });
-  const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn) : setTimeout(fn, 200));
-  const batch = () => {
-    addZones(added + 60);
-    if (added < zones.length) idle(batch);
-  };
-  idle(batch);
+  ('requestIdleCallback' in window ? requestIdleCallback : (fn: () => void) => setTimeout(fn, 200))(addAll);
   select.addEventListener('change', () => updateZone(select.value));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
