@@ -71,18 +71,19 @@ describe('the status page on a 390 x 844 phone', () => {
     );
   });
 
-  test('en: all nine products and their statuses show without scrolling, the bars only from 700 px', async () => {
+  test('in every language, all nine products and their statuses show without scrolling; the bars only from 700 px', async () => {
     expect(c.products).toHaveLength(9);
-    await at(
-      '/',
-      NOW,
-      async (page) => {
-        for (const p of c.products) expect(await onFirstScreen(page, `#product-${p.id} .badge`), p.id).toBe(true);
-        expect(await page.locator('#product-projectplace .days').isVisible()).toBe(false);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-      },
-      { viewport: PHONE },
-    );
+    for (const { code } of c.site.locales)
+      await at(
+        inLocale('/', code, DEF),
+        NOW,
+        async (page) => {
+          for (const p of c.products) expect(await onFirstScreen(page, `#product-${p.id} .badge`), `${code} ${p.id}`).toBe(true);
+          expect(await page.locator('#product-projectplace .days').isVisible()).toBe(false);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        },
+        { viewport: PHONE },
+      );
     await at(
       '/',
       NOW,
