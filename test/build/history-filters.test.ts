@@ -7,17 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 import { formatDuration } from '../../src/lib/durations.ts';
-import { ROOT, sharedBuild } from '../helpers/fixtures.ts';
+import { ROOT, sharedBuild, loadOrThrow } from '../helpers/fixtures.ts';
 
 const CONTENT = join(ROOT, 'content');
 let c: SiteContent;
 let dist: string;
 beforeAll(() => {
-  const loaded = loadContent(CONTENT, { displayRoot: 'content', env: {} });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  c = loaded.content;
+  c = loadOrThrow(CONTENT);
   const run = sharedBuild(CONTENT);
   expect(run.status, run.stderr).toBe(0);
   dist = run.outDir;

@@ -8,17 +8,15 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { SaxesParser } from 'saxes';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 import { markdownToText } from '../../src/lib/markdown.ts';
-import { ROOT, MINIMAL, buildSite, listFiles, sharedBuild, tempDir } from '../helpers/fixtures.ts';
+import { ROOT, MINIMAL, buildSite, listFiles, sharedBuild, tempDir, loadOrThrow } from '../helpers/fixtures.ts';
 
 const CONTENT = join(ROOT, 'content');
 let c: SiteContent;
 let dist: string;
 beforeAll(() => {
-  const loaded = loadContent(CONTENT, { displayRoot: 'content', env: {} });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  c = loaded.content;
+  c = loadOrThrow(CONTENT);
   const run = sharedBuild(CONTENT);
   expect(run.status, run.stderr).toBe(0);
   dist = run.outDir;
