@@ -13,6 +13,7 @@ import * as rrulePackage from 'rrule';
 import type { SiteContent } from './content/load.ts';
 import type { Product } from '../schemas/products.ts';
 import type { Release } from '../schemas/releases.ts';
+import { memo } from './memo.ts';
 
 // Bundlers load rrule's ES module (named exports); plain Node loads its CommonJS build, whose
 // exports all sit under `default`. Accept both so the CLI and the build share this module.
@@ -42,21 +43,29 @@ export function cadenceZone(cadence: Cadence, fallback: string): string {
 
 /** The first `count` release dates on or after today in the cadence's zone; none for continuous delivery. */
 export function nextReleaseDates(cadence: Cadence, now: string, count: number): LocalDate[] {
-  if (!isRecurring(cadence) || count <= 0) return [];
-  const rule = ruleOf(cadence);
-  const out: LocalDate[] = [];
-  let cursor = floating(localToday(now, cadence.zone));
-  let inclusive = true;
-  while (out.length < count) {
-    const next = rule.after(cursor, inclusive);
-    // A rule with COUNT or UNTIL runs out.
-    if (next === null) break;
-    out.push(dateOf(next));
-    cursor = next;
-    inclusive = false;
-  }
-  return out;
+  return [...nextDates(cadence, now, count)];
 }
+
+/** nextReleaseDates, kept per cadence, now and count: product pages, feeds and calendars ask in every language. */
+const nextDates = memo(
+  (cadence: Cadence, now: string, count: number): readonly LocalDate[] => {
+    if (!isRecurring(cadence) || count <= 0) return [];
+    const rule = ruleOf(cadence);
+    const out: LocalDate[] = [];
+    let cursor = floating(localToday(now, cadence.zone));
+    let inclusive = true;
+    while (out.length < count) {
+      const next = rule.after(cursor, inclusive);
+      // A rule with COUNT or UNTIL runs out.
+      if (next === null) break;
+      out.push(dateOf(next));
+      cursor = next;
+      inclusive = false;
+    }
+    return out;
+  },
+  (...args) => JSON.stringify(args),
+);
 
 /** The release dates from `from` to `to` (both included); none for continuous delivery. */
 export function releaseDatesBetween(cadence: Cadence, from: LocalDate, to: LocalDate): LocalDate[] {

@@ -10,7 +10,8 @@ export function formatDuration(fromIso: string, toIso: string, locale: string): 
   return minutesInWords(Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60000)), locale);
 }
 
-function minutesInWords(total: number, locale: string): string {
+/** Minutes in words; the same few spans recur on every page, and formatting one is slow. */
+const minutesInWords = memo((total: number, locale: string): string => {
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const minutes = total % 60;
@@ -21,4 +22,4 @@ function minutesInWords(total: number, locale: string): string {
     .filter(([, n]) => n > 0)
     .map(([unit, n]) => new Intl.NumberFormat(locale, { style: 'unit', unit: unit.replace(/s$/, ''), unitDisplay: 'narrow' }).format(n))
     .join(' ');
-}
+});

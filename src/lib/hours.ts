@@ -21,6 +21,7 @@
 import { DateTime } from 'luxon';
 import { DAYS, type Day, type Desk, type WeeklyRule } from '../schemas/support-hours.ts';
 import { isClosed } from './business-time.ts';
+import { memo } from './memo.ts';
 
 /** A span of opening time: UTC ISO 8601 instants with milliseconds and "Z", half-open [start, end). */
 export interface Interval {
@@ -86,27 +87,35 @@ function mergeSpans(spans: readonly (readonly [number, number])[]): [number, num
  * a closure day are cancelled; see the module comment for the midnight and DST rules.
  */
 export function expandHours(rules: readonly WeeklyRule[], zone: string, closures: readonly Closure[], fromDate: string, days: number): Interval[] {
-  if (!Number.isInteger(days) || days < 0) throw new Error(`found ${days} (expected a whole number of days, 0 or more)`);
-  const first = calendarDate(fromDate);
-  const spans: [number, number][] = [];
-  for (let i = 0; i < days; i++) {
-    const date = first.plus({ days: i });
-    if (isClosed(date.toISODate()!, closures)) continue;
-    const day = DAYS[date.weekday - 1]!;
-    for (const rule of rules) {
-      if (!rule.days.includes(day)) continue;
-      const open = minutesOf(rule.open);
-      let close = minutesOf(rule.close);
-      if (close <= open) close += DAY_MINUTES;
-      const start = wallInstant(date, open, zone).toMillis();
-      const end = wallInstant(date, close, zone).toMillis();
-      // Only a shift lying wholly inside a spring-forward gap can come out empty; it never happens.
-      if (end > start) spans.push([start, end]);
-    }
-  }
-  const iso = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' }).toISO()!;
-  return mergeSpans(spans).map(([start, end]) => ({ start: iso(start), end: iso(end) }));
+  return [...expanded(rules, zone, closures, fromDate, days)];
 }
+
+/** expandHours, kept per rules and window: each language's page and each product asks again. */
+const expanded = memo(
+  (rules: readonly WeeklyRule[], zone: string, closures: readonly Closure[], fromDate: string, days: number): readonly Interval[] => {
+    if (!Number.isInteger(days) || days < 0) throw new Error(`found ${days} (expected a whole number of days, 0 or more)`);
+    const first = calendarDate(fromDate);
+    const spans: [number, number][] = [];
+    for (let i = 0; i < days; i++) {
+      const date = first.plus({ days: i });
+      if (isClosed(date.toISODate()!, closures)) continue;
+      const day = DAYS[date.weekday - 1]!;
+      for (const rule of rules) {
+        if (!rule.days.includes(day)) continue;
+        const open = minutesOf(rule.open);
+        let close = minutesOf(rule.close);
+        if (close <= open) close += DAY_MINUTES;
+        const start = wallInstant(date, open, zone).toMillis();
+        const end = wallInstant(date, close, zone).toMillis();
+        // Only a shift lying wholly inside a spring-forward gap can come out empty; it never happens.
+        if (end > start) spans.push([start, end]);
+      }
+    }
+    const iso = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' }).toISO()!;
+    return mergeSpans(spans).map(([start, end]) => ({ start: iso(start), end: iso(end) }));
+  },
+  (...args) => JSON.stringify(args),
+);
 
 /** The interval containing `at` (start <= at < end), if any; `at` is an ISO 8601 instant with an offset. */
 export function openAt(intervals: readonly Interval[], at: string): Interval | undefined {

@@ -36,8 +36,11 @@ export function markdownCacheDir(): string {
   return process.env.PHAROS_CACHE_DIR ? join(process.env.PHAROS_CACHE_DIR, 'markdown') : join(process.cwd(), 'node_modules/.cache/pharos/markdown');
 }
 
-/** The HTML of `markdown` with headings from h`top`: from memory, else from disk, else `render()` (then kept in both). */
-export function cachedHtml(markdown: string, top: number, render: () => string): string {
+/**
+ * What `markdown` renders to: its HTML with headings from h`top`, or with `top` 'text' its plain
+ * text. From memory, else from disk, else `render()` (then kept in both).
+ */
+export function cachedHtml(markdown: string, top: number | 'text', render: () => string): string {
   const shared = keySalt();
   const digest = createHash('sha256')
     .update(`${shared ?? RENDERER_REVISION}\0${top}\0${markdown}`)
@@ -55,7 +58,7 @@ export function cachedHtml(markdown: string, top: number, render: () => string):
   let html: string | undefined;
   try {
     html = readFileSync(file, 'utf8');
-    // A file cut short by a crash (rendered Markdown is never empty) is rendered again.
+    // A file cut short by a crash (rendered HTML is never empty; an empty text is simply rendered again).
     if (html === '') throw new Error('empty cache file');
   } catch {
     html = render();

@@ -3,7 +3,7 @@
  * text. Raw HTML in the source is dropped, and the result is sanitized (GitHub's rules: no
  * scripts, no event handlers, no javascript: or data: URLs), so nothing in content can run in a
  * reader's browser, feed reader or API client. One pipeline: remark, GFM, remark-rehype without
- * raw HTML, rehype-sanitize. Its HTML is kept by the text's digest, in memory for the build and on
+ * raw HTML, rehype-sanitize. Its HTML and text are kept by the text's digest, in memory for the build and on
  * disk between builds (see markdown-cache.ts), so a rebuild renders only texts it has not seen.
  *
  * Ids: the only ones a text can have are its footnotes' (GFM `[^1]`). The sanitizer prefixes every
@@ -22,7 +22,6 @@ import { toText } from 'hast-util-to-text';
 import type { Root, Element, ElementContent } from 'hast';
 import { stripBidiControls } from '../schemas/common.ts';
 import { cachedHtml } from './markdown-cache.ts';
-import { memo } from './memo.ts';
 import { escapeHtml } from './escape.ts';
 
 /** What the sanitizer puts before every id and every reference to one. */
@@ -139,9 +138,11 @@ export function fragmentsOnPage(html: string, page: string): string {
   return html.replaceAll('<a href="#', `<a href="${escapeHtml(page)}#`);
 }
 
-/** The readable text of a Markdown text (for feed summaries, JSON bodies, titles). */
-export const markdownToText = memo((markdown: string) =>
-  toText(tree(markdown))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim(),
-);
+/** The readable text of a Markdown text (for feed summaries, JSON bodies, titles), cached like its HTML. */
+export function markdownToText(markdown: string): string {
+  return cachedHtml(markdown, 'text', () =>
+    toText(tree(markdown))
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  );
+}

@@ -14,11 +14,14 @@ function zoneName(locale: string, zone: string, ms: number): string {
   return format.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? zone;
 }
 
-/** "22 November 2026 at 04:00 CST": date and time in `zone`, with the zone's short name. */
-export function formatInstant(iso: string, locale: string, zone: string): string {
+/**
+ * "22 November 2026 at 04:00 CST": date and time in `zone`, with the zone's short name. Kept per
+ * instant: the same instants appear on many pages (lists, product pages, feeds).
+ */
+export const formatInstant = memo((iso: string, locale: string, zone: string): string => {
   const ms = Date.parse(iso);
   return `${dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(ms)} ${zoneName(locale, zone, ms)}`;
-}
+});
 
 /**
  * An instant as HTML: `<time datetime data-local title>` with the text in the site's zone, which

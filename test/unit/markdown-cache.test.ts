@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cachedHtml, forgetRendered, markdownCacheDir, RENDERER_REVISION } from '../../src/lib/markdown-cache.ts';
-import { markdownToHtml } from '../../src/lib/markdown.ts';
+import { markdownToHtml, markdownToText } from '../../src/lib/markdown.ts';
 import { ROOT, tempDir } from '../helpers/fixtures.ts';
 
 /** Every cached file below the cache folder. */
@@ -47,6 +47,17 @@ describe('the Markdown cache', () => {
     expect(fresh).toContain('<h2>Cause</h2>');
   });
 
+  test('markdownToText is kept too, apart from the HTML of the same text', () => {
+    const text = '**Uploads** fail; see [the notice](https://example.com/n).\n\n\n\nMore soon.';
+    const fresh = markdownToText(text);
+    expect(fresh).toBe('Uploads fail; see the notice.\n\nMore soon.');
+    expect(cachedFiles()).toHaveLength(1);
+    forgetRendered();
+    expect(markdownToText(text)).toBe(fresh);
+    expect(markdownToHtml(text)).toContain('<strong>Uploads</strong>');
+    expect(cachedFiles()).toHaveLength(2);
+  });
+
   test('an unreadable cache folder only costs a render', () => {
     process.env.PHAROS_CACHE_DIR = join(tempDir('md-cache'), 'file');
     writeFileSync(process.env.PHAROS_CACHE_DIR, 'not a folder');
@@ -61,6 +72,6 @@ describe('the Markdown cache', () => {
       .update(readFileSync(join(ROOT, 'src/lib/markdown.ts')))
       .digest('hex')
       .slice(0, 16);
-    expect({ source, revision: RENDERER_REVISION }).toEqual({ source: '992fb2e0d5fb5dc7', revision: 2 });
+    expect({ source, revision: RENDERER_REVISION }).toEqual({ source: 'ce4b9c5fca286a30', revision: 2 });
   });
 });

@@ -1,4 +1,5 @@
 /** View model of the hours-and-contacts page: per product, each desk's channels, hours, state and coverage. */
+import { dateTimeFormat } from '../time.ts';
 import { DateTime } from 'luxon';
 import { DAYS, type Day, type Desk, type WeeklyRule } from '../../schemas/support-hours.ts';
 import type { LocalizedText } from '../i18n.ts';
@@ -72,7 +73,7 @@ export function telHref(number: string): string {
 
 /** Weekday names of a locale, Monday first. */
 function weekdayNames(locale: string): Record<Day, string> {
-  const fmt = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  const fmt = dateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   return Object.fromEntries(DAYS.map((d, i) => [d, fmt.format(new Date(Date.UTC(2026, 0, 5 + i)))])) as Record<Day, string>;
 }
 
@@ -105,7 +106,7 @@ export function hoursView(x: Ctx): HoursView {
   const regions = new Intl.DisplayNames([x.locale], { type: 'region' });
   const now = x.c.now;
   const when = (iso: string, zone: string) =>
-    new Intl.DateTimeFormat(x.locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+    dateTimeFormat(x.locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
   const siteZone = x.c.site.timeZone;
   const monday = DateTime.fromISO(now, { zone: siteZone }).startOf('week').plus({ weeks: 1 });
   const deskProduct = (desk: Desk, entry: Desk['products'][number]): DeskProductView => {
@@ -222,20 +223,20 @@ function cancelledShifts(
 
 /** "November 23 – 29, 2026": a week's first and last date in words. */
 function weekDates(first: string, last: string, locale: string): string {
-  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const format = dateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return format.formatRange(new Date(`${first}T12:00:00Z`), new Date(`${last}T12:00:00Z`));
 }
 
 /** "Nov 23": a chart row's date beside its weekday. */
 function shortDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** "Thursday, November 26". */
 function dayDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return dateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 function fmtDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return dateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }

@@ -1,4 +1,5 @@
 /** View models for incidents: the summary used in lists, and the full incident page. */
+import { dateTimeFormat } from '../time.ts';
 import type { SiteContent } from '../content/load.ts';
 import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
 import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts';
@@ -60,11 +61,8 @@ export function context(c: SiteContent, locale: string, base: string) {
 /** The helpers' type. */
 export type Ctx = ReturnType<typeof context>;
 
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
 function monthOf(iso: string, zone: string): string {
-  let f = monthFormats.get(zone);
-  if (!f) monthFormats.set(zone, (f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: zone })));
-  return f.format(new Date(iso)).slice(0, 7);
+  return dateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: zone }).format(new Date(iso)).slice(0, 7);
 }
 
 const summaries = new WeakMap<Incident, Map<string, IncidentSummary>>();

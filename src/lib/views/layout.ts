@@ -1,4 +1,5 @@
 /** View model of the page shell: titles, navigation, language alternates, footer. */
+import { memo } from '../memo.ts';
 import type { SiteContent } from '../content/load.ts';
 import { localize, translator, type LocalizedText } from '../i18n.ts';
 import { localeUrl, type RoutePath } from '../routes.ts';
@@ -134,10 +135,10 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
 }
 
 /** A language code as Open Graph writes a locale: language and its likeliest region ("sv" is "sv_SE"). */
-function ogLocale(code: string): string {
+const ogLocale = memo((code: string): string => {
   const l = new Intl.Locale(code).maximize();
   return l.region ? `${l.language}_${l.region}` : l.language;
-}
+});
 
 /** Sections that have pages in this build. */
 const AVAILABLE = new Set<RoutePath>(['/', '/incidents/', '/maintenance/', '/releases/', '/support/']);

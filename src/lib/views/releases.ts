@@ -4,12 +4,12 @@ import type { Product } from '../../schemas/products.ts';
 import { productSchedules, releaseCalendar } from '../cadence.ts';
 import { productReleases } from '../releases.ts';
 import { calendarLinks, calendarProducts, releaseCalendarPath } from '../calendars.ts';
-import { formatDate } from '../time.ts';
+import { formatDate, dateTimeFormat } from '../time.ts';
 import type { Ctx } from './incidents.ts';
 
 /** A local date in words with its weekday: "Tuesday, December 8". */
 function dayWords(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return dateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** One product's schedule in words. */
@@ -55,7 +55,7 @@ export function releasesPageView(x: Ctx, site: string | URL, base: string): Rele
     today: { date: cal.today, text: dayWords(cal.today, x.locale), month: cal.today.slice(0, 7) },
     months: cal.months.map((m) => ({
       month: m.month,
-      label: new Intl.DateTimeFormat(x.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m.first}T12:00:00Z`)),
+      label: dateTimeFormat(x.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m.first}T12:00:00Z`)),
       days: m.days
         .filter((d) => d.entries.some((e) => !e.past))
         .map((d) => ({
