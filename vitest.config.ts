@@ -1,12 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two lanes that run side by side, each one file at a time: the files that build sites or drive
-// Chromium (they share the project's .astro/ folder, the shared builds under test/.tmp and the
-// browser), and the rest (pure code, the CLI in child processes, the property test, whose few
-// builds go to folders of their own). On a 2-core machine this keeps both cores busy without
-// two builds of the shared sites racing.
-const BUILDS = ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'];
-
 export default defineConfig({
   test: {
     // Temporary copies of the project under test/.tmp are not test files.
@@ -16,13 +9,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    // Two files at a time, whatever they do: every test writes only below a temporary folder of
+    // its own, shared builds are built in a folder of their own and renamed into place, and the
+    // Markdown cache writes each file whole. (Vitest runs projects one after another, so a
+    // project per kind of test would not run them side by side.)
     maxWorkers: 2,
-    projects: [
-      { extends: true, test: { name: 'builds', include: BUILDS, fileParallelism: false } },
-      {
-        extends: true,
-        test: { name: 'tools', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/.tmp/**', ...BUILDS], fileParallelism: false },
-      },
-    ],
   },
 });

@@ -1,42 +1,19 @@
 /**
- * A build is all or nothing: whatever fails (content, a page that throws, the self-check, a killed
- * process), the output folder holds the previous site byte for byte, nothing else is left beside
+ * A build is all or nothing: whatever fails (content, a page that throws, the self-check, a stop
+ * by Ctrl-C; a killed process is killed-build.test.ts's), the output folder holds the previous site byte for byte, nothing else is left beside
  * it, and the next build works without cleanup.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generateSite, BENCH_NOW } from '../../bench/generate.ts';
-import { buildCommand, buildSite, listFiles, MINIMAL, ROOT, tempDir } from '../helpers/fixtures.ts';
+import { buildCommand, buildSite, listFiles, ROOT, tempDir } from '../helpers/fixtures.ts';
+import { builtMinimal, leftovers, siteHash } from '../helpers/atomic.ts';
 import { expectedFiles } from '../../src/lib/output-check.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 
 // Relative to the project root, as astro resolves --config.
 const FAULTY = ['--config', 'test/fixtures/faulty-build/astro.config.ts'];
-
-/** Names and bytes of every file below `dir`, relative to it: equal for byte-identical sites. */
-function siteHash(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of listFiles(dir)) hash.update(`${file}\0`).update(readFileSync(join(dir, file)));
-  return hash.digest('hex');
-}
-
-/** What a build left beside the output folder besides the folder itself. */
-function leftovers(outDir: string): string[] {
-  return readdirSync(dirname(outDir)).filter((e) => e !== basename(outDir));
-}
-
-/** A copy of the minimal site, and a build of it in a folder of its own. */
-function builtMinimal(): { content: string; outDir: string; hash: string } {
-  const content = join(tempDir('atomic'), 'content');
-  cpSync(MINIMAL, content, { recursive: true });
-  const outDir = join(tempDir('atomic-out'), 'dist');
-  const first = buildSite(content, {}, outDir);
-  expect(first.status, first.stdout + first.stderr).toBe(0);
-  return { content, outDir, hash: siteHash(outDir) };
-}
 
 describe('a failed build leaves the previous site', () => {
   test('content error: nothing is built, the old site stays', () => {
@@ -102,16 +79,6 @@ describe('a dist/ that links elsewhere', () => {
   });
 });
 
-/** Whether any process of the group led by `pid` is still running. */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Starts a build of `content` into `outDir` that takes six seconds longer than it would; resolves with its exit code or signal. */
 function startSlowBuild(content: string, outDir: string) {
   const c = buildCommand(content, { PHAROS_FAULT: 'slow' }, outDir, FAULTY);
@@ -158,55 +125,4 @@ describe('builds that meet', () => {
       expect(leftovers(site.outDir), done.output).toEqual([]);
     }
   });
-});
-
-describe('a killed build', () => {
-  test('SIGKILL at moments spread over a 1,000-incident build leaves the old site or the new one, and the next build works', async () => {
-    const work = tempDir('kill');
-    const content = join(work, 'content');
-    generateSite({ dir: content, incidents: 1000, seed: 5 });
-    const env = { PHAROS_NOW: BENCH_NOW };
-    const outDir = join(work, 'out', 'dist');
-    mkdirSync(dirname(outDir), { recursive: true });
-
-    const first = buildSite(content, env, outDir);
-    expect(first.status, first.stderr).toBe(0);
-    const oldHash = siteHash(outDir);
-
-    // The new site: one incident's title changed. A build of it, timed, says when to kill the others.
-    const file = join(content, 'incidents', readdirSync(join(content, 'incidents')).sort().at(-1)!);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited while a build was killed'));
-    const started = performance.now();
-    const timing = buildSite(content, env, join(work, 'timing', 'dist'));
-    const seconds = (performance.now() - started) / 1000;
-    expect(timing.status, timing.stderr).toBe(0);
-
-    const seen: { when: string; hash: string }[] = [];
-    for (const fraction of [0.1, 0.35, 0.6, 0.85, 0.97]) {
-      const c = buildCommand(content, env, outDir);
-      // Its own process group, so that what it started can be looked for after the kill.
-      const child = spawn(c.command, c.args, { cwd: ROOT, env: c.env, stdio: 'ignore', detached: true });
-      const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-      await new Promise((resolve) => setTimeout(resolve, fraction * seconds * 1000));
-      child.kill('SIGKILL');
-      const how = await exited;
-      seen.push({ when: `${fraction} (${String(how)})`, hash: existsSync(outDir) ? siteHash(outDir) : 'missing' });
-      // Nothing the build started outlives it (esbuild's service exits when its parent is gone).
-      for (let i = 0; i < 50 && groupAlive(child.pid!); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(groupAlive(child.pid!), 'a process of the killed build is still running').toBe(false);
-    }
-
-    // The next build needs no cleanup and gives the complete new site, the same bytes as the timed one.
-    const last = buildSite(content, env, outDir);
-    expect(last.status, last.stderr).toBe(0);
-    const newHash = siteHash(outDir);
-    expect(newHash).toBe(siteHash(timing.outDir));
-    expect(newHash).not.toBe(oldHash);
-    expect(leftovers(outDir)).toEqual([]);
-    // After every kill the site was the old one or the complete new one, never a mix or nothing;
-    // the earliest kills came before the swap.
-    const report = seen.map((s) => `${s.when}: ${s.hash === oldHash ? 'old' : s.hash === newHash ? 'new' : s.hash}`).join('\n');
-    for (const s of seen) expect([oldHash, newHash], report).toContain(s.hash);
-    expect(seen.filter((s) => s.hash === oldHash).length, report).toBeGreaterThan(0);
-  }, 600_000);
 });

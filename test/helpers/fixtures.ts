@@ -144,9 +144,39 @@ export function sharedBuild(contentDir: string, env: Record<string, string> = {}
   const dir = join(TMP, `shared-${key}`);
   const done = () => ({ ...(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as Run), outDir: join(dir, 'dist') });
   if (existsSync(join(dir, 'run.json'))) return done();
+  // Test files run two at a time: the first to ask builds, the other waits for its result instead
+  // of building the same site again. A lock older than ten minutes is one a killed run left.
+  mkdirSync(TMP, { recursive: true });
+  const lock = `${dir}.lock`;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(join(dir, 'run.json'))) return done();
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return buildShared(contentDir, env, dir, key, done);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** sharedBuild's build, under its lock. */
+function buildShared(
+  contentDir: string,
+  env: Record<string, string>,
+  dir: string,
+  key: string,
+  done: () => Run & { outDir: string },
+): Run & { outDir: string } {
+  if (existsSync(join(dir, 'run.json'))) return done();
   // Built in a folder of its own and renamed into place when complete, so that two test runs at
   // once (two terminals) never build into, or delete, each other's folder; the first to finish wins.
-  mkdirSync(TMP, { recursive: true });
   const work = mkdtempSync(join(TMP, `shared-${key}-`));
   const run = buildSite(contentDir, env, join(work, 'dist'));
   if (run.status !== 0) return run;

@@ -1,0 +1,77 @@
+/**
+ * A build killed with SIGKILL at any moment leaves the previous site or the complete new one in
+ * dist/, nothing of its processes running, and nothing that the next build must clean up.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { generateSite, BENCH_NOW } from '../../bench/generate.ts';
+import { buildCommand, buildSite, listFiles, ROOT, tempDir } from '../helpers/fixtures.ts';
+import { builtMinimal, leftovers, siteHash } from '../helpers/atomic.ts';
+import { expectedFiles } from '../../src/lib/output-check.ts';
+import { loadContent } from '../../src/lib/content/load.ts';
+
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('a killed build', () => {
+  test('SIGKILL at moments spread over a 1,000-incident build leaves the old site or the new one, and the next build works', async () => {
+    // The old site is the minimal one; the new one has 1,000 incidents.
+    const old = builtMinimal();
+    const outDir = old.outDir;
+    const content = join(tempDir('kill'), 'content');
+    generateSite({ dir: content, incidents: 1000, seed: 5 });
+    const env = { PHAROS_NOW: BENCH_NOW };
+    const loaded = loadContent(content, { env });
+    if (!loaded.ok) throw new Error('the generated site is valid');
+    // Astro prints a line for each file it writes; the kills come when a share of them is written,
+    // the last one when all are (the self-check and the swap follow): moments told by the build's
+    // progress, not by a clock.
+    const files = expectedFiles(loaded.content, join(ROOT, 'public')).length;
+
+    const seen: { when: string; hash: string }[] = [];
+    for (const share of [0.1, 0.35, 0.6, 0.85, 1]) {
+      const c = buildCommand(content, env, outDir);
+      // Its own process group, so that what it started can be looked for after the kill.
+      const child = spawn(c.command, c.args, { cwd: ROOT, env: c.env, stdio: ['ignore', 'pipe', 'ignore'], detached: true });
+      let written = 0;
+      child.stdout.setEncoding('utf8').on('data', (s: string) => {
+        written += (s.match(/[├└]─/g) ?? []).length;
+        if (written >= share * files * 0.98) child.kill('SIGKILL');
+      });
+      const how = await new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+      seen.push({ when: `${share} (${String(how)}, ${written} files)`, hash: existsSync(outDir) ? siteHash(outDir) : 'missing' });
+      // Nothing the build started outlives it (esbuild's service exits when its parent is gone).
+      for (let i = 0; i < 50 && groupAlive(child.pid!); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(groupAlive(child.pid!), 'a process of the killed build is still running').toBe(false);
+    }
+
+    // The next build needs no cleanup and gives the complete new site.
+    const last = buildSite(content, env, outDir);
+    expect(last.status, last.stderr).toBe(0);
+    const newHash = siteHash(outDir);
+    const pages = (list: string[]) => list.filter((f) => /\.(html|xml|json|ics)$/.test(f)).sort();
+    expect(pages(listFiles(outDir))).toEqual(pages(expectedFiles(loaded.content, join(ROOT, 'public'))));
+    expect(leftovers(outDir)).toEqual([]);
+    // After every kill the site was the old one or the complete new one, never a mix or nothing;
+    // the kills while pages were written came before the swap.
+    const report = seen.map((s) => `${s.when}: ${s.hash === old.hash ? 'old' : s.hash === newHash ? 'new' : s.hash}`).join('\n');
+    for (const s of seen) expect([old.hash, newHash], report).toContain(s.hash);
+    expect(
+      seen.slice(0, 4).map((s) => s.hash),
+      report,
+    ).toEqual(Array(4).fill(old.hash));
+    expect(
+      seen.slice(0, 4).map((s) => s.when),
+      report,
+    ).toEqual(seen.slice(0, 4).map(() => expect.stringContaining('SIGKILL')));
+  }, 600_000);
+});
