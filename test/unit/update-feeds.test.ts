@@ -1,13 +1,11 @@
 /** The updates feeds' items, from the minimal site's content: one per posted update, titled with status, incident and impact. */
 import { describe, expect, test } from 'vitest';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 import { updatesFeed } from '../../src/lib/update-feeds.ts';
-import { MINIMAL } from '../helpers/fixtures.ts';
+import { loadOrThrow, MINIMAL } from '../helpers/fixtures.ts';
 
 function site(): SiteContent {
-  const r = loadContent(MINIMAL, { env: { PHAROS_NOW: '2026-11-22T10:00:00Z' } });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.content;
+  return loadOrThrow(MINIMAL, { PHAROS_NOW: '2026-11-22T10:00:00Z' });
 }
 const AT = { site: 'https://status.acme.test/', base: '/' };
 const PAGE = 'https://status.acme.test/incidents/';
