@@ -145,17 +145,17 @@ export function sharedBuild(contentDir: string, env: Record<string, string> = {}
   const done = () => ({ ...(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as Run), outDir: join(dir, 'dist') });
   if (existsSync(join(dir, 'run.json'))) return done();
   // Test files run two at a time: the first to ask builds, the other waits for its result instead
-  // of building the same site again. A lock older than ten minutes is one a killed run left.
+  // of building the same site again. A lock whose process is gone (a run stopped with Ctrl-C) is taken over.
   mkdirSync(TMP, { recursive: true });
   const lock = `${dir}.lock`;
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch {
       if (existsSync(join(dir, 'run.json'))) return done();
-      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (lockAbandoned(lock)) rmSync(lock, { recursive: true, force: true });
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
@@ -163,6 +163,26 @@ export function sharedBuild(contentDir: string, env: Record<string, string> = {}
     return buildShared(contentDir, env, dir, key, done);
   } finally {
     rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Whether the process that took a build lock is gone (or it is older than ten minutes, whatever it says). */
+function lockAbandoned(lock: string): boolean {
+  const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+  if (since === undefined) return false;
+  if (Date.now() - since > 10 * 60_000) return true;
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    // Just taken, the pid not written yet; or just released.
+    return false;
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
   }
 }
 
