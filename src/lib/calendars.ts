@@ -116,6 +116,8 @@ export function releaseIcs(c: Pick<SiteContent, 'site' | 'products' | 'releases'
       summary: `${name} release`,
       description: [
         release ? `${name} ${plain(release.version)}, released on this day.` : `Planned release date of ${name}.`,
+        // Invented sample dates (the default site's) say so, as the pages do.
+        (release ? release.sample : p.cadence.kind === 'recurring' && p.cadence.sample) ? SAMPLE_NOTE : '',
         `Cadence: ${plain(defaultText(c, p.cadence.label))}.`,
         notes ? `Release notes: ${notes}` : '',
       ]
@@ -127,6 +129,9 @@ export function releaseIcs(c: Pick<SiteContent, 'site' | 'products' | 'releases'
   }
   return cal.toString();
 }
+
+/** What an invented sample event (the default site's) says first; calendars are written in English. */
+const SAMPLE_NOTE = "Sample: invented for this demonstration, not the vendor's own.";
 
 /** How far back the maintenance calendar reaches: older windows stay on the site, not in calendars. */
 export const MAINTENANCE_HISTORY_DAYS = 180;
@@ -163,7 +168,12 @@ export function maintenanceIcs(c: Pick<SiteContent, 'site' | 'products' | 'maint
       start: new Date(m.window.start),
       end: new Date(m.window.end),
       summary: m.cancelled ? `Cancelled maintenance: ${title}` : `Maintenance: ${title}`,
-      description: [last ? plain(markdownToText(defaultText(c, last.message))) : '', `Products: ${names(m.products)}`, `Details: ${url}`]
+      description: [
+        m.sample ? SAMPLE_NOTE : '',
+        last ? plain(markdownToText(defaultText(c, last.message))) : '',
+        `Products: ${names(m.products)}`,
+        `Details: ${url}`,
+      ]
         .filter(Boolean)
         .join('\n\n'),
       url,

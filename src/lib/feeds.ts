@@ -123,6 +123,10 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
     count > FEED_TIMELINE_LIMIT
       ? `<p><a href="${escapeHtml(page)}">${escapeHtml(t('feed.earlier', { count: String(count - FEED_TIMELINE_LIMIT) }))}</a></p>`
       : '';
+  // Invented sample content (the default site's) says so in the item, as the pages do.
+  const sampleLines = (sample: boolean | undefined) => (sample ? [t('sample.title')] : []);
+  const samplePara = (sample: boolean | undefined) => (sample ? para(t('sample.title')) : '');
+  const sampleCategory = (sample: boolean | undefined) => (sample ? [t('sample.marker')] : []);
   const items: { at: string; key: string; item: () => FeedItem }[] = [];
 
   for (const inc of c.incidents) {
@@ -141,16 +145,21 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
           title: title(text(inc.title), inc.id),
           link: page,
           pubDate: new Date(at),
-          description: describe(t('feed.latest', { status: t(`incidentStatus.${last.status}`), time: when(at) }), [], markdownToText(text(last.message))),
+          description: describe(
+            t('feed.latest', { status: t(`incidentStatus.${last.status}`), time: when(at) }),
+            sampleLines(inc.sample),
+            markdownToText(text(last.message)),
+          ),
           content: xmlSafe(
             [
+              samplePara(inc.sample),
               para(t('feed.affects', { products: affects })),
               timelineHtml(t('feed.timeline'), timeline, earlier(inc.updates.length, page)),
               // The post-incident report, under a heading, in the default language it is written in.
               inc.body.trim() ? `<h2>${escapeHtml(t('incident.report'))}</h2>${html({ text: inc.body, lang: def }, page)}` : '',
             ].join(''),
           ),
-          categories: inc.affects.map((a) => name(a.product)),
+          categories: [...inc.affects.map((a) => name(a.product)), ...sampleCategory(inc.sample)],
         };
       },
     });
@@ -180,16 +189,17 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
           title: title(text(m.title), m.id),
           link: page,
           pubDate: new Date(at),
-          description: describe(latestLine, [window], lastText),
+          description: describe(latestLine, [window, ...sampleLines(m.sample)], lastText),
           content: xmlSafe(
             [
+              samplePara(m.sample),
               para(`${state}. ${window}`),
               para(t('feed.affects', { products: m.products.map(name).join(', ') })),
               m.body.trim() ? html({ text: m.body, lang: def }, page) : '',
               timeline.length > 0 ? timelineHtml(t('feed.timeline'), timeline, earlier(notices.length, page)) : '',
             ].join(''),
           ),
-          categories: m.products.map(name),
+          categories: [...m.products.map(name), ...sampleCategory(m.sample)],
         };
       },
     });

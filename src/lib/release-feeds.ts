@@ -74,13 +74,15 @@ export function releaseFeedItems(c: SiteContent, o: ReleaseFeedOptions): FeedIte
           // The start of the release day where the product ships.
           pubDate: DateTime.fromISO(r.date, { zone }).toJSDate(),
           // Plain text; the notes link is in `content`.
-          description: [`${released}.`, summary ? plain(summary.text) : ''].filter(Boolean).join('\n'),
+          description: [`${released}.`, summary ? plain(summary.text) : '', r.sample ? `${t('sample.title')}.` : ''].filter(Boolean).join('\n'),
           content: [
             `<p>${escapeXml(released)}.</p>`,
+            // Invented sample content (the default site's) says so, as the pages do.
+            r.sample ? `<p>${escapeXml(t('sample.title'))}.</p>` : '',
             summary ? `<p${lang}>${escapeXml(plain(summary.text))}</p>` : '',
             notes ? `<p><a href="${escapeXml(notes)}">${escapeXml(notesLabel)}</a></p>` : '',
           ].join(''),
-          categories: [name],
+          categories: r.sample ? [name, t('sample.marker')] : [name],
         },
       });
     }

@@ -50,10 +50,11 @@ export function updatesFeed(c: SiteContent, o: FeedOptions): Feed {
             }),
             link: `${page}#${updateAnchor(i)}`,
             pubDate: new Date(u.at),
-            description: plain(markdownToText(m.text)),
+            // Invented sample content (the default site's) says so, as the pages do.
+            description: [inc.sample ? `${t('sample.title')}.` : '', plain(markdownToText(m.text))].filter(Boolean).join('\n'),
             // The update as its page shows it, marked with its language when it fell back to another.
-            content: m.lang === o.locale ? html : `<div lang="${escapeHtml(m.lang)}">${html}</div>`,
-            categories: names(inc.affects.map((a) => a.product)),
+            content: `${inc.sample ? `<p>${escapeHtml(t('sample.title'))}.</p>` : ''}${m.lang === o.locale ? html : `<div lang="${escapeHtml(m.lang)}">${html}</div>`}`,
+            categories: [...names(inc.affects.map((a) => a.product)), ...(inc.sample ? [t('sample.marker')] : [])],
           };
         },
       }),

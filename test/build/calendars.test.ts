@@ -225,7 +225,7 @@ describe('the default site (content/)', () => {
     ]);
     const leankit = events.at(-1)!;
     expect(leankit.summary).toBe('Cancelled maintenance: Database migration for LeanKit');
-    expect(leankit.description).toMatch(/^This maintenance is cancelled\./);
+    expect(leankit.description).toMatch(/^Sample: invented for this demonstration, not the vendor's own\.\n\nThis maintenance is cancelled\./);
   });
 
   test.each([

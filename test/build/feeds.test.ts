@@ -227,4 +227,17 @@ describe('feeds of the default site (content/)', () => {
       expect(item.link).toMatch(new RegExp(`^${prefix}(incidents|maintenance)/[a-z0-9-]+/$`));
     }
   });
+
+  test.each([
+    ['rss.xml', 'Sample', 'Invented sample data for this demonstration'],
+    ['sv/updates.xml', 'Exempeldata', 'Påhittade exempeluppgifter'],
+    ['fr/releases/rss.xml', 'Fictif', "Données d'exemple inventées"],
+  ])('%s marks the invented sample items as the pages do (category %s)', async (path, marker, words) => {
+    const feed = await parse(build.outDir, path);
+    expect(feed.items.length).toBeGreaterThan(0);
+    for (const item of feed.items) {
+      expect(item.categories, item.title).toContain(marker);
+      expect(item.contentSnippet ?? item.content, item.title).toContain(words);
+    }
+  });
 });

@@ -121,7 +121,7 @@ describe('release calendars', () => {
       uid: 'release-barometer-20261209@example.test',
     });
     expect(events[0]!.description).toBe(
-      'Planned release date of Planview Barometer.\nCadence: Every three weeks.\nRelease notes: https://success.planview.com/Planview_Barometer/2Release_Notes',
+      "Planned release date of Planview Barometer.\nSample: invented for this demonstration, not the vendor's own.\nCadence: Every three weeks.\nRelease notes: https://success.planview.com/Planview_Barometer/2Release_Notes",
     );
   });
 

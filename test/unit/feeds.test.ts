@@ -311,3 +311,24 @@ describe('post-incident reports in feeds', () => {
     expect(items.find((i) => i.link.endsWith('/incidents/2026-11-22-daptiv-slow-page-loads/'))!.content).not.toContain('Rapport efter incidenten');
   });
 });
+
+describe('sample content', () => {
+  const o: FeedOptions = { locale: 'en', site: 'https://status.example.test/', base: '/' };
+  test('an item says it is invented only when its file says `sample: true`', () => {
+    const real = feedItems(C, o);
+    expect(real.length).toBeGreaterThan(0);
+    for (const item of real) {
+      expect(item.categories).not.toContain('Sample');
+      expect(item.description).not.toContain('Invented sample data');
+    }
+    const invented = feedItems(
+      { ...C, incidents: C.incidents.map((i) => ({ ...i, sample: true })), maintenance: C.maintenance.map((m) => ({ ...m, sample: true })) },
+      o,
+    );
+    for (const item of invented) {
+      expect(item.categories).toContain('Sample');
+      expect(item.description).toContain('Invented sample data for this demonstration');
+      expect(item.content).toContain('Invented sample data for this demonstration');
+    }
+  });
+});
