@@ -38,7 +38,7 @@ import { apiDocuments } from '../../src/lib/api.ts';
 import { CliError, envVar, type Io } from './io.ts';
 import { CONTENT, flag, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { basePath, contentFolder, loadValid } from './site.ts';
-import { eventsOf, wants, MAX_AGE_DAYS, type Filter, type NotifyEvent } from './notify/events.ts';
+import { eventsOf, filterOf, wants, MAX_AGE_DAYS, type Filter, type NotifyEvent } from './notify/events.ts';
 import { MAX_ATTEMPTS, lock, readRecord, retryAt, writeRecord, type DeliveryRecord, type Entry } from './notify/record.ts';
 import {
   compose,
@@ -106,10 +106,10 @@ function plan(record: DeliveryRecord, channels: Channel[], events: NotifyEvent[]
   for (const id of Object.keys(record.channels)) if (!channels.some((ch) => ch.id === id)) delete record.channels[id];
   for (const id of Object.keys(filters)) if (!channels.some((ch) => ch.id === id)) delete filters[id];
   for (const channel of channels) {
-    const wanted = events.filter((e) => wants(channel, e));
-    const filter = { ...(channel.events && { events: channel.events }), ...(channel.products && { products: channel.products }) };
-    // What the channel took in the last run (a record without filters: the same as now).
-    const before = (filters[channel.id] as Filter | undefined) ?? filter;
+    const filter = filterOf(channel);
+    const wanted = events.filter((e) => wants(filter, e));
+    // What the channel took in the last run (a record without filters: the same as now, but no component events, which it predates).
+    const before = (filters[channel.id] as Filter | undefined) ?? { ...filter, components: false };
     filters[channel.id] = filter;
     const entries = record.channels[channel.id];
     if (entries === undefined) {

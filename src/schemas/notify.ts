@@ -8,7 +8,11 @@ import { IdSchema, LocaleCodeSchema, WebUrlSchema, describe, withinLimit } from 
 
 /** The kinds of channel `pharos notify` can post to. */
 export const CHANNEL_TYPES = ['slack', 'teams', 'discord', 'webhook', 'email'] as const;
-/** What can be announced: an incident's opening, later updates, resolution and report; a window's notice, start, end and cancellation. */
+/**
+ * What can be announced: an incident's opening, later updates, resolution and report; a window's
+ * notice, start, end and cancellation; a product's status changing (component.updated: webhook
+ * channels only, in Statuspage's component_update payload; chat and e-mail hear it from the incident).
+ */
 export const EVENT_KINDS = [
   'incident.opened',
   'incident.updated',
@@ -18,7 +22,10 @@ export const EVENT_KINDS = [
   'maintenance.started',
   'maintenance.completed',
   'maintenance.cancelled',
+  'component.updated',
 ] as const;
+/** The event only webhook channels take. */
+export const COMPONENT_EVENT = 'component.updated';
 /** A kind of event. */
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -99,6 +106,13 @@ export const ChannelSchema = z
             path: [field],
             message: `found ${describe(ch[field])} on a ${ch.type} channel (expected ${field} only on an email channel)`,
           });
+    const i = ch.events?.indexOf(COMPONENT_EVENT) ?? -1;
+    if (ch.type !== 'webhook' && i >= 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events', i],
+        message: `found "${COMPONENT_EVENT}" on a ${ch.type} channel (expected it only on a webhook channel; the incident's own messages already say which products it affects)`,
+      });
   });
 
 /** The whole of notify.yaml. */

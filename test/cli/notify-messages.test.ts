@@ -50,8 +50,22 @@ describe('events', () => {
   ])('at %s, among others: %j', (now, expected) => {
     const found = eventsOf(siteAt(now)).map((e) => `${e.kind} ${e.key}`);
     expect(found).toEqual(expect.arrayContaining(expected));
-    if (now === '2026-11-22T10:00:00Z') expect(found).toEqual(expected);
+    if (now === '2026-11-22T10:00:00Z') expect(found.filter((k) => !k.startsWith('component.'))).toEqual(expected);
     if (now === '2026-12-21T09:00:00Z') expect(found.filter((k) => k.includes('widget-slow'))).toEqual([]);
+  });
+
+  test('a product changing status is one component event per change, from the status timeline the pages use', () => {
+    const found = eventsOf(siteAt('2026-11-22T10:00:00Z'))
+      .filter((e) => e.kind === 'component.updated')
+      .map((e) => ('change' in e ? `${e.key} from ${e.change.from}` : e.key));
+    expect(found).toEqual([
+      // Widget slow from 08:00 (+01:00) until resolved at 09:30 (+01:00).
+      'component/widget/2026-11-21T07:00:00.000Z/degraded_performance from operational',
+      'component/widget/2026-11-21T08:30:00.000Z/operational from degraded_performance',
+      // Cloud sign-in fails: a major outage of cloud and a partial one of widget, at once.
+      'component/cloud/2026-11-22T09:00:00.000Z/major_outage from operational',
+      'component/widget/2026-11-22T09:00:00.000Z/partial_outage from operational',
+    ]);
   });
 
   test('a cancelled window is announced as called off, and never begins or ends', () => {

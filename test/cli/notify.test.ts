@@ -4,7 +4,7 @@
  * standing in for Slack, Teams, Discord and a webhook, and an SMTP server (smtp-server) that
  * receives the mail nodemailer sends. "Now" is pinned per run; the delivery record is a file.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -105,7 +105,11 @@ const NOTIFY_YAML = `channels:
   - { id: team-slack, type: slack, secret: PHAROS_SLACK_URL }
   - { id: team-teams, type: teams, secret: PHAROS_TEAMS_URL, language: sv }
   - { id: community-discord, type: discord, secret: PHAROS_DISCORD_URL }
-  - { id: monitor-webhook, type: webhook, secret: PHAROS_WEBHOOK_URL }
+  - id: monitor-webhook
+    type: webhook
+    secret: PHAROS_WEBHOOK_URL
+    # Incidents and windows only: component events (a product's status changing) have their own tests below.
+    events: [incident.opened, incident.updated, incident.resolved, incident.report, maintenance.scheduled, maintenance.started, maintenance.completed, maintenance.cancelled]
   - id: announce-mail
     type: email
     secret: PHAROS_SMTP_URL
@@ -542,14 +546,115 @@ updates:
   });
 });
 
+describe('component events: a product changing status, to webhooks in Statuspage component_update payloads', () => {
+  const YAML = `channels:
+  - { id: hook, type: webhook, secret: PHAROS_WEBHOOK_URL }
+  - { id: hook-components, type: webhook, secret: PHAROS_HOOK_COMPONENTS, events: [component.updated] }
+  - { id: hook-widget, type: webhook, secret: PHAROS_HOOK_WIDGET, products: [widget] }
+  - { id: chat, type: slack, secret: PHAROS_CHAT_URL }
+`;
+  const INCIDENT = 'incidents/2026-11-22-cloud-gone.md';
+  let dir: string;
+  // The receiver's address is known once it listens.
+  const run = (now: string) =>
+    notify(dir, now, [], {
+      PHAROS_CHAT_URL: `${httpBase}/chat`,
+      PHAROS_HOOK_COMPONENTS: `${httpBase}/hook-components`,
+      PHAROS_HOOK_WIDGET: `${httpBase}/hook-widget`,
+      PHAROS_HOOK_LATE: `${httpBase}/hook-late`,
+    });
+  /** The component_update requests a run delivered. */
+  const componentBodies = (got: Received[]) => got.filter((r) => r.headers['x-pharos-event'] === 'component.updated');
+
+  beforeAll(() => {
+    dir = join(tempDir('notify-components'), 'content');
+    cpSync(MINIMAL, dir, { recursive: true });
+    // No open incident: every product starts operational.
+    rmSync(join(dir, CLOUD_DOWN));
+    writeFileSync(join(dir, 'notify.yaml'), YAML);
+  });
+
+  test('operational to major outage: one component_update with the old and new status, in Statuspage shape, on webhooks only', async () => {
+    expect((await run('2026-11-22T10:00:00Z')).got).toEqual([]);
+    writeFileSync(
+      join(dir, INCIDENT),
+      `---\ntitle: { en: Cloud is gone, sv: Molnet är borta }\nseverity: critical\nscope: own\naffects:\n  - { product: cloud, impact: major_outage }\nstarted: "2026-11-22T10:05:00Z"\nupdates:\n  - at: "2026-11-22T10:05:00Z"\n    status: investigating\n    message: { en: Nothing answers., sv: Inget svarar. }\n---\n`,
+    );
+    const r = await run('2026-11-22T10:10:00Z');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const components = componentBodies(r.got);
+    // The catch-all webhook and the component-only one; not the widget-only one, not Slack.
+    expect(components.map((c) => c.path).sort()).toEqual(['/hook-components', '/webhook']);
+    // The incident still goes to the channels that take it; the component-only channel gets no incident.
+    expect(
+      r.got
+        .filter((g) => g.headers['x-pharos-event'] === 'incident.opened')
+        .map((g) => g.path)
+        .sort(),
+    ).toEqual(['/chat', '/webhook']);
+    expect(r.got.filter((g) => g.path === '/hook-widget')).toEqual([]);
+    const body = components.find((c) => c.path === '/webhook')!.body as {
+      meta: Record<string, unknown>;
+      page: Record<string, unknown>;
+      component_update: Record<string, unknown>;
+      component: Record<string, unknown>;
+    };
+    expect(Object.keys(body)).toEqual(['meta', 'page', 'component_update', 'component']);
+    expect(Object.keys(body.meta)).toEqual(['unsubscribe', 'documentation']);
+    expect(Object.keys(body.page)).toEqual(['id', 'status_indicator', 'status_description']);
+    expect(body.page.status_indicator).toBe('critical');
+    expect(body.component_update).toEqual({
+      created_at: '2026-11-22T10:05:00.000Z',
+      new_status: 'major_outage',
+      old_status: 'operational',
+      id: expect.stringMatching(/^[0-9a-z]{12}$/),
+      component_id: body.component.id,
+    });
+    expect(body.component).toEqual({ created_at: expect.any(String), id: expect.stringMatching(/^[0-9a-z]{12}$/), name: 'Acme Cloud', status: 'major_outage' });
+    const record = readFileSync(join(dirname(dir), 'record.json'), 'utf8');
+    expect(record).toContain('"component/cloud/2026-11-22T10:05:00.000Z/major_outage"');
+  });
+
+  test('running again sends nothing', async () => {
+    const r = await run('2026-11-22T10:20:00Z');
+    expect(r.got).toEqual([]);
+    expect(r.stdout).toBe('0 sent.\n');
+  });
+
+  test('a new channel starts from now: it gets the next change, not the earlier one', async () => {
+    writeFileSync(join(dir, 'notify.yaml'), `${YAML}  - { id: hook-late, type: webhook, secret: PHAROS_HOOK_LATE }\n`);
+    const first = await run('2026-11-22T10:30:00Z');
+    expect(first.got).toEqual([]);
+    expect(first.stdout).toMatch(/^hook-late: first run for this channel; \d+ earlier events recorded as already known, not sent\n/m);
+    const path = join(dir, INCIDENT);
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        /\n---\n$/,
+        `\n  - at: "2026-11-22T10:40:00Z"\n    status: resolved\n    message: Back.\nresolved: "2026-11-22T10:40:00Z"\n---\n`,
+      ),
+    );
+    const r = await run('2026-11-22T10:45:00Z');
+    const components = componentBodies(r.got);
+    expect(components.map((c) => c.path).sort()).toEqual(['/hook-components', '/hook-late', '/webhook']);
+    for (const c of components)
+      expect((c.body as { component_update: Record<string, unknown> }).component_update).toMatchObject({
+        created_at: '2026-11-22T10:40:00.000Z',
+        old_status: 'major_outage',
+        new_status: 'operational',
+      });
+  });
+});
+
 test('pharos check warns, at its line, about a channel whose secret the shipped workflow does not pass', () => {
   const dir = site();
   const run = runCli(['check'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir));
   expect(run.status).toBe(0);
   const lines = run.stderr.split('\n').filter((l) => l.includes('notify.yaml'));
   expect(lines).toEqual([
-    'content/notify.yaml:11 warning: channel "widget-maintenance": the publishing workflow (.github/workflows/deploy.yml) does not pass PHAROS_SLACK_URL_2 to pharos notify, so there it is never sent anything; it passes PHAROS_SLACK_URL, PHAROS_TEAMS_URL, PHAROS_DISCORD_URL, PHAROS_WEBHOOK_URL, PHAROS_SMTP_URL: use one of them, or add PHAROS_SLACK_URL_2 to the env of its notify step',
-    expect.stringMatching(/^content\/notify\.yaml:12 warning: channel "silent": .* does not pass PHAROS_SLACK_URL_3 /),
+    'content/notify.yaml:15 warning: channel "widget-maintenance": the publishing workflow (.github/workflows/deploy.yml) does not pass PHAROS_SLACK_URL_2 to pharos notify, so there it is never sent anything; it passes PHAROS_SLACK_URL, PHAROS_TEAMS_URL, PHAROS_DISCORD_URL, PHAROS_WEBHOOK_URL, PHAROS_SMTP_URL: use one of them, or add PHAROS_SLACK_URL_2 to the env of its notify step',
+    expect.stringMatching(/^content\/notify\.yaml:16 warning: channel "silent": .* does not pass PHAROS_SLACK_URL_3 /),
   ]);
   expect(runCli(['check', '--strict'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir)).status).toBe(1);
 });

@@ -8,17 +8,34 @@
 import type { SiteContent } from '../../../src/lib/content/load.ts';
 import type { Incident } from '../../../src/schemas/incident.ts';
 import type { Maintenance } from '../../../src/schemas/maintenance.ts';
-import type { Channel, EventKind } from '../../../src/schemas/notify.ts';
+import { COMPONENT_EVENT, type Channel, type EventKind } from '../../../src/schemas/notify.ts';
+import { statusChanges, type StatusChange } from './components.ts';
 
-/** What a channel takes: its event kinds and products, when it lists them. */
-export type Filter = Pick<Channel, 'events' | 'products'>;
+/**
+ * What a channel takes: its event kinds and products, when it lists them, and whether it takes
+ * component events at all (webhook channels; a record written before they existed says no, so
+ * the status changes of its past are not sent as news).
+ */
+export type Filter = Pick<Channel, 'events' | 'products'> & { components?: boolean };
+
+/** A channel's filter now. */
+export function filterOf(ch: Channel): Filter {
+  return {
+    ...(ch.events && { events: ch.events }),
+    ...(ch.products && { products: ch.products }),
+    ...(ch.type === 'webhook' && { components: true }),
+  };
+}
 
 /** Events older than this are not announced (stale news), and the record forgets them. */
 export const MAX_AGE_DAYS = 30;
 
 /** Something to announce. */
 export type NotifyEvent = {
-  /** Stable across runs: "incident/<id>/update/<time>/<status>", "maintenance/<id>/started". */
+  /**
+   * Stable across runs: "incident/<id>/update/<time>/<status>", "maintenance/<id>/started",
+   * "component/<product>/<instant>/<new status>".
+   */
   key: string;
   /** An update's key in delivery records of version 1 ("incident/<id>/update/<position>"), read once to carry them over. */
   legacyKey?: string;
@@ -27,7 +44,7 @@ export type NotifyEvent = {
   at: string;
   /** The products it is about. */
   products: string[];
-} & ({ incident: Incident; update?: number } | { maintenance: Maintenance });
+} & ({ incident: Incident; update?: number } | { maintenance: Maintenance } | { change: StatusChange });
 
 /** Every event that has happened by `c.now` within the last MAX_AGE_DAYS, oldest first. */
 export function eventsOf(c: SiteContent): NotifyEvent[] {
@@ -64,13 +81,17 @@ export function eventsOf(c: SiteContent): NotifyEvent[] {
       out.push({ ...base, key: `maintenance/${m.id}/completed`, kind: 'maintenance.completed', at: m.window.end });
     }
   }
+  // A product's status changing: the instant and the new status make the key, so a change is one event however often it is seen.
+  for (const change of statusChanges(c, new Date(from - 1).toISOString()))
+    out.push({ key: `component/${change.product}/${change.at}/${change.to}`, kind: COMPONENT_EVENT, at: change.at, products: [change.product], change });
   return out
     .filter((e) => Date.parse(e.at) <= now && Date.parse(e.at) >= from)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.key.localeCompare(b.key));
 }
 
-/** Whether a channel (or a filter it had) wants an event: its event kinds and products, when it lists them. */
+/** Whether a channel's filter (now, or in the last run) wants an event: its event kinds and products, when it lists them; component events only on webhooks. */
 export function wants(ch: Filter, e: NotifyEvent): boolean {
+  if (e.kind === COMPONENT_EVENT && ch.components !== true) return false;
   if (ch.events && !ch.events.includes(e.kind)) return false;
   return !ch.products || e.products.some((p) => ch.products!.includes(p));
 }

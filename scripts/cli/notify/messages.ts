@@ -15,7 +15,7 @@ import { localeUrl } from '../../../src/lib/routes.ts';
 import { worse, type ComponentStatus } from '../../../src/lib/status.ts';
 import { updateAnchor } from '../../../src/lib/update-feeds.ts';
 import { automaticNoticeText, maintenanceTimeline } from '../../../src/lib/maintenance-timeline.ts';
-import { apiDocuments, stableId, type ApiIncident, type ApiScheduledMaintenance, type StatusDoc } from '../../../src/lib/api.ts';
+import { apiDocuments, stableId, type ApiIncident, type ApiScheduledMaintenance, type ComponentsDoc, type StatusDoc } from '../../../src/lib/api.ts';
 import type { NotifyEvent } from './events.ts';
 import { wordsFor } from './words.ts';
 
@@ -69,6 +69,27 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
   const name = (id: string) => c.products.find((p) => p.id === id)?.name ?? id;
   const url = (path: `/${string}`) => new URL(localeUrl(path, lang, def, at.base), at.site).href;
   const base = { lang, linkText: w.more, at: e.at, colon: w.colon };
+  if ('change' in e) {
+    const { product, from, to } = e.change;
+    const word = (s: ComponentStatus) => t(`status.${s}`).toLocaleLowerCase(lang);
+    return {
+      ...base,
+      heading: w.heading[e.kind].replace('{product}', name(product)).replace('{to}', word(to)).replace('{from}', word(from)),
+      facts: [{ label: t('incident.affects'), value: name(product) }],
+      text: '',
+      link: url(`/products/${product}/`),
+      tone:
+        to === 'major_outage'
+          ? 'outage'
+          : to === 'partial_outage'
+            ? 'partial'
+            : to === 'degraded_performance'
+              ? 'degraded'
+              : to === 'under_maintenance'
+                ? 'maintenance'
+                : 'good',
+    };
+  }
   if ('incident' in e) {
     const inc = e.incident;
     const update = inc.updates[e.update ?? inc.updates.length - 1]!;
@@ -200,9 +221,21 @@ export function emailMessage(m: Message): { subject: string; text: string } {
   return { subject: m.heading, text: plainText(m) };
 }
 
-/** Statuspage's webhook body for an incident or a maintenance window, as the API shows it now. */
+/** Statuspage's webhook body for an incident or a maintenance window, as the API shows it now; for a status change, its component_update body. */
 export function webhookPayload(c: SiteContent, e: NotifyEvent, at: SiteLocation, docs = apiDocuments(c, at)): unknown {
   const status = docs['status.json'] as StatusDoc;
+  if ('change' in e) {
+    const { product, from, to } = e.change;
+    const componentId = stableId(`component:${product}`);
+    const component = (docs['components.json'] as ComponentsDoc).components.find((x) => x.id === componentId)!;
+    // Statuspage's own shape: the component as of the change, with the page as it stands now.
+    return {
+      meta: { unsubscribe: null, documentation: null },
+      page: { id: status.page.id, status_indicator: status.status.indicator, status_description: status.status.description },
+      component_update: { created_at: e.at, new_status: to, old_status: from, id: stableId(`component_update:${e.key}`), component_id: componentId },
+      component: { created_at: component.created_at, id: componentId, name: component.name, status: to },
+    };
+  }
   const list = <T>(path: keyof typeof docs, field: string) => (docs[path] as Record<string, T[]>)[field]!;
   const id = 'incident' in e ? stableId(`incident:${e.incident.id}`) : stableId(`maintenance:${e.maintenance.id}`);
   const found =

@@ -35,7 +35,7 @@ export interface DeliveryRecord {
   /** Channel id to event key to entry. */
   channels: Record<string, Record<string, Entry>>;
   /** Channel id to the event kinds and products it took in the last run (widened, it does not replay the past). */
-  filters?: Record<string, { events?: string[]; products?: string[] }>;
+  filters?: Record<string, { events?: string[] | undefined; products?: string[] | undefined; components?: boolean | undefined }>;
   /** "Now" of the last run that delivered. */
   now?: string;
 }
