@@ -29,9 +29,13 @@
  *   waits for the first and then reads what it recorded, so it sends nothing twice. Mail has its
  *   own time limits, as webhooks do (send.ts). The workflow also runs the notify
  *   job in a concurrency group, as runs on different machines share no file.
+ * - "Now" is the deployed build's: `--built DIR` reads the build.json the build wrote, so a window
+ *   beginning between the build and this run is announced by the next build, when its page says so
+ *   too. Without --built, the clock (or site.yaml's now); PHAROS_NOW overrides both.
  * `--dry-run` reads the record and prints what would be sent, writing nothing.
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import type { Channel } from '../../src/schemas/notify.ts';
 import { apiDocuments } from '../../src/lib/api.ts';
@@ -64,6 +68,12 @@ export const NOTIFY = {
       type: 'string',
       value: 'FILE',
       help: 'the delivery record (default: $PHAROS_NOTIFY_STATE, else node_modules/.cache/pharos/notify-state.json)',
+    },
+    {
+      name: 'built',
+      type: 'string',
+      value: 'DIR',
+      help: 'the built site being deployed: send as of the "now" in its build.json, as the site shows it (default: the clock; PHAROS_NOW overrides)',
     },
     CONTENT,
   ],
@@ -180,10 +190,33 @@ async function deliver(d: Delivery, c: SiteContent, at: SiteLocation, io: Io, do
   return postJson(secret, body, { 'Idempotency-Key': key, 'X-Pharos-Event': e.kind });
 }
 
+/**
+ * The "now" the build in `dir` resolved (its build.json), so that notify announces what the
+ * deployed site says: a window that begins between the build and this run is not announced
+ * before the site shows it (the next build does both).
+ */
+function builtNow(dir: string): string {
+  const file = join(dir, 'build.json');
+  let now: unknown;
+  try {
+    now = (JSON.parse(readFileSync(file, 'utf8')) as { now?: unknown }).now;
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is missing: is this the built site?' : err instanceof Error ? err.message : String(err);
+    throw new CliError(`cannot read the build's "now" from ${file} (${why}); nothing was sent`);
+  }
+  if (typeof now !== 'string' || Number.isNaN(Date.parse(now)))
+    throw new CliError(`${file} has no "now" of the build (found ${JSON.stringify(now)}); nothing was sent`);
+  return now;
+}
+
 /** Runs `notify`: exit 0 when everything due was delivered (or nothing was due), 1 when a delivery failed or may have failed. */
 export async function notifyCommand(p: ParsedArgs<OptionName<typeof NOTIFY>>, io: Io): Promise<number> {
   const folder = contentFolder(io, str(p, 'content'));
-  const c = loadValid(io, folder);
+  const built = str(p, 'built');
+  // The build's now, unless PHAROS_NOW pins one (tests, demonstrations); else the loader's (site.yaml, the clock).
+  const pinned = envVar(io.env, 'PHAROS_NOW') !== undefined;
+  const env = built === undefined || pinned ? io.env : { ...io.env, PHAROS_NOW: builtNow(resolve(io.cwd, built)) };
+  const c = loadValid({ ...io, env }, folder);
   const channels = c.notify?.channels ?? [];
   if (channels.length === 0) {
     io.out(`No channels in ${folder.display}/notify.yaml; nothing to send.\n`);

@@ -19,7 +19,8 @@ const API_FILES = API_PATHS.map((f) => `api/v2/${f}`);
 
 /** Every file a build of `content` must write, relative to the output folder, with "/" separators. */
 export function expectedFiles(c: SiteContent, publicDir?: string): string[] {
-  const files = ['404.html', 'sitemap.xml', 'robots.txt', ...API_FILES, 'calendars/maintenance.ics', 'calendars/releases.ics'];
+  // build.json: the build's resolved "now", which `pharos notify --built` reads (src/pages/build.json.ts).
+  const files = ['404.html', 'sitemap.xml', 'robots.txt', 'build.json', ...API_FILES, 'calendars/maintenance.ics', 'calendars/releases.ics'];
   for (const p of calendarProducts(c)) files.push(`calendars/releases/${p.id}.ics`);
   // Badges, shields.io documents and the embeddable widget (src/lib/badges.ts).
   files.push(

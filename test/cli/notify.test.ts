@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, ROOT, runCli, runCliAsync, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, runCli, runCliAsync, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
 import { statuspageValidator } from '../helpers/statuspage-schema.ts';
 
 /** A request the HTTP receiver got. */
@@ -645,6 +645,48 @@ describe('component events: a product changing status, to webhooks in Statuspage
         new_status: 'operational',
       });
   });
+});
+
+describe("the build's now: notify announces what the deployed site shows", () => {
+  let dir: string;
+  /** A built site folder holding only the build.json a build writes. */
+  const built = (now: string) => {
+    const out = tempDir('notify-built');
+    writeFileSync(join(out, 'build.json'), `${JSON.stringify({ now })}\n`);
+    return out;
+  };
+  beforeAll(() => {
+    dir = site();
+  });
+
+  test('a window that begins after the build is not announced until a build shows it; PHAROS_NOW still overrides', async () => {
+    expect((await notify(dir, '2026-11-25T20:50:00Z')).got).toEqual([]);
+    // The build ran at 20:55, before the window's start (21:00): its page says "scheduled", so nothing goes out.
+    const before = await notify(dir, '', ['--built', built('2026-11-25T20:55:00Z')]);
+    expect(before.stderr).toBe('');
+    expect(before.got).toEqual([]);
+    expect(before.stdout).toBe('0 sent.\n');
+    // The next build, at 21:05, shows it in progress: now it is announced.
+    const after = await notify(dir, '', ['--built', built('2026-11-25T21:05:00Z')]);
+    expect(after.stderr).toBe('');
+    expect(after.got.filter((r) => r.headers['x-pharos-event'] === 'maintenance.started').map((r) => r.path)).toContain('/slack-widget');
+    // PHAROS_NOW wins over the build's: at 21:10 the window (until 00:00) has not ended, whatever build.json says.
+    const pinned = await notify(dir, '2026-11-25T21:10:00Z', ['--built', built('2026-11-26T06:00:00Z')]);
+    expect(pinned.got).toEqual([]);
+  });
+
+  test('a folder without build.json is refused, and nothing is sent', async () => {
+    const run = await notify(dir, '', ['--built', tempDir('notify-not-built')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/cannot read the build's "now" from .*build\.json \(it is missing: is this the built site\?\); nothing was sent/);
+    expect(run.got).toEqual([]);
+  });
+
+  test('the build leaves the now it resolved in build.json', () => {
+    const build = sharedBuild(MINIMAL);
+    expect(build.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(build.outDir, 'build.json'), 'utf8'))).toEqual({ now: '2026-11-22T10:00:00.000Z' });
+  }, 600_000);
 });
 
 test('pharos check warns, at its line, about a channel whose secret the shipped workflow does not pass', () => {
