@@ -41,13 +41,15 @@ interface RunState {
   cancelled?: boolean;
   failed?: boolean;
   files?: Set<string>;
+  /** Outputs of the job's steps that have run, by step id. */
+  steps?: Record<string, Record<string, string>>;
 }
 
 /**
  * Evaluates a job's or step's `if` the way GitHub does, for the expressions this workflow uses:
  * `!`, `&&`, `||`, parentheses, `==` and `!=` between strings, `always()`, `cancelled()`,
- * `failure()`, `success()`, `hashFiles('<path>')`, `github.event_name`, `needs.<job>.result` and
- * `needs.<job>.outputs.<name>`. Anything else throws, so the test cannot pass by reading an
+ * `failure()`, `success()`, `hashFiles('<path>')`, `github.event_name`, `needs.<job>.result`,
+ * `needs.<job>.outputs.<name>` and `steps.<id>.outputs.<name>`. Anything else throws, so the test cannot pass by reading an
  * expression wrongly.
  */
 function evaluate(expression: string, state: RunState): boolean {
@@ -59,6 +61,11 @@ function evaluate(expression: string, state: RunState): boolean {
     if (name === 'failure()') return state.failed === true && state.cancelled !== true;
     if (name === 'success()') return state.failed !== true && state.cancelled !== true;
     if (name === 'github.event_name') return state.event;
+    const step = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(name);
+    if (step) {
+      if (!state.steps?.[step[1]!]) throw new Error(`${name}: step ${step[1]} has not run before this one`);
+      return state.steps[step[1]!]![step[2]!] ?? '';
+    }
     const m = /^needs\.([\w-]+)\.(result|outputs\.([\w-]+))$/.exec(name);
     if (!m) throw new Error(`cannot evaluate ${name}`);
     const job = state.jobs[m[1]!];
@@ -135,10 +142,17 @@ function simulate(event: string, outputs: Record<string, Record<string, string>>
 /**
  * Which steps of a job run, as GitHub decides: a step without a status function runs only while
  * nothing failed and the run is not cancelled. The step at `stop.at` fails, or is the one running
- * when the run is cancelled (or times out); `files` exist from the step that creates them on.
+ * when the run is cancelled (or times out); `files` exist from the step that creates them on; a
+ * step with an id gives the outputs in `outputs` (by default, the newest-commit check says yes).
  */
-function stepsRun(event: string, job: Job, stop: { at: number; how: 'failure' | 'cancelled' }, files: Record<number, string> = {}): number[] {
-  const state: RunState = { event, jobs: {}, files: new Set() };
+function stepsRun(
+  event: string,
+  job: Job,
+  stop: { at: number; how: 'failure' | 'cancelled' },
+  files: Record<number, string> = {},
+  outputs: Record<string, Record<string, string>> = { head: { newest: 'true' } },
+): number[] {
+  const state: RunState = { event, jobs: {}, files: new Set(), steps: {} };
   const ran: number[] = [];
   job.steps.forEach((step, i) => {
     const go = STATUS_FUNCTION.test(step.if ?? '')
@@ -146,6 +160,7 @@ function stepsRun(event: string, job: Job, stop: { at: number; how: 'failure' | 
       : !state.failed && !state.cancelled && (step.if === undefined || evaluate(step.if, state));
     if (!go) return;
     ran.push(i);
+    if (step.id !== undefined) state.steps![step.id] = outputs[step.id] ?? {};
     if (files[i] !== undefined) state.files!.add(files[i]);
     if (i === stop.at) {
       if (stop.how === 'failure') state.failed = true;
@@ -154,6 +169,9 @@ function stepsRun(event: string, job: Job, stop: { at: number; how: 'failure' | 
   });
   return ran;
 }
+
+/** The deploy job's answer when this run's commit is still the head of the branch. */
+const NEWEST = { deploy: { newest: 'true' } };
 
 /** The steps of the jobs a run starts, in order, as one text. */
 const stepsOf = (jobs: string[]) => jobs.map((j) => runs(workflow.jobs[j]!)).join('\n');
@@ -181,7 +199,7 @@ describe('deploy workflow', () => {
   });
 
   test('a push that changes code: npm ci, check and the test suite, then build, deploy and notify, in that order', () => {
-    const jobs = simulate('push', { changes: { 'content-only': 'false' } });
+    const jobs = simulate('push', { changes: { 'content-only': 'false' }, ...NEWEST });
     expect(jobs).toEqual(['changes', 'test', 'build', 'deploy', 'notify']);
     expect(stepsOf(jobs)).toMatch(
       /npm ci[\s\S]*check --format github[\s\S]*npm test[\s\S]*npm run build[\s\S]*upload-pages-artifact[\s\S]*deploy-pages[\s\S]*pharos -- notify/,
@@ -189,7 +207,7 @@ describe('deploy workflow', () => {
   });
 
   test('a push whose code is tested code (only content/ differs): check, build, deploy and notify, without the test suite', () => {
-    const jobs = simulate('push', { changes: { 'content-only': 'true' } });
+    const jobs = simulate('push', { changes: { 'content-only': 'true' }, ...NEWEST });
     expect(jobs).toEqual(['changes', 'build', 'deploy', 'notify']);
     expect(stepsOf(jobs)).toMatch(
       /npm ci[\s\S]*check --format github[\s\S]*npm run build[\s\S]*upload-pages-artifact[\s\S]*deploy-pages[\s\S]*pharos -- notify/,
@@ -198,9 +216,9 @@ describe('deploy workflow', () => {
   });
 
   test('the schedule rebuilds, deploys and notifies (a window beginning or ending), testing only code never tested; a manual run tests', () => {
-    expect(simulate('schedule', { changes: { 'content-only': 'true' } })).toEqual(['changes', 'build', 'deploy', 'notify']);
-    expect(simulate('schedule', { changes: { 'content-only': 'false' } })).toEqual(['changes', 'test', 'build', 'deploy', 'notify']);
-    expect(simulate('workflow_dispatch')).toEqual(['test', 'build', 'deploy', 'notify']);
+    expect(simulate('schedule', { changes: { 'content-only': 'true' }, ...NEWEST })).toEqual(['changes', 'build', 'deploy', 'notify']);
+    expect(simulate('schedule', { changes: { 'content-only': 'false' }, ...NEWEST })).toEqual(['changes', 'test', 'build', 'deploy', 'notify']);
+    expect(simulate('workflow_dispatch', NEWEST)).toEqual(['test', 'build', 'deploy', 'notify']);
   });
 
   test('a commit whose tests passed is remembered, under the key the changes job looks for', () => {
@@ -304,6 +322,85 @@ describe('deploy workflow', () => {
       `passes exactly these five, ${WORKFLOW_SECRETS.slice(0, -1).join(', ')} and ${WORKFLOW_SECRETS.at(-1)};`,
     );
     for (const [name, value] of Object.entries(job.steps[send]!.env ?? {})) expect(value).toBe(`\${{ secrets.${name} }}`);
+  });
+
+  /**
+   * Runs a job's newest-commit check in a clone of a real repository whose branch main has the
+   * commits of `pushes` (counted from 1); this run is for commit `mine`. Returns its output and log.
+   */
+  function newestCheck(job: string, pushes: number, mine: number, origin?: string): { output: string; log: string } {
+    const step = workflow.jobs[job]!.steps.find((s) => s.id === 'head')!;
+    const dir = tempDir('workflow-head');
+    const git = (cwd: string, ...args: string[]) =>
+      spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).stdout.trim();
+    mkdirSync(join(dir, 'origin.git'));
+    git(join(dir, 'origin.git'), 'init', '-q', '--bare');
+    mkdirSync(join(dir, 'pusher'));
+    git(join(dir, 'pusher'), 'init', '-q');
+    const commits: string[] = [];
+    for (let i = 1; i <= pushes; i++) {
+      writeFileSync(join(dir, 'pusher', 'content.md'), `push ${i}`);
+      git(join(dir, 'pusher'), 'add', '.');
+      git(join(dir, 'pusher'), 'commit', '-qm', `push ${i}`);
+      commits.push(git(join(dir, 'pusher'), 'rev-parse', 'HEAD'));
+    }
+    git(join(dir, 'pusher'), 'push', '-q', join(dir, 'origin.git'), 'HEAD:refs/heads/main');
+    // The run's checkout: its own commit, origin the repository (or an address that does not answer).
+    git(dir, 'clone', '-q', join(dir, 'origin.git'), 'run');
+    git(join(dir, 'run'), 'checkout', '-q', commits[mine - 1]!);
+    if (origin !== undefined) git(join(dir, 'run'), 'remote', 'set-url', 'origin', origin);
+    const output = join(dir, 'github-output');
+    const run = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', step.run!], {
+      cwd: join(dir, 'run'),
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, GITHUB_SHA: commits[mine - 1], GITHUB_REF_NAME: 'main', GITHUB_OUTPUT: output, GIT_TERMINAL_PROMPT: '0' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    return { output: readFileSync(output, 'utf8'), log: run.stdout };
+  }
+
+  test('a run whose commit is no longer the newest on the branch neither deploys nor notifies, and says why', () => {
+    for (const job of ['deploy', 'notify']) {
+      // The only commit, or the newest of two: it goes on.
+      expect(newestCheck(job, 1, 1)).toEqual({ output: 'newest=true\n', log: '' });
+      expect(newestCheck(job, 2, 2).output).toBe('newest=true\n');
+      // A slow run for the first commit, after the second was pushed: it stops, with a notice naming both.
+      const older = newestCheck(job, 2, 1);
+      expect(older.output).toBe('newest=false\n');
+      expect(older.log).toMatch(
+        /^::notice title=Not deployed, not announced::main has a newer commit \([0-9a-f]{40}\) than this run's \([0-9a-f]{40}\); its run deploys and notifies instead/,
+      );
+      // The branch cannot be read: it goes on as before the check, with a warning.
+      const unreadable = newestCheck(job, 2, 1, join(tempDir('workflow-head-gone'), 'nothing.git'));
+      expect(unreadable.output).toBe('newest=true\n');
+      expect(unreadable.log).toContain('::warning::Could not read the head of main');
+    }
+    // The deploy job checks after it has its turn (the pages concurrency group), before deploy-pages.
+    const deploy = workflow.jobs.deploy!;
+    const head = deploy.steps.findIndex((s) => s.id === 'head');
+    const pages = deploy.steps.findIndex((s) => s.uses?.startsWith('actions/deploy-pages'));
+    expect(head).toBeGreaterThan(-1);
+    expect(head).toBeLessThan(pages);
+    expect(stepsRun('push', deploy, { at: -1, how: 'failure' }, {}, { head: { newest: 'false' } })).not.toContain(pages);
+    expect(stepsRun('push', deploy, { at: -1, how: 'failure' })).toContain(pages);
+    // Then the notify job does not start, and if it started before a newer run deployed, it sends nothing.
+    expect(simulate('push', { changes: { 'content-only': 'true' }, deploy: { newest: 'false' } })).toEqual(['changes', 'build', 'deploy']);
+    expect(simulate('schedule', { changes: { 'content-only': 'true' }, deploy: { newest: 'false' } })).toEqual(['changes', 'build', 'deploy']);
+    const notify = workflow.jobs.notify!;
+    const send = notify.steps.findIndex((s) => s.run?.includes('pharos -- notify'));
+    expect(stepsRun('push', notify, { at: -1, how: 'failure' }, {}, { head: { newest: 'false' } })).not.toContain(send);
+    expect(stepsRun('push', notify, { at: -1, how: 'failure' })).toContain(send);
+  });
+
+  test("notify sends as of the deployed build's now: the build job keeps build.json, the notify job reads it", () => {
+    const upload = workflow.jobs.build!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!;
+    expect(upload.with).toMatchObject({ name: 'pharos-build-now', path: 'dist/build.json' });
+    const notify = workflow.jobs.notify!;
+    const download = notify.steps.findIndex((s) => s.uses?.startsWith('actions/download-artifact'));
+    const send = notify.steps.findIndex((s) => s.run?.includes('pharos -- notify'));
+    expect(notify.steps[download]!.with).toMatchObject({ name: 'pharos-build-now', path: '.pharos-build' });
+    expect(download).toBeLessThan(send);
+    expect(notify.steps[send]!.run).toBe('npm run --silent pharos -- notify --built .pharos-build');
   });
 
   test('every job runs on Node 24, like the project', () => {
