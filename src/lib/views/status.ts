@@ -5,7 +5,7 @@ import type { LocalizedText } from '../i18n.ts';
 import { markdownToHtml } from '../markdown.ts';
 import { byImpact, isOpen, maintenanceState, overallStatus, productStatuses, type ComponentStatus, type MaintenanceState } from '../status.ts';
 import { productDays, uptimeOf, type DayImpact } from '../uptime-bars.ts';
-import { memo } from '../memo.ts';
+import { memo, memoByObject } from '../memo.ts';
 import { automaticNoticeText, maintenanceTimeline } from '../maintenance-timeline.ts';
 import { dateTimeFormat, formatDate } from '../time.ts';
 import { summarise, type Ctx, type IncidentSummary, type Instant } from './incidents.ts';
@@ -264,10 +264,16 @@ export function historyFilters(c: SiteContent): HistoryFilter[] {
 }
 
 /** The incidents a filter keeps, in content order (newest first). */
-function filtered(c: SiteContent, f: HistoryFilter) {
-  if (!f.product && !f.severity) return c.incidents;
-  return c.incidents.filter((i) => (!f.product || i.affects.some((a) => a.product === f.product)) && (!f.severity || i.severity === f.severity));
+function filtered(c: SiteContent, f: HistoryFilter): readonly SiteContent['incidents'][number][] {
+  return filteredBy(c, f.product ?? '', f.severity ?? '');
 }
+
+/** filtered, kept per content and filter: every page of every filter in every language asks, and at 10,000 incidents asking anew made the build quadratic. */
+const filteredBy = memoByObject((c: SiteContent, product: string, severity: string) =>
+  !product && !severity
+    ? c.incidents
+    : c.incidents.filter((i) => (!product || i.affects.some((a) => a.product === product)) && (!severity || i.severity === severity)),
+);
 
 /** Number of pages of a filter's history (at least one). */
 export function historyPageCount(c: SiteContent, f: HistoryFilter = {}): number {
