@@ -5,18 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
+import type { SiteContent } from '../../src/lib/content/load.ts';
 import { eventsOf, wants, type NotifyEvent } from '../../scripts/cli/notify/events.ts';
 import { compose, discordPayload, emailMessage, plainText, slackPayload, teamsPayload } from '../../scripts/cli/notify/messages.ts';
 import { retryAt } from '../../scripts/cli/notify/record.ts';
 import type { Channel } from '../../src/schemas/notify.ts';
-import { MINIMAL } from '../helpers/fixtures.ts';
+import { loadOrThrow, MINIMAL } from '../helpers/fixtures.ts';
 
 /** The minimal site as of `now`. */
 function siteAt(now: string): SiteContent {
-  const r = loadContent(MINIMAL, { env: { PHAROS_NOW: now } });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.content;
+  return loadOrThrow(MINIMAL, { PHAROS_NOW: now });
 }
 
 const AT = { site: 'https://status.acme.test/', base: '/' };
