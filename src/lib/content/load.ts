@@ -322,6 +322,18 @@ function crossFileRules(c: SiteContent, ctx: RuleContext): ContentError[] {
           ),
         );
     });
+    // The hours page says which edition hours come from; it must be one the site publishes.
+    const revisions = [c.policy.revision, ...c.history.map((h) => h.revision)];
+    desk.products.forEach((p, pi) => {
+      if (p.hoursRevision !== undefined && !revisions.includes(p.hoursRevision))
+        errors.push(
+          errorAt(
+            hoursSrc,
+            ['desks', d, 'products', pi, 'hoursRevision'],
+            `found "${p.hoursRevision}", which is neither policy.yaml's revision nor one in policy-history/ (expected one of ${list(revisions.map((r) => `"${r}"`))})`,
+          ),
+        );
+    });
     desk.products.forEach((p, pi) =>
       p.hours.forEach((rule, ri) => {
         if (rule.open === rule.close) errors.push(errorAt(hoursSrc, ['desks', d, 'products', pi, 'hours', ri, 'close'], `found "${rule.close}", the same as the opening time (expected a different closing time; for round-the-clock hours write open: "00:00", close: "24:00")`));
