@@ -1,7 +1,8 @@
 /**
  * The vendor's policy on the built default site, driven by content/FACTS.md: every fact of the 2021
  * edition is found on the page and at the anchor the table names, in English, Swedish and French;
- * nothing the table marks as not in the source appears on any page; French text puts a
+ * a cell's `[label](address)` must be a link to that address with that text (release notes, case
+ * forms); nothing the table marks as not in the source appears on any page; French text puts a
  * non-breaking space before : ; ? and !.
  */
 import { readFileSync } from 'node:fs';
@@ -65,6 +66,14 @@ function anchored(html: string, anchor: string): string | undefined {
   return undefined;
 }
 
+/** `[label](address)` in a cell: the reader sees the label, and it links to that address. */
+const LINK = /\[([^\]]+)\]\((\S+?)\)/g;
+
+/** The links of an element: each address (entities decoded) with the text a reader sees. */
+function linksIn(html: string): { href: string; text: string }[] {
+  return [...html.matchAll(/<a\s[^>]*?href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({ href: plain(m[1]!), text: plain(m[2]!) }));
+}
+
 interface Fact {
   id: string;
   source: string;
@@ -103,7 +112,12 @@ describe('the policy facts of content/FACTS.md on the built site', () => {
       expect(build.status).toBe(0);
       const section = anchored(read(`${PREFIX[lang]}${fact.page}index.html`), fact.anchor);
       expect(section, `#${fact.anchor} on ${PREFIX[lang]}${fact.page}`).toBeDefined();
-      expect(plain(section!)).toContain(plain(fact.text[lang]));
+      const cell = fact.text[lang];
+      expect(plain(section!)).toContain(plain(cell.replace(LINK, '$1')));
+      const links = linksIn(section!);
+      for (const [, label, href] of cell.matchAll(LINK)) {
+        expect(links, `a link "${label}" to ${href}`).toContainEqual({ href, text: plain(label!) });
+      }
     });
   });
 
