@@ -17,6 +17,8 @@ export const PolicySchema = z.strictObject({
   revision: z.union([textSchema('label'), z.number().transform(String)]),
   /** Day the revision took effect; leave it out when the edition gives none. */
   effective: DateSchema.optional(),
+  /** Who customer care serves and what problems it handles, shown before the included services. */
+  scope: LocalizedSchema.optional(),
   /** What the support service includes (unlimited calls in office hours, documentation updates). */
   includedServices: LocalizedListSchema.default([]),
   /** Who may open cases and how, in a few sentences. */
@@ -27,6 +29,8 @@ export const PolicySchema = z.strictObject({
   lifecycle: z.strictObject({
     /** When a case is marked Solution Provided. */
     solutionProvided: LocalizedListSchema.min(1),
+    /** Where and how the customer accepts a solution, if the policy says. */
+    acceptance: LocalizedSchema.optional(),
     /** How long without a reply before the case closes. */
     closeAfter: TargetSchema,
     /** Follow-up attempts before closing for lack of reply. */

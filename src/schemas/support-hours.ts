@@ -144,6 +144,8 @@ export const TierSchema = z.strictObject({
 
 /** The whole of support-hours.yaml. */
 export const SupportHoursSchema = z.strictObject({
+  /** How to reach customer care around the clock and in office hours, said once above the desks. */
+  reach: LocalizedSchema.optional(),
   /** Regional desks. */
   desks: z.array(DeskSchema).min(1, { error: 'found an empty list (expected at least one desk)' }),
   /** Premium tiers with extended coverage. */

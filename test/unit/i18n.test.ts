@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { localize, pluralKey, translator } from '../../src/lib/i18n.ts';
-import { ROOT } from '../helpers/fixtures.ts';
+import { ROOT, loadOrThrow } from '../helpers/fixtures.ts';
 
 const dir = join(ROOT, 'src/i18n');
 const load = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, string>;
@@ -28,6 +28,20 @@ describe('UI strings', () => {
     const strings = load(file);
     const same = Object.keys(en).filter((k) => strings[k] === en[k]);
     expect(same.length / Object.keys(en).length).toBeLessThan(0.25);
+  });
+});
+
+describe("UI strings are the generator's, not the vendor's", () => {
+  // Another vendor replaces content/ and nothing else, so no UI string may state the default
+  // vendor's policy: its products, its portal or its programmes belong in content/.
+  const c = loadOrThrow(join(ROOT, 'content'));
+  const words = [
+    ...new Set([...c.products.map((p) => p.name), ...c.products.map((p) => p.name.replace(/^Planview /, '')), 'Planview', 'Customer Care', 'SaaS']),
+  ];
+  test.each(['en.json', ...others])('%s names no product, portal or programme of the default content', (file) => {
+    const strings = load(file);
+    const found = Object.entries(strings).flatMap(([key, value]) => words.filter((w) => new RegExp(`\\b${w}\\b`).test(value)).map((w) => `${key}: ${w}`));
+    expect(found).toEqual([]);
   });
 });
 

@@ -63,6 +63,7 @@ export interface HoursView {
   /** Per desk, the zone the policy gives its hours in, or why they are read in the desk's zone. */
   zones: { desk: LocalizedText; text: LocalizedText }[];
   routing?: LocalizedText;
+  reach?: LocalizedText;
 }
 
 /** "tel:" target of a printed number: digits only, with the "(0)" trunk prefix dropped. */
@@ -204,6 +205,7 @@ export function hoursView(x: Ctx): HoursView {
     }),
   };
   if (x.c.support.routing) view.routing = x.loc(x.c.support.routing);
+  if (x.c.support.reach) view.reach = x.loc(x.c.support.reach);
   return view;
 }
 

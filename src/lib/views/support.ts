@@ -92,9 +92,11 @@ export function supportView(x: Ctx) {
   const multi = x.c.products.filter((q) => q.tenancy === 'multi').map((q) => q.name);
   return {
     revision: policyRevisionText(p, x.locale),
+    scope: p.scope ? rich(x, p.scope) : undefined,
     includedServices: p.includedServices.map((n) => rich(x, n)),
     openingCases: p.openingCases.map((n) => rich(x, n)),
     solutionProvided: p.lifecycle.solutionProvided.map((n) => rich(x, n)),
+    acceptance: p.lifecycle.acceptance ? rich(x, p.lifecycle.acceptance) : undefined,
     closed: x.t('support.closed', { wait: formatTarget(p.lifecycle.closeAfter, x.locale), followUps: p.lifecycle.followUps }),
     reopenable: p.lifecycle.reopenable,
     releasesSingle: x.t('support.releasesSingle', { count: p.supportWindow.singleTenant }),
