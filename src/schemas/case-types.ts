@@ -14,8 +14,11 @@ export const CaseTypeSchema = z.strictObject({
   example: LocalizedSchema,
   /** The question a customer answers "yes" to when this type fits (used by the chooser). */
   fitsWhen: localizedSchema('sentence'),
-  /** Whether the severity targets apply to cases of this type. */
-  targetsApply: z.boolean(),
+  /**
+   * Whether the severity targets apply to cases of this type: true or false where the policy says
+   * so; left out where it does not, and the page then says nothing about targets for the type.
+   */
+  targetsApply: z.boolean().optional(),
   /** What the policy says of targets for part of this type ("client-side problems have no target"). */
   targetsNote: localizedSchema('sentence').optional(),
   /** Where such cases go when not handled by customer care itself. */

@@ -55,6 +55,20 @@ describe('customer-care pages of the default site', () => {
     );
   });
 
+  test.each(['en', 'sv', 'fr'] as const)('%s: a case type says whether severity targets apply only where the policy does', (lang) => {
+    const strings = JSON.parse(readFileSync(join(ROOT, `src/i18n/${lang}.json`), 'utf8')) as Record<string, string>;
+    const [applies, doesNot] = [strings['caseTypes.targets']!, strings['caseTypes.noTargets']!];
+    const html = page(`${lang === 'en' ? '' : `${lang}/`}support/case-types/index.html`);
+    const section = (id: string) => text(new RegExp(`<section id="${id}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '').replace(/&#39;/g, "'");
+    for (const id of ['issue-error', 'defect', 'performance']) expect(section(id), id).toContain(applies);
+    for (const id of ['functional', 'enhancement']) expect(section(id), id).toContain(doesNot);
+    for (const id of ['privacy', 'integrations', 'security', 'cloud-operations']) {
+      expect(section(id), id).not.toBe('');
+      expect(section(id), id).not.toContain(applies);
+      expect(section(id), id).not.toContain(doesNot);
+    }
+  });
+
   test('the index explains the lifecycle and the support window from the policy data', () => {
     const t = text(page('support/index.html'));
     expect(t).toContain('when 10 business days pass without a reply from you after 2 reminders by e-mail');

@@ -67,6 +67,7 @@ export function caseTypesView(x: Ctx) {
     description: rich(x, ct.description),
     example: rich(x, ct.example),
     fitsWhen: x.loc(ct.fitsWhen),
+    /** true or false where the policy says whether the severity targets apply; undefined where it does not. */
     targetsApply: ct.targetsApply,
     targetsNote: ct.targetsNote ? x.loc(ct.targetsNote) : undefined,
     routedTo: ct.routedTo ? x.loc(ct.routedTo) : undefined,
