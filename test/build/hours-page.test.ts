@@ -87,6 +87,21 @@ describe('hours and contacts', () => {
     expect(text(section('enterprise-one'))).toContain('Closed on: November 26, 2026 (Thanksgiving Day) Sample ; December 25, 2026 (Christmas Day) Sample');
   });
 
+  test.each(['en', 'sv', 'fr'] as const)('%s: a product the desk keeps no hours for (Clarizen, e-mail only) lists none of its closures', (lang) => {
+    const strings = JSON.parse(readFileSync(join(ROOT, `src/i18n/${lang}.json`), 'utf8')) as Record<string, string>;
+    const plain = (s: string) => text(s).replace(/[\s\u00a0\u202f]+/g, ' ');
+    const label = plain(`${strings['hours.closures']}${strings['ui.colon']}`);
+    const page = readFileSync(join(build.outDir, `${lang === 'en' ? '' : `${lang}/`}support/hours/index.html`), 'utf8');
+    const card = (id: string) => new RegExp(`<article[^>]*id="${id}"[\\s\\S]*?</article>`).exec(page)?.[0] ?? '';
+    for (const desk of ['americas', 'emea']) {
+      const clarizen = card(`clarizen-${desk}`);
+      expect(plain(clarizen), desk).toContain('support@clarizen.com');
+      expect(plain(clarizen), desk).not.toContain(label);
+      expect(clarizen, desk).not.toContain('class="sample"');
+      expect(plain(card(`enterprise-one-${desk}`)), desk).toContain(label);
+    }
+  });
+
   test('chat, the 24/7 tier line, and the products without a phone line; no routing between regions (the 2020 edition had it, the 2021 one not)', () => {
     expect(section('projectplace')).toContain('href="https://lc.chat/now/8700631/"');
     expect(text(section('spigit'))).toContain('Chat: Chat from within the product');

@@ -30,6 +30,7 @@ export interface DeskProductView {
   fromRevision?: string;
   chat?: { url?: string };
   note?: LocalizedText;
+  /** The desk's coming closures, only when it keeps hours for the product: a closure means nothing to an e-mail-only product. */
   closures: { when: string; name: LocalizedText; sample: boolean }[];
   state: { open: boolean; text: string };
   intervals: Interval[];
@@ -123,7 +124,7 @@ export function hoursView(x: Ctx): HoursView {
       phones: entry.phones.map((p) => ({ country: regions.of(p.country) ?? p.country, number: p.number, tel: telHref(p.number), tollFree: p.tollFree })),
       emails: entry.emails,
       closures: desk.closures
-        .filter((c) => (c.until ?? c.date) >= now.slice(0, 10) && c.date <= lastDay)
+        .filter((c) => entry.hours.length > 0 && (c.until ?? c.date) >= now.slice(0, 10) && c.date <= lastDay)
         .map((c) => ({
           when: c.until ? `${fmtDate(c.date, x.locale)} – ${fmtDate(c.until, x.locale)}` : fmtDate(c.date, x.locale),
           name: x.loc(c.name),
