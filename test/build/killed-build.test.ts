@@ -23,12 +23,13 @@ function groupAlive(pid: number): boolean {
 }
 
 describe('a killed build', () => {
-  test('SIGKILL at moments spread over a 1,000-incident build leaves the old site or the new one, and the next build works', async () => {
-    // The old site is the minimal one; the new one has 1,000 incidents.
+  test('SIGKILL at moments spread over a 300-incident build leaves the old site or the new one, and the next build works', async () => {
+    // The old site is the minimal one; the new one has 300 incidents (about 1,000 pages, so each
+    // share below falls among many written files).
     const old = builtMinimal();
     const outDir = old.outDir;
     const content = join(tempDir('kill'), 'content');
-    generateSite({ dir: content, incidents: 1000, seed: 5 });
+    generateSite({ dir: content, incidents: 300, seed: 5 });
     const env = { PHAROS_NOW: BENCH_NOW };
     const loaded = loadContent(content, { env });
     if (!loaded.ok) throw new Error('the generated site is valid');
@@ -38,7 +39,7 @@ describe('a killed build', () => {
     const files = expectedFiles(loaded.content, join(ROOT, 'public')).length;
 
     const seen: { when: string; hash: string }[] = [];
-    for (const share of [0.1, 0.35, 0.6, 0.85, 1]) {
+    for (const share of [0.1, 0.5, 0.9, 1]) {
       const c = buildCommand(content, env, outDir);
       // Its own process group, so that what it started can be looked for after the kill.
       const child = spawn(c.command, c.args, { cwd: ROOT, env: c.env, stdio: ['ignore', 'pipe', 'ignore'], detached: true });
@@ -66,12 +67,12 @@ describe('a killed build', () => {
     const report = seen.map((s) => `${s.when}: ${s.hash === old.hash ? 'old' : s.hash === newHash ? 'new' : s.hash}`).join('\n');
     for (const s of seen) expect([old.hash, newHash], report).toContain(s.hash);
     expect(
-      seen.slice(0, 4).map((s) => s.hash),
+      seen.slice(0, 3).map((s) => s.hash),
       report,
-    ).toEqual(Array(4).fill(old.hash));
+    ).toEqual(Array(3).fill(old.hash));
     expect(
-      seen.slice(0, 4).map((s) => s.when),
+      seen.slice(0, 3).map((s) => s.when),
       report,
-    ).toEqual(seen.slice(0, 4).map(() => expect.stringContaining('SIGKILL')));
+    ).toEqual(seen.slice(0, 3).map(() => expect.stringContaining('SIGKILL')));
   }, 600_000);
 });

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, ROOT, runCli, runCliAsync, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, runCli, runCliAsync, runCliHere, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
 import { statuspageValidator } from '../helpers/statuspage-schema.ts';
 
 /** A request the HTTP receiver got. */
@@ -155,7 +155,9 @@ function env(now: string): Record<string, string> {
 /** Runs `pharos notify` on the folder with its record beside it; returns the run and what arrived during it. */
 async function notify(dir: string, now: string, extra: string[] = [], vars: Record<string, string> = {}): Promise<Run & { got: Received[]; mail: Mail[] }> {
   const [r0, m0] = [requests.length, mails.length];
-  const run = await runCliAsync(['notify', '--state', join(dirname(dir), 'record.json'), ...extra], { ...env(now), ...vars }, dirname(dir));
+  // In this process (a process per run cost a second each); the tests of two runs at once and of a
+  // run stopped while sending start real processes.
+  const run = await runCliHere(['notify', '--state', join(dirname(dir), 'record.json'), ...extra], { ...env(now), ...vars }, dirname(dir));
   return { ...run, got: requests.slice(r0), mail: mails.slice(m0) };
 }
 

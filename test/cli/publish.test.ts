@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, buildSite, listFiles, runCli, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, buildSite, listFiles, runCli, runCliHere, tempDir, type Run } from '../helpers/fixtures.ts';
 import { brokenLinks, formatBroken } from '../helpers/links.ts';
 
 const ID = '2026-11-22-widget-reports-fail';
@@ -21,9 +21,9 @@ function site(): string {
   return dir;
 }
 
-/** Runs the CLI in the folder above `content` at a pinned now (and UTC as the author's zone). */
-function pharos(dir: string, now: string, ...args: string[]): Run {
-  return runCli(args, { PHAROS_NOW: now, TZ: 'UTC' }, dirname(dir));
+/** Runs the CLI (in this process: a process each cost a second) in the folder above `content` at a pinned now. */
+function pharos(dir: string, now: string, ...args: string[]): Promise<Run> {
+  return runCliHere(args, { PHAROS_NOW: now }, dirname(dir));
 }
 
 /** A hash of every file (names and bytes), to prove nothing changed. */
@@ -56,14 +56,14 @@ const NEW = [
 describe('a day of publishing, in one content folder', () => {
   let dir: string;
   const runs: Record<string, Run> = {};
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = site();
-    runs.new = pharos(dir, '2026-11-22T10:30:00Z', ...NEW, '--started', '2026-11-22 11:10 Europe/Stockholm');
-    runs.checkNew = pharos(dir, '2026-11-22T10:30:00Z', 'check');
+    runs.new = await pharos(dir, '2026-11-22T10:30:00Z', ...NEW, '--started', '2026-11-22 11:10 Europe/Stockholm');
+    runs.checkNew = await pharos(dir, '2026-11-22T10:30:00Z', 'check');
     // A comment someone added by hand, which updates must keep.
     const path = join(dir, 'incidents', `${ID}.md`);
     writeFileSync(path, readFileSync(path, 'utf8').replace('severity: critical', '# Escalated by the duty manager at 11:20.\nseverity: critical'));
-    runs.update = pharos(
+    runs.update = await pharos(
       dir,
       '2026-11-22T11:15:00Z',
       'incident',
@@ -76,9 +76,9 @@ describe('a day of publishing, in one content folder', () => {
       '--message-sv',
       'En rättning är ute; vi bevakar.',
     );
-    runs.checkUpdate = pharos(dir, '2026-11-22T11:15:00Z', 'check');
-    runs.resolve = pharos(dir, '2026-11-22T12:00:00Z', 'incident', 'resolve', ID, '--message', 'Reports open normally again.');
-    runs.maintenance = pharos(
+    runs.checkUpdate = await pharos(dir, '2026-11-22T11:15:00Z', 'check');
+    runs.resolve = await pharos(dir, '2026-11-22T12:00:00Z', 'incident', 'resolve', ID, '--message', 'Reports open normally again.');
+    runs.maintenance = await pharos(
       dir,
       '2026-11-22T12:00:00Z',
       'maintenance',
@@ -96,11 +96,11 @@ describe('a day of publishing, in one content folder', () => {
       '--message',
       'Widget is read-only for up to 30 minutes.',
     );
-    runs.list = pharos(dir, '2026-11-22T12:00:00Z', 'list');
-    runs.check = pharos(dir, '2026-11-22T12:00:00Z', 'check');
+    runs.list = await pharos(dir, '2026-11-22T12:00:00Z', 'list');
+    runs.check = await pharos(dir, '2026-11-22T12:00:00Z', 'check');
   });
 
-  test('incident new writes the file, prints its path and page URL', () => {
+  test('incident new writes the file, prints its path and page URL', async () => {
     expect(runs.new!.stderr).toBe('');
     expect(runs.new!.status).toBe(0);
     expect(runs.new!.stdout).toContain(`Wrote ${INCIDENT}`);
@@ -118,7 +118,7 @@ describe('a day of publishing, in one content folder', () => {
     expect(text).toContain('  - at: "2026-11-22T11:30:00+01:00"\n    status: investigating');
   });
 
-  test('incident update appends the update and keeps the hand-written comment', () => {
+  test('incident update appends the update and keeps the hand-written comment', async () => {
     expect(runs.update!.stderr).toBe('');
     expect(runs.update!.stdout).toContain(`Wrote ${INCIDENT}: monitoring update at 2026-11-22T12:15:00+01:00`);
     expect(runs.checkUpdate!.status).toBe(0);
@@ -129,7 +129,7 @@ describe('a day of publishing, in one content folder', () => {
     );
   });
 
-  test('incident resolve adds the resolved update and time, and prints the SLA outcome', () => {
+  test('incident resolve adds the resolved update and time, and prints the SLA outcome', async () => {
     expect(runs.resolve!.stderr).toBe('');
     expect(runs.resolve!.status).toBe(0);
     const text = readFileSync(join(dir, 'incidents', `${ID}.md`), 'utf8');
@@ -143,7 +143,7 @@ describe('a day of publishing, in one content folder', () => {
     expect(out).toMatch(/status updates +every 6 hours +met/);
   });
 
-  test('maintenance new writes the window in the given zone', () => {
+  test('maintenance new writes the window in the given zone', async () => {
     expect(runs.maintenance!.stderr).toBe('');
     expect(runs.maintenance!.stdout).toContain(
       'Wrote content/maintenance/2026-12-01-widget-database-upgrade.md: 2026-12-01 22:00 to 2026-12-02 01:00 (Europe/Stockholm)',
@@ -154,7 +154,7 @@ describe('a day of publishing, in one content folder', () => {
     expect(text).toContain('  - at: "2026-11-22T13:00:00+01:00"\n    message: Widget is read-only for up to 30 minutes.\n');
   });
 
-  test('list shows the open incident and both upcoming windows, and check passes', () => {
+  test('list shows the open incident and both upcoming windows, and check passes', async () => {
     expect(runs.list!.stdout).toMatch(/Open incidents \(1\):\n {2}2026-11-22-cloud-down +critical +identified/);
     expect(runs.list!.stdout).not.toContain(ID);
     expect(runs.list!.stdout).toMatch(
@@ -169,7 +169,7 @@ describe('a day of publishing, in one content folder', () => {
     ['site.yaml base', {}, true],
   ])('a build under /status/ set by %s', (_, env, inSiteYaml) => {
     let build: Run & { outDir: string };
-    beforeAll(() => {
+    beforeAll(async () => {
       let content = dir;
       if (inSiteYaml) {
         content = join(tempDir('cli-base'), 'content');
@@ -182,7 +182,7 @@ describe('a day of publishing, in one content folder', () => {
       build = buildSite(content, { PHAROS_NOW: '2026-11-22T12:00:00Z', ...env });
     });
 
-    test('renders the incident with every update and the new maintenance window', () => {
+    test('renders the incident with every update and the new maintenance window', async () => {
       expect(build.status, build.stderr).toBe(0);
       const page = readFileSync(join(build.outDir, `incidents/${ID}/index.html`), 'utf8');
       expect(page).toContain('Reports open normally again.');
@@ -194,7 +194,7 @@ describe('a day of publishing, in one content folder', () => {
       expect(readFileSync(join(build.outDir, 'incidents/index.html'), 'utf8')).toContain(`href="/status/incidents/${ID}/"`);
     });
 
-    test('has no broken internal link in pages, feeds, calendars or API documents', () => {
+    test('has no broken internal link in pages, feeds, calendars or API documents', async () => {
       const broken = brokenLinks({ dist: build.outDir, site: 'https://status.acme.test/', base: '/status/' });
       expect(formatBroken(broken)).toBe('');
     });
@@ -205,11 +205,11 @@ describe('refusals print why, exit non-zero and change nothing', () => {
   const NOW = '2026-11-22T10:30:00Z';
   let dir: string;
   let before: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = site();
     // A resolved incident and an open one at "monitoring" to refuse things against.
-    expect(pharos(dir, NOW, ...NEW).status).toBe(0);
-    expect(pharos(dir, NOW, 'incident', 'update', ID, '--status', 'monitoring', '--message', 'Watching.').status).toBe(0);
+    expect((await pharos(dir, NOW, ...NEW)).status).toBe(0);
+    expect((await pharos(dir, NOW, 'incident', 'update', ID, '--status', 'monitoring', '--message', 'Watching.')).status).toBe(0);
     before = snapshot(dir);
   });
 
@@ -318,22 +318,22 @@ describe('refusals print why, exit non-zero and change nothing', () => {
       'option --products: unknown product "gizmo"',
     ],
     ['an unknown option', ['incident', 'update', ID, '--mesage', 'x'], 2, 'unknown option "--mesage"'],
-  ])('%s', (_, args, status, message) => {
-    const run = pharos(dir, NOW, ...(args as string[]));
+  ])('%s', async (_, args, status, message) => {
+    const run = await pharos(dir, NOW, ...(args as string[]));
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(run.status).toBe(status);
     expect(snapshot(dir)).toEqual(before);
   });
 
-  test('a content folder that already has a problem is refused before anything is written', () => {
+  test('a content folder that already has a problem is refused before anything is written', async () => {
     const broken = site();
     writeFileSync(
       join(broken, 'incidents/2026-11-22-cloud-down.md'),
       readFileSync(join(broken, 'incidents/2026-11-22-cloud-down.md'), 'utf8').replace('severity: critical', 'severity: urgent'),
     );
     const was = snapshot(broken);
-    const run = pharos(broken, NOW, ...NEW);
+    const run = await pharos(broken, NOW, ...NEW);
     expect(run.stderr).toContain(
       'the content folder already has problems; fix them first (nothing was written)\n  content/incidents/2026-11-22-cloud-down.md:3 severity: unknown level "urgent"',
     );
@@ -343,12 +343,12 @@ describe('refusals print why, exit non-zero and change nothing', () => {
 });
 
 describe('what --force and --reopen allow', () => {
-  test('--force posts a status that goes back', () => {
+  test('--force posts a status that goes back', async () => {
     const dir = site();
     expect(
-      pharos(dir, '2026-11-22T10:30:00Z', 'incident', 'update', '2026-11-22-cloud-down', '--status', 'monitoring', '--message', 'Looks better.').status,
+      (await pharos(dir, '2026-11-22T10:30:00Z', 'incident', 'update', '2026-11-22-cloud-down', '--status', 'monitoring', '--message', 'Looks better.')).status,
     ).toBe(0);
-    const run = pharos(
+    const run = await pharos(
       dir,
       '2026-11-22T10:40:00Z',
       'incident',
@@ -366,15 +366,15 @@ describe('what --force and --reopen allow', () => {
     );
   });
 
-  test('--reopen posts to a resolved incident and removes its resolved time', () => {
+  test('--reopen posts to a resolved incident and removes its resolved time', async () => {
     const dir = site();
-    const run = pharos(dir, '2026-11-22T10:30:00Z', 'incident', 'update', '2026-11-21-widget-slow', '--reopen', '--message', 'Slow again since 11:00.');
+    const run = await pharos(dir, '2026-11-22T10:30:00Z', 'incident', 'update', '2026-11-21-widget-slow', '--reopen', '--message', 'Slow again since 11:00.');
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('investigating update at 2026-11-22T11:30:00+01:00 (reopened)');
     const text = readFileSync(join(dir, 'incidents/2026-11-21-widget-slow.md'), 'utf8');
     expect(text).not.toContain('resolved: "');
     expect(text).toMatch(/status: investigating\n {4}message: Slow again since 11:00\.\n---\nThe cache was cold after a restart\.\n$/);
-    expect(pharos(dir, '2026-11-22T10:30:00Z', 'check').status).toBe(0);
+    expect((await pharos(dir, '2026-11-22T10:30:00Z', 'check')).status).toBe(0);
   });
 });
 
@@ -402,10 +402,10 @@ describe('where the page will be: site URL and base from the environment or site
     expect(run.stdout).toContain(`Page: ${url}\n`);
   });
 
-  test('a base that is not a path is a content error', () => {
+  test('a base that is not a path is a content error', async () => {
     const dir = site();
     writeFileSync(join(dir, 'site.yaml'), `${readFileSync(join(dir, 'site.yaml'), 'utf8')}base: status site\n`);
-    const run = pharos(dir, '2026-11-22T10:00:00Z', 'check');
+    const run = await pharos(dir, '2026-11-22T10:00:00Z', 'check');
     expect(run.stderr).toContain(
       'content/site.yaml:11 base: found "status site" (expected a path from the domain root such as "/status/": starting with "/", no spaces, "?" or "#")',
     );
