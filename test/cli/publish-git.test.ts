@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { MINIMAL, runCli, runCliAsync, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, runCli, runCliAsync, runCliHere, tempDir, type Run } from '../helpers/fixtures.ts';
 
 const NOW = '2026-11-22T10:30:00Z';
 const ID = '2026-11-22-cloud-down';
@@ -28,7 +28,10 @@ interface Sandbox {
   a: string;
   b: string;
   git: (cwd: string, ...args: string[]) => string;
-  pharos: (clone: string, ...args: string[]) => Run;
+  /** The CLI in this process (git still runs as processes). */
+  pharos: (clone: string, ...args: string[]) => Promise<Run>;
+  /** The CLI as a real process, for what reaches it as a signal. */
+  pharosProcess: (clone: string, ...args: string[]) => Run;
   pharosAsync: (clone: string, ...args: string[]) => Promise<Run>;
   /** The file as the bare repository's main holds it. */
   published: (file?: string) => string;
@@ -65,7 +68,8 @@ function sandbox(): Sandbox {
     a: clone('a'),
     b: clone('b'),
     git,
-    pharos: (dir, ...args) => runCli(args, cliEnv, dir),
+    pharos: (dir, ...args) => runCliHere(args, { PATH: process.env.PATH ?? '', ...cliEnv }, dir),
+    pharosProcess: (dir, ...args) => runCli(args, cliEnv, dir),
     pharosAsync: (dir, ...args) => runCliAsync(args, cliEnv, dir),
     published: (file = FILE) => git(bare, 'show', `main:${file}`),
   };
@@ -80,17 +84,17 @@ function settled(s: Sandbox, clone: string): void {
 }
 
 /** `pharos check` on a fresh clone of what was published. */
-function checkPublished(s: Sandbox): Run {
+function checkPublished(s: Sandbox): Promise<Run> {
   const dir = join(s.root, `check-${Math.random().toString(36).slice(2)}`);
   s.git(s.root, 'clone', '-q', s.bare, dir);
   return s.pharos(dir, 'check');
 }
 
 describe('publishing lands on the upstream branch', () => {
-  test('incident new --publish commits the file alone and pushes it to main', () => {
+  test('incident new --publish commits the file alone and pushes it to main', async () => {
     const s = sandbox();
     writeFileSync(join(s.a, 'notes.txt'), 'an untracked file of mine\n');
-    const run = s.pharos(
+    const run = await s.pharos(
       s.a,
       'incident',
       'new',
@@ -114,7 +118,7 @@ describe('publishing lands on the upstream branch', () => {
     expect(s.git(s.a, 'status', '--porcelain')).toBe('?? notes.txt\n');
   });
 
-  test("a colleague's push to another file is brought in with a rebase", () => {
+  test("a colleague's push to another file is brought in with a rebase", async () => {
     const s = sandbox();
     const window = [
       'maintenance',
@@ -131,8 +135,8 @@ describe('publishing lands on the upstream branch', () => {
       'Read-only.',
       '--publish',
     ];
-    expect(s.pharos(s.a, ...window).status).toBe(0);
-    const run = s.pharos(s.b, ...update('2026-11-22T10:20:00Z', 'From B.'));
+    expect((await s.pharos(s.a, ...window)).status).toBe(0);
+    const run = await s.pharos(s.b, ...update('2026-11-22T10:20:00Z', 'From B.'));
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(
       /Published: [0-9a-f]{7} "Incident update: Cloud sign-in fails \(identified\)" pushed to origin\/main \(after 1 newer commit from there\)\n$/,
@@ -143,7 +147,7 @@ describe('publishing lands on the upstream branch', () => {
 });
 
 describe('an upstream whose history was rewritten', () => {
-  test('a commit it dropped is not pushed back: publishing stops and says why', () => {
+  test('a commit it dropped is not pushed back: publishing stops and says why', async () => {
     const s = sandbox();
     const window = [
       'maintenance',
@@ -157,7 +161,7 @@ describe('an upstream whose history was rewritten', () => {
       '--end',
       '2026-12-01T23:00:00Z',
     ];
-    expect(s.pharos(s.a, ...window, '--message', 'Read-only.', '--publish').status).toBe(0);
+    expect((await s.pharos(s.a, ...window, '--message', 'Read-only.', '--publish')).status).toBe(0);
     s.git(s.b, 'pull', '-q', '--ff-only');
     // A withdraws the window by rewriting main (a force push), and pushes something else instead.
     s.git(s.a, 'reset', '-q', '--hard', 'HEAD~1');
@@ -166,7 +170,7 @@ describe('an upstream whose history was rewritten', () => {
     s.git(s.a, 'commit', '-q', '-m', 'Notes');
     s.git(s.a, 'push', '-q', '--force', 'origin', 'main');
 
-    const run = s.pharos(s.b, ...update('2026-11-22T10:20:00Z', 'From B.'));
+    const run = await s.pharos(s.b, ...update('2026-11-22T10:20:00Z', 'From B.'));
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
       'but not published: origin/main no longer holds the commit this one was made on (its history was rewritten); run git pull --rebase',
@@ -180,11 +184,11 @@ describe('two people update one incident', () => {
   test.each([
     ['later than the first one', '2026-11-22T10:25:00Z', 'after theirs'],
     ['earlier than the first one, so it goes before it', '2026-11-22T10:15:00Z', 'before their update at 2026-11-22 11:20 (Europe/Stockholm), in time order'],
-  ])("the second one's push is turned away, its update made again on the first one's file: %s", (_, bAt, where) => {
+  ])("the second one's push is turned away, its update made again on the first one's file: %s", async (_, bAt, where) => {
     const s = sandbox();
-    const first = s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
+    const first = await s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
     expect(first.status, first.stderr).toBe(0);
-    const second = s.pharos(s.b, ...update(bAt, 'From B.'));
+    const second = await s.pharos(s.b, ...update(bAt, 'From B.'));
     expect(second.stderr).toBe('');
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(
@@ -197,7 +201,7 @@ describe('two people update one incident', () => {
     const text = s.published();
     const messages = [...text.matchAll(/message: (From [AB]\.)/g)].map((m) => m[1]);
     expect(messages).toEqual(bAt > '2026-11-22T10:20:00Z' ? ['From A.', 'From B.'] : ['From B.', 'From A.']);
-    expect(checkPublished(s).status).toBe(0);
+    expect((await checkPublished(s)).status).toBe(0);
     expect(s.git(s.bare, 'log', '--format=%an', 'main')).toBe('Support B\nSupport A\nSeed\n');
     settled(s, s.a);
     settled(s, s.b);
@@ -215,16 +219,16 @@ describe('two people update one incident', () => {
     expect([a!, b!].filter((r) => r.stdout.includes('meanwhile'))).toHaveLength(1);
     const text = s.published();
     expect([...text.matchAll(/message: (From [AB]\.)/g)].map((m) => m[1])).toEqual(['From A.', 'From B.']);
-    expect(checkPublished(s).status).toBe(0);
+    expect((await checkPublished(s)).status).toBe(0);
     settled(s, s.a);
     settled(s, s.b);
   });
 
-  test('an update to an incident a colleague resolved meanwhile is not published, and their resolution stays', () => {
+  test('an update to an incident a colleague resolved meanwhile is not published, and their resolution stays', async () => {
     const s = sandbox();
-    expect(s.pharos(s.a, 'incident', 'resolve', ID, '--at', '2026-11-22T10:20:00Z', '--message', 'Fixed.', '--publish').status).toBe(0);
+    expect((await s.pharos(s.a, 'incident', 'resolve', ID, '--at', '2026-11-22T10:20:00Z', '--message', 'Fixed.', '--publish')).status).toBe(0);
     const mine = readFileSync(join(s.b, FILE), 'utf8');
-    const run = s.pharos(s.b, ...update('2026-11-22T10:25:00Z', 'From B.'));
+    const run = await s.pharos(s.b, ...update('2026-11-22T10:25:00Z', 'From B.'));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       new RegExp(
@@ -241,11 +245,11 @@ describe('two people update one incident', () => {
     settled(s, s.b);
   });
 
-  test('two new files of one name: the second is refused and kept here, not pushed', () => {
+  test('two new files of one name: the second is refused and kept here, not pushed', async () => {
     const s = sandbox();
     const args = ['incident', 'new', '--title', 'Widget reports fail', '--severity', 'minor', '--affects', 'widget', '--publish'];
-    expect(s.pharos(s.a, ...args, '--message', 'From A.').status).toBe(0);
-    const run = s.pharos(s.b, ...args, '--message', 'From B.');
+    expect((await s.pharos(s.a, ...args, '--message', 'From A.')).status).toBe(0);
+    const run = await s.pharos(s.b, ...args, '--message', 'From B.');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /^pharos incident new: content\/incidents\/2026-11-22-widget-reports-fail\.md is written and committed here \(([0-9a-f]{7})\) but not published: someone else published a file of the same name first \([0-9a-f]{7} "Incident: Widget reports fail" by Support A\); if both are about the same thing, keep theirs with git reset --keep [0-9a-f]{7} and post yours as an update to it; otherwise do that and write yours again with another --slug \(git show \1:content\/incidents\/2026-11-22-widget-reports-fail\.md shows yours\)\n$/,
@@ -254,7 +258,7 @@ describe('two people update one incident', () => {
     expect(s.published('content/incidents/2026-11-22-widget-reports-fail.md')).toContain('From A.');
     settled(s, s.b);
     // The unpushed commit now stops the next --publish before it writes anything.
-    const next = s.pharos(s.b, ...update('2026-11-22T10:25:00Z', 'From B.'));
+    const next = await s.pharos(s.b, ...update('2026-11-22T10:25:00Z', 'From B.'));
     expect(next.stderr).toBe(
       'pharos incident update: option --publish: the branch "main" has 1 commit not pushed to origin/main yet; push first (git push), or leave out --publish (nothing was written)\n',
     );
@@ -262,14 +266,14 @@ describe('two people update one incident', () => {
   });
 });
 
-test('Ctrl+C during the rebase leaves no rebase behind, and the commit here', () => {
+test('Ctrl+C during the rebase leaves no rebase behind, and the commit here', async () => {
   const s = sandbox();
-  expect(s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.')).status).toBe(0);
+  expect((await s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'))).status).toBe(0);
   // The rebase checks out A's commit first; there the terminal's Ctrl+C reaches git and pharos alike.
   const hook = join(s.b, '.git/hooks/post-checkout');
   writeFileSync(hook, '#!/bin/sh\ngit_pid=$PPID\npharos_pid=$(ps -o ppid= -p "$git_pid" | tr -d " ")\nkill -INT "$pharos_pid" "$git_pid"\nsleep 1\n');
   chmodSync(hook, 0o755);
-  const run = s.pharos(s.b, ...update('2026-11-22T10:25:00Z', 'From B.'));
+  const run = s.pharosProcess(s.b, ...update('2026-11-22T10:25:00Z', 'From B.'));
   expect(run.stderr).toMatch(
     new RegExp(
       `^pharos incident update: ${FILE} is written and committed here \\([0-9a-f]{7}\\) but not published: interrupted; run git pull --rebase, then git push\n$`,
@@ -299,13 +303,13 @@ describe('when it cannot publish, the file is written and the message says what 
       (s: Sandbox) => s.git(s.a, 'remote', 'set-url', 'origin', join(s.root, 'nowhere.git')),
       /is written and committed here \([0-9a-f]{7}\) but not published: cannot reach origin: '.*nowhere\.git' does not appear to be a git repository; Could not read from remote repository; push it with git push once it can be reached\n$/,
     ],
-  ])('%s', (_, arrange, message) => {
+  ])('%s', async (_, arrange, message) => {
     const s = sandbox();
     arrange(s);
     const run =
       _ === 'no git at all'
         ? runCli(update('2026-11-22T10:20:00Z', 'From A.'), { PHAROS_NOW: NOW, TZ: 'UTC', PATH: join(s.root, 'empty') }, s.a)
-        : s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
+        : await s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
     expect(run.status).toBe(1);
     expect(run.stderr.startsWith(`pharos incident update: ${FILE} `)).toBe(true);
     if (typeof message === 'string') expect(run.stderr).toContain(message);
@@ -316,7 +320,7 @@ describe('when it cannot publish, the file is written and the message says what 
     expect(existsSync(join(s.a, '.git/rebase-merge'))).toBe(false);
   });
 
-  test('a folder in no git repository', () => {
+  test('a folder in no git repository', async () => {
     const dir = tempDir('publish-norepo');
     cpSync(MINIMAL, join(dir, 'content'), { recursive: true });
     const run = runCli(update('2026-11-22T10:20:00Z', 'From A.'), { PHAROS_NOW: NOW, TZ: 'UTC', ...gitEnv(dir) }, dir);
@@ -344,11 +348,11 @@ describe('--publish refuses, before writing, what could take in or lose other wo
       (s: Sandbox) => writeFileSync(join(s.a, FILE), `${readFileSync(join(s.a, FILE), 'utf8')}Notes.\n`),
       `${FILE} (modified)`,
     ],
-  ])('%s', (_, arrange, listed) => {
+  ])('%s', async (_, arrange, listed) => {
     const s = sandbox();
     arrange(s);
     const before = readFileSync(join(s.a, FILE), 'utf8');
-    const run = s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
+    const run = await s.pharos(s.a, ...update('2026-11-22T10:20:00Z', 'From A.'));
     const why =
       listed === null
         ? 'HEAD is not on a branch (a rebase or bisect may be in progress); check out a branch'
@@ -359,11 +363,11 @@ describe('--publish refuses, before writing, what could take in or lose other wo
   });
 });
 
-test('a title with $(...) and backticks runs nothing and lands as the literal commit message', () => {
+test('a title with $(...) and backticks runs nothing and lands as the literal commit message', async () => {
   const s = sandbox();
   const marker = join(s.root, 'x');
   const title = `Deploy $(touch ${marker}) \`touch ${marker}\` "fails" it's $HOME`;
-  const run = s.pharos(
+  const run = await s.pharos(
     s.a,
     'incident',
     'new',
