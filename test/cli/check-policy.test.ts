@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { MINIMAL, ROOT, materialise, runCli, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, materialise, runCli, runCliHere, tempDir, type Run } from '../helpers/fixtures.ts';
 
 function site(): string {
   const dir = join(tempDir('cli-policy'), 'content');
@@ -14,8 +14,14 @@ function site(): string {
   return dir;
 }
 
-function pharos(dir: string, now: string, ...args: string[]): Run {
+/** The CLI as a process, for the setup a describe block does while the tests are collected. */
+function pharosProcess(dir: string, now: string, ...args: string[]): Run {
   return runCli(args, { PHAROS_NOW: now, TZ: 'UTC' }, dirname(dir));
+}
+
+/** The CLI in this process at a pinned now (a process each cost most of a second). */
+function pharos(dir: string, now: string, ...args: string[]): Promise<Run> {
+  return runCliHere(args, { PHAROS_NOW: now }, dirname(dir));
 }
 
 /** The warning lines of a check (stderr, without the summary). */
@@ -25,7 +31,7 @@ describe('update overdue: an open incident past its status-update target', () =>
   // Critical, own software: status updates every 6 hours (test/fixtures/sites/minimal/severities.yaml).
   const dir = site();
   const id = '2026-11-22-widget-down';
-  const written = pharos(
+  const written = pharosProcess(
     dir,
     '2026-11-22T09:10:00Z',
     'incident',
@@ -45,9 +51,9 @@ describe('update overdue: an open incident past its status-update target', () =>
   test.each([
     ['2026-11-22T15:00:00Z', 0],
     ['2026-11-22T15:30:00Z', 1],
-  ])('at %s: %i warning(s)', (now, count) => {
+  ])('at %s: %i warning(s)', async (now, count) => {
     expect(written.status).toBe(0);
-    const run = pharos(dir, now, 'check');
+    const run = await pharos(dir, now, 'check');
     expect(run.status).toBe(0);
     expect(warnings(run)).toHaveLength(count);
     if (count) {
@@ -58,15 +64,15 @@ describe('update overdue: an open incident past its status-update target', () =>
     }
   });
 
-  test('--strict makes the warning fail the check', () => {
-    const run = pharos(dir, '2026-11-22T15:30:00Z', 'check', '--strict');
+  test('--strict makes the warning fail the check', async () => {
+    const run = await pharos(dir, '2026-11-22T15:30:00Z', 'check', '--strict');
     expect(warnings(run)).toHaveLength(1);
     expect(run.stderr).toContain('failing because of --strict');
     expect(run.status).toBe(1);
   });
 
-  test('list flags it too', () => {
-    expect(pharos(dir, '2026-11-22T15:30:00Z', 'list').stdout).toMatch(
+  test('list flags it too', async () => {
+    expect((await pharos(dir, '2026-11-22T15:30:00Z', 'list')).stdout).toMatch(
       new RegExp(`${id} +critical +investigating +last update 2026-11-22 10:10, next update OVERDUE since 2026-11-22 16:10`),
     );
   });
@@ -86,7 +92,7 @@ describe('post-incident report overdue: a resolved system-wide incident without 
   const id = '2026-11-22-everything-down';
   const file = join(dir, 'incidents', `${id}.md`);
   const setup = [
-    pharos(
+    pharosProcess(
       dir,
       '2026-11-22T09:30:00Z',
       'incident',
@@ -101,19 +107,19 @@ describe('post-incident report overdue: a resolved system-wide incident without 
       '--message',
       'Nothing works.',
     ),
-    pharos(dir, '2026-11-22T11:00:00Z', 'incident', 'resolve', id, '--message', 'Everything works again.'),
+    pharosProcess(dir, '2026-11-22T11:00:00Z', 'incident', 'resolve', id, '--message', 'Everything works again.'),
   ];
 
   test.each([
     ['before the deadline: no warning', '2026-11-26T12:00:00Z', '', 0],
     ['after the deadline: a warning', '2026-11-28T12:00:00Z', '', 1],
     ['after the deadline with the report written: no warning', '2026-11-28T12:00:00Z', '## What happened\n\nA disk filled up.\n', 0],
-  ])('%s', (_, now, body, count) => {
+  ])('%s', async (_, now, body, count) => {
     expect(setup.map((r) => r.status)).toEqual([0, 0]);
     const text = readFileSync(file, 'utf8').replace(/\n---\n[\s\S]*$/, `\n---\n${body}`);
     writeFileSync(file, text);
     // The minimal site's maintenance window has ended too by then; only this incident's warnings count here.
-    const mine = warnings(pharos(dir, now, 'check')).filter((w) => w.includes(id));
+    const mine = warnings(await pharos(dir, now, 'check')).filter((w) => w.includes(id));
     expect(mine).toHaveLength(count);
     if (count) {
       expect(mine[0]).toMatch(
@@ -124,7 +130,7 @@ describe('post-incident report overdue: a resolved system-wide incident without 
     }
   });
 
-  test("resolve printed the report's due time with the SLA outcome", () => {
+  test("resolve printed the report's due time with the SLA outcome", async () => {
     expect(setup[1]!.stdout).toMatch(/root-cause report +5 days +running +due 2026-11-27 12:00/);
   });
 });
@@ -140,11 +146,11 @@ describe('no closing update: a past maintenance window nobody closed', () => {
       `${planned}  - { at: "2026-11-25T22:01:00+01:00", message: Started. }\n  - { at: "2026-11-25T23:30:00+01:00", message: Done early. }\n`,
       0,
     ],
-  ])('%s', (_, updates, count) => {
+  ])('%s', async (_, updates, count) => {
     const dir = site();
     const file = join(dir, 'maintenance/2026-11-25-db-upgrade.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/updates:\n[\s\S]*?---/, `updates:\n${updates}---`));
-    const run = pharos(dir, '2026-11-27T00:00:00Z', 'check');
+    const run = await pharos(dir, '2026-11-27T00:00:00Z', 'check');
     expect(run.status).toBe(0);
     expect(warnings(run)).toEqual(
       count
@@ -155,14 +161,14 @@ describe('no closing update: a past maintenance window nobody closed', () => {
     );
   });
 
-  test('a window still ahead or in progress needs none', () => {
+  test('a window still ahead or in progress needs none', async () => {
     const dir = site();
-    expect(warnings(pharos(dir, '2026-11-25T21:30:00Z', 'check'))).toEqual([]);
+    expect(warnings(await pharos(dir, '2026-11-25T21:30:00Z', 'check'))).toEqual([]);
   });
 });
 
 describe('--format github', () => {
-  test.each(['unknown-severity', 'missing-policy', 'yaml-missing-colon'])('prints each error of %s as an ::error annotation on stdout', (name) => {
+  test.each(['unknown-severity', 'missing-policy', 'yaml-missing-colon'])('prints each error of %s as an ::error annotation on stdout', async (name) => {
     const dir = materialise(join(ROOT, 'test/fixtures/broken', name));
     const expected = readFileSync(join(ROOT, 'test/fixtures/broken', name, 'expected.txt'), 'utf8')
       .trim()
@@ -181,20 +187,20 @@ describe('--format github', () => {
     expect(run.stderr).toContain(expected[0]);
   });
 
-  test('warnings become ::warning annotations, ::error with --strict', () => {
+  test('warnings become ::warning annotations, ::error with --strict', async () => {
     const dir = site();
-    const plain = pharos(dir, '2026-11-27T00:00:00Z', 'check', '--format', 'github');
+    const plain = await pharos(dir, '2026-11-27T00:00:00Z', 'check', '--format', 'github');
     expect(plain.stdout).toContain(
       '::warning file=content/maintenance/2026-11-25-db-upgrade.md,line=4,title=policy warning::no closing update: the window ended at 2026-11-26 01:00 Europe/Stockholm',
     );
     expect(plain.status).toBe(0);
-    const strict = pharos(dir, '2026-11-27T00:00:00Z', 'check', '--format', 'github', '--strict');
+    const strict = await pharos(dir, '2026-11-27T00:00:00Z', 'check', '--format', 'github', '--strict');
     expect(strict.stdout).toContain('::error file=content/maintenance/2026-11-25-db-upgrade.md,line=4,title=policy warning::');
     expect(strict.status).toBe(1);
   });
 
-  test('an unknown format is a usage error', () => {
-    const run = pharos(site(), '2026-11-22T10:00:00Z', 'check', '--format', 'xml');
+  test('an unknown format is a usage error', async () => {
+    const run = await pharos(site(), '2026-11-22T10:00:00Z', 'check', '--format', 'xml');
     expect(run.stderr).toContain('pharos check: option --format: found "xml" (expected text or github)');
     expect(run.status).toBe(2);
   });
