@@ -255,7 +255,7 @@ const OPENING: Record<Status, Texts[]> = {
 const FILLER: Texts[] = [
   {
     en: 'Your data is safe and no saved change has been lost.',
-    sv: 'Era data är i säkerhet och inga sparade ändringar har gått förlorade.',
+    sv: 'Dina data är i säkerhet och inga sparade ändringar har gått förlorade.',
     fr: 'Vos données sont en sécurité et aucune modification enregistrée n’a été perdue.',
   },
   {
@@ -317,7 +317,7 @@ const BULLETS: Texts[] = [
     sv: 'Mobilapparna beter sig likadant som webbappen.',
     fr: 'Les applications mobiles se comportent comme l’application web.',
   },
-  { en: 'No action is needed on your side.', sv: 'Ni behöver inte göra något.', fr: 'Aucune action n’est requise de votre part.' },
+  { en: 'No action is needed on your side.', sv: 'Du behöver inte göra något.', fr: 'Aucune action n’est requise de votre part.' },
 ];
 
 const MAINTENANCE_KINDS: { slug: string; title: Texts }[] = [
