@@ -23,13 +23,13 @@ function groupAlive(pid: number): boolean {
 }
 
 describe('a killed build', () => {
-  test('SIGKILL at moments spread over a 300-incident build leaves the old site or the new one, and the next build works', async () => {
-    // The old site is the minimal one; the new one has 300 incidents (about 1,000 pages, so each
+  test('SIGKILL at moments spread over a 150-incident build leaves the old site or the new one, and the next build works', async () => {
+    // The old site is the minimal one; the new one has 150 incidents (about 870 files, so each
     // share below falls among many written files).
     const old = builtMinimal();
     const outDir = old.outDir;
     const content = join(tempDir('kill'), 'content');
-    generateSite({ dir: content, incidents: 300, seed: 5 });
+    generateSite({ dir: content, incidents: 150, seed: 5 });
     const env = { PHAROS_NOW: BENCH_NOW };
     const loaded = loadContent(content, { env });
     if (!loaded.ok) throw new Error('the generated site is valid');
