@@ -25,7 +25,7 @@ describe('customer-care pages of the default site', () => {
     ['support/severity/index.html', /Status updates every 6 hours \(until functionality is restored\)/],
     ['support/severity/index.html', /Root-cause report no target 15 days/],
     ['support/severity/index.html', /Major .*Problem resolved 96 hours .* 120 hours/],
-    ['sv/support/severity/index.html', /Första svar 30 minuter 30 minuter/],
+    ['sv/support/severity/index.html', /Svarstid 30 minuter 30 minuter/],
     ['fr/support/severity/index.html', /Problème résolu 96 heures/],
     ['support/severity/index.html', /Time spent waiting for the customer is not counted\./],
   ])('%s shows %s', (file, pattern) => {
@@ -51,7 +51,7 @@ describe('customer-care pages of the default site', () => {
       expect(html).toMatch(new RegExp(`<section id="${id}"`));
     }
     expect(text(html)).toMatch(
-      /Functional .* Severity targets do not apply\. Where it goes: Customer care can pass functional questions to Planview Consulting/,
+      /Functional .* Questions about functionality, about using the software or about training have no target\. Where it goes: Customer care can pass functional questions to Planview Consulting/,
     );
   });
 
@@ -61,8 +61,9 @@ describe('customer-care pages of the default site', () => {
     const html = page(`${lang === 'en' ? '' : `${lang}/`}support/case-types/index.html`);
     const section = (id: string) => text(new RegExp(`<section id="${id}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '').replace(/&#39;/g, "'");
     for (const id of ['issue-error', 'defect', 'performance']) expect(section(id), id).toContain(applies);
-    for (const id of ['functional', 'enhancement']) expect(section(id), id).toContain(doesNot);
-    for (const id of ['privacy', 'integrations', 'security', 'cloud-operations']) {
+    expect(section('enhancement'), 'enhancement').toContain(doesNot);
+    // Functional also covers software that does not work as documented: only its questions are said to have no target.
+    for (const id of ['functional', 'privacy', 'integrations', 'security', 'cloud-operations']) {
       expect(section(id), id).not.toBe('');
       expect(section(id), id).not.toContain(applies);
       expect(section(id), id).not.toContain(doesNot);
@@ -73,7 +74,7 @@ describe('customer-care pages of the default site', () => {
     const t = text(page('support/index.html'));
     expect(t).toContain('when 10 business days pass without a reply from you after 2 reminders by e-mail');
     expect(t).toContain('the latest 2 releases are supported');
-    expect(t).toMatch(/Shared cloud products \(Planview Projectplace, Planview LeanKit, Planview Spigit\): only the latest 1 release is supported/);
+    expect(t).toMatch(/Multi-tenant products \(Planview Projectplace, Planview LeanKit, Planview Spigit\): only the latest 1 release is supported/);
     expect(page('support/index.html')).toContain('href="https://support.planview.com"');
   });
 
@@ -103,7 +104,7 @@ describe('a fact changed in YAML changes every page and language that shows it',
     expect(build.status).toBe(0);
     const read = (p: string) => text(readFileSync(join(build.outDir, p), 'utf8'));
     expect(read('support/severity/index.html')).toMatch(/First response 20 minutes 30 minutes/);
-    expect(read('sv/support/severity/index.html')).toMatch(/Första svar 20 minuter 30 minuter/);
+    expect(read('sv/support/severity/index.html')).toMatch(/Svarstid 20 minuter 30 minuter/);
     expect(read('fr/support/severity/index.html')).toMatch(/Première réponse 20 minutes 30 minutes/);
     expect(read('support/index.html')).toContain('First response within 20 minutes');
     for (const l of ['', 'sv/', 'fr/']) {
