@@ -130,9 +130,10 @@ describe('content with random mistakes', () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-    // Both sides are exercised: mistakes the check catches, and changes it accepts.
-    expect(rejected).toBeGreaterThan(RUNS / 10);
-    expect(accepted.length).toBeGreaterThan(RUNS / 10);
+    // Both sides are exercised: mistakes the check catches, and changes it accepts (at least one
+    // case in twenty each way).
+    expect(rejected).toBeGreaterThan(RUNS / 20);
+    expect(accepted.length).toBeGreaterThan(RUNS / 20);
 
     // Build a sample of the accepted cases over the unchanged site's build (the shared one, copied).
     restore();
