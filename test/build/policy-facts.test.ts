@@ -149,13 +149,21 @@ describe('the policy facts of content/FACTS.md on the built site', () => {
     }
   });
 
-  test.each(['support/', 'support/severity/', 'support/case-types/', 'support/hours/', 'support/policy-history/'])(
-    'French: fr/%s has a non-breaking space, never a plain one, before : ; ? and !',
-    (page) => {
-      const text = read(`fr/${page}index.html`)
-        .replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '')
-        .replace(/<[^>]+>/g, '');
-      expect(text.match(/[^\s>] [:;?!](?=\s|$)/g) ?? []).toEqual([]);
-    },
-  );
+  test.each([
+    '',
+    'releases/',
+    'maintenance/',
+    'incidents/',
+    'support/',
+    'support/severity/',
+    'support/case-types/',
+    'support/hours/',
+    'support/policy-history/',
+  ])('French: fr/%s has a non-breaking space, never a plain one or none, before : ; ? and !', (page) => {
+    const text = read(`fr/${page}index.html`)
+      .replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '')
+      .replace(/<[^>]+>/g, '');
+    // Punctuation that ends a word ("Rythme: ", "Rythme : "), not a time ("11:00") or an address ("https://").
+    expect(text.match(/[^\s>]+ ?[:;?!](?=\s|$)/g) ?? []).toEqual([]);
+  });
 });

@@ -24,13 +24,13 @@ const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf
 const month = (html: string, m: string) => new RegExp(`<section aria-labelledby="m-${m}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
 
 test.each([
-  ['releases', 'Today'],
-  ['sv/releases', 'I dag'],
-  ['fr/releases', "Aujourd'hui"],
-])('%s: today is marked first in its month, and no planned day before it is listed', (path, word) => {
+  ['releases', 'Today', ':'],
+  ['sv/releases', 'I dag', ':'],
+  ['fr/releases', "Aujourd'hui", '\u00a0:'],
+])('%s: today is marked first in its month, and no planned day before it is listed', (path, word, colon) => {
   const html = page(path);
   const november = month(html, '2026-11');
-  expect(november).toMatch(new RegExp(`<p class="today"[^>]*><strong[^>]*>${word.replace("'", "(?:'|&#39;)")}</strong>: <time datetime="2026-11-22"`));
+  expect(november).toMatch(new RegExp(`<p class="today"[^>]*><strong[^>]*>${word.replace("'", "(?:'|&#39;)")}</strong>${colon} <time datetime="2026-11-22"`));
   const days = [...november.matchAll(/<li[^>]*> ?<time datetime="(\d{4}-\d\d-\d\d)"/g)].map((m) => m[1]!);
   expect(
     days.every((d) => d >= '2026-11-22'),
