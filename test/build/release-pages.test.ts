@@ -1,8 +1,8 @@
 /** Release schedule and product release sections of the default site at its pinned now (2026-11-22). */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, type Run, sharedBuild } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, buildSite, loadOrThrow, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
 import { visibleText } from '../helpers/html.ts';
 
 const text = visibleText;
@@ -65,5 +65,60 @@ describe('release pages', () => {
       const file = `${new URL(url!).pathname.slice(1)}index.html`;
       expect(page(file), `${url}#${anchor}`).toContain(`id="${anchor}"`);
     }
+  });
+});
+
+/** The sample marker's word in each language. */
+const SAMPLE: Record<string, string> = { '': 'Sample', 'sv/': 'Exempeldata', 'fr/': 'Fictif' };
+const MARKER = /<span class="sample"[^>]*>([^<]*)<\/span>/;
+/** The supported-versions lines of one product's card on the schedule page, each with its version and marker word ('' for none). */
+function supportedLines(html: string, id: string): { version: string; marker: string }[] {
+  const card = new RegExp(`<li class="card" id="${id}"[\\s\\S]*?</li>\\s*(?=<li class="card"|</ul>\\s*</section>)`).exec(html)?.[0] ?? '';
+  const list = /<ul class="supported"[^>]*>([\s\S]*?)<\/ul>/.exec(card)?.[1] ?? '';
+  return [...list.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({
+    version: /<a [^>]*>([^<]+)<\/a>/.exec(m[1]!)?.[1] ?? '',
+    marker: MARKER.exec(m[1]!)?.[1] ?? '',
+  }));
+}
+
+describe('the sample marker on the supported versions of the schedule page', () => {
+  test.each(['', 'sv/', 'fr/'])('%s: the default site, whose releases are all samples, marks every supported version', (lang) => {
+    const c = loadOrThrow(join(ROOT, 'content'));
+    expect(Object.values(c.releases).every((rs) => rs.every((r) => r.sample))).toBe(true);
+    const html = readFileSync(join(sharedBuild(join(ROOT, 'content')).outDir, `${lang}releases/index.html`), 'utf8');
+    const lines = c.products.flatMap((p) => supportedLines(html, p.id));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines) expect(l.marker, l.version).toBe(SAMPLE[lang]);
+  });
+
+  test('a site with no sample releases and no sample schedule marks none', () => {
+    const build = sharedBuild(MINIMAL);
+    expect(build.status, build.stderr).toBe(0);
+    for (const lang of ['', 'sv/']) {
+      const html = readFileSync(join(build.outDir, `${lang}releases/index.html`), 'utf8');
+      expect(supportedLines(html, 'widget').map((l) => l.version)).toEqual(['2026.11', '2026.10']);
+      expect(html).not.toMatch(MARKER);
+    }
+  });
+
+  test('only a sample release is marked, or every version whose end date comes from a sample schedule', () => {
+    const dir = join(tempDir('sample-releases'), 'content');
+    cpSync(MINIMAL, dir, { recursive: true });
+    const releases = join(dir, 'releases/widget.yaml');
+    writeFileSync(releases, readFileSync(releases, 'utf8').replace('{ version: "2026.10"', '{ sample: true, version: "2026.10"'));
+    let build = buildSite(dir);
+    expect(build.status, build.stderr).toBe(0);
+    const lines = (lang: string) => supportedLines(readFileSync(join(build.outDir, `${lang}releases/index.html`), 'utf8'), 'widget');
+    expect(lines('')).toEqual([
+      { version: '2026.11', marker: '' },
+      { version: '2026.10', marker: 'Sample' },
+    ]);
+    expect(lines('sv/')[1]).toEqual({ version: '2026.10', marker: 'Exempeldata' });
+
+    const products = join(dir, 'products.yaml');
+    writeFileSync(products, readFileSync(products, 'utf8').replace('kind: recurring', 'kind: recurring\n      sample: true'));
+    build = buildSite(dir);
+    expect(build.status, build.stderr).toBe(0);
+    expect(lines('').map((l) => l.marker)).toEqual(['Sample', 'Sample']);
   });
 });

@@ -15,8 +15,11 @@ function dayWords(date: string, locale: string): string {
 /** One product's schedule in words. */
 export interface ScheduleView {
   id: string;
-  /** The versions supported today, newest first, each with its line from the product page ("Supported until ..."). */
-  supported: { version: string; href: string; text: string }[];
+  /**
+   * The versions supported today, newest first, each with its line from the product page ("Supported until ...");
+   * `sample` when the release is an invented sample or its end date comes from a sample schedule: the page marks it.
+   */
+  supported: { version: string; href: string; text: string; sample?: true }[];
   name: string;
   href: string;
   cadence: LocalizedText;
@@ -86,7 +89,12 @@ export function releasesPageView(x: Ctx, site: string | URL, base: string): Rele
         next: s.next.map((d) => ({ date: d, text: dayWords(d, x.locale) })),
         supported: (productReleasesView(x, s.product.id, site, base)?.versions ?? [])
           .filter((v) => v.supported)
-          .map((v) => ({ version: v.version, href: `${x.url(`/products/${s.product.id}/`)}#${v.anchor}`, text: v.supportText })),
+          .map((v) => ({
+            version: v.version,
+            href: `${x.url(`/products/${s.product.id}/`)}#${v.anchor}`,
+            text: v.supportText,
+            ...(v.sample || (v.supportEnds && isSampleSchedule(s.product)) ? { sample: true as const } : {}),
+          })),
       };
       if (s.product.releaseNotes) view.notes = s.product.releaseNotes;
       const notesLang = s.product.releaseNotesLanguage;
@@ -120,6 +128,8 @@ export interface ProductReleasesView {
     dateText: string;
     supported: boolean;
     supportText: string;
+    /** The planned date a supported version's support ends on, when there is one. */
+    supportEnds?: string;
     notes?: string;
     summary?: LocalizedText;
     /** An invented sample release: the page marks it. */
@@ -154,6 +164,7 @@ export function productReleasesView(x: Ctx, id: string, site: string | URL, base
             ? x.t('releases.supportedUntil', { date: formatDate(v.supportEnds, x.locale) })
             : x.t('releases.supportedNow'),
       };
+      if (v.supported && v.supportEnds) row.supportEnds = v.supportEnds;
       if (v.notes) row.notes = v.notes;
       if (v.summary) row.summary = x.loc(v.summary);
       if (v.sample) row.sample = true;
