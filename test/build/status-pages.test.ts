@@ -2,7 +2,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, MINIMAL, buildSite, listFiles, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
+import { ROOT, MINIMAL, buildSite, listFiles, loadOrThrow, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
 import { visibleText } from '../helpers/html.ts';
 
 const text = visibleText;
@@ -108,6 +108,55 @@ describe('the default site at its pinned now (2026-11-22T10:00Z)', () => {
     expect(html).not.toMatch(/<form class="filter"/);
     expect(html).toMatch(/<a href="\/incidents\/product\/projectplace\/"/);
     expect((html.match(/<article class="incident card/g) ?? []).length).toBe(12);
+  });
+});
+
+/** The maintenance cards of a page, each with its link and the sample marker's word ('' for none). */
+function maintenanceCards(html: string): { href: string; marker: string }[] {
+  return [...html.matchAll(/<li class="card"[^>]*>\s*<h3[^>]*><a href="([^"]+)"[\s\S]*?<p class="state"[^>]*>([\s\S]*?)<\/p>/g)].map((m) => ({
+    href: m[1]!,
+    marker: /<span class="sample"[^>]*>([^<]*)<\/span>/.exec(m[2]!)?.[1] ?? '',
+  }));
+}
+
+describe('the sample marker on maintenance windows', () => {
+  const words: Record<string, string> = { '': 'Sample', 'sv/': 'Exempeldata', 'fr/': 'Fictif' };
+
+  test.each(['', 'sv/', 'fr/'])('%s: the default site marks each sample window on the status page and the maintenance list', (lang) => {
+    const c = loadOrThrow(join(ROOT, 'content'));
+    const build = sharedBuild(join(ROOT, 'content'));
+    for (const page of ['index.html', 'maintenance/index.html']) {
+      const cards = maintenanceCards(readFileSync(join(build.outDir, lang, page), 'utf8'));
+      expect(cards.length, page).toBeGreaterThan(0);
+      for (const card of cards) {
+        const window = c.maintenance.find((m) => card.href === `/${lang}maintenance/${m.id}/`);
+        expect(window, card.href).toBeDefined();
+        expect(card.marker, card.href).toBe(window!.sample ? words[lang] : '');
+      }
+    }
+  });
+
+  test('a site whose windows are not samples marks none; a sample window among them is marked alone', () => {
+    const plain = sharedBuild(MINIMAL);
+    expect(plain.status, plain.stderr).toBe(0);
+    for (const lang of ['', 'sv/']) {
+      expect(maintenanceCards(readFileSync(join(plain.outDir, lang, 'index.html'), 'utf8'))).toEqual([
+        { href: `/${lang}maintenance/2026-11-25-db-upgrade/`, marker: '' },
+      ]);
+    }
+    const dir = join(tempDir('sample-maintenance'), 'content');
+    cpSync(MINIMAL, dir, { recursive: true });
+    const original = readFileSync(join(dir, 'maintenance/2026-11-25-db-upgrade.md'), 'utf8');
+    writeFileSync(
+      join(dir, 'maintenance/2026-11-24-db-upgrade.md'),
+      original.replace('---\n', '---\nsample: true\n').replaceAll('2026-11-25', '2026-11-24').replaceAll('2026-11-26', '2026-11-25'),
+    );
+    const build = buildSite(dir);
+    expect(build.status, build.stderr).toBe(0);
+    expect(maintenanceCards(readFileSync(join(build.outDir, 'sv/index.html'), 'utf8'))).toEqual([
+      { href: '/sv/maintenance/2026-11-24-db-upgrade/', marker: 'Exempeldata' },
+      { href: '/sv/maintenance/2026-11-25-db-upgrade/', marker: '' },
+    ]);
   });
 });
 

@@ -47,6 +47,8 @@ export interface MaintenanceSummary {
   /** The timeline, newest first (see maintenanceTimeline). */
   updates: MaintenanceEntry[];
   bodyHtml?: string;
+  /** An invented sample window (`sample: true`): lists mark it. */
+  sample?: true;
 }
 
 /**
@@ -87,6 +89,7 @@ export function summariseMaintenance(x: Ctx, m: Maintenance): MaintenanceSummary
   };
   // Details sit right under the window's h1 on its page.
   if (m.body.trim()) out.bodyHtml = markdownToHtml(m.body, 2);
+  if (m.sample) out.sample = true;
   return out;
 }
 
