@@ -89,6 +89,27 @@ const FACTS: Fact[] = tableRows(facts, 'Facts').map(([id, source, , where, en, s
 
 const NOT_IN_SOURCE = tableRows(facts, 'Not in the source').map(([id, lang, wording, why]) => ({ id: id!, lang: lang!, wording: wording!, why: why! }));
 
+/** The HTML without the elements marked as another language than French (a report shown in English keeps English typography). */
+function withoutOtherLanguages(html: string): string {
+  for (;;) {
+    const open = /<(\w+)\b[^>]*\slang="(?!fr\b)[^"]*"[^>]*>/.exec(html);
+    if (!open) return html;
+    const tag = open[1]!;
+    const re = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'g');
+    re.lastIndex = open.index + open[0].length;
+    let depth = 1;
+    let end = html.length;
+    for (let m = re.exec(html); m; m = re.exec(html)) {
+      depth += m[1] ? -1 : 1;
+      if (depth === 0) {
+        end = m.index + m[0].length;
+        break;
+      }
+    }
+    html = html.slice(0, open.index) + html.slice(end);
+  }
+}
+
 describe('the policy facts of content/FACTS.md on the built site', () => {
   let build: Run & { outDir: string };
   const cache = new Map<string, string>();
@@ -149,21 +170,14 @@ describe('the policy facts of content/FACTS.md on the built site', () => {
     }
   });
 
-  test.each([
-    '',
-    'releases/',
-    'maintenance/',
-    'incidents/',
-    'support/',
-    'support/severity/',
-    'support/case-types/',
-    'support/hours/',
-    'support/policy-history/',
-  ])('French: fr/%s has a non-breaking space, never a plain one or none, before : ; ? and !', (page) => {
-    const text = read(`fr/${page}index.html`)
-      .replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '')
-      .replace(/<[^>]+>/g, '');
-    // Punctuation that ends a word ("Rythme: ", "Rythme : "), not a time ("11:00") or an address ("https://").
-    expect(text.match(/[^\s>]+ ?[:;?!](?=\s|$)/g) ?? []).toEqual([]);
+  test('French: every page under fr/ has a non-breaking space, never a plain one or none, before : ; ? and !', () => {
+    const pages = listFiles(join(build.outDir, 'fr')).filter((f) => f.endsWith('index.html'));
+    expect(pages).toContain('support/hours/index.html');
+    const found = pages.flatMap((page) => {
+      const text = withoutOtherLanguages(read(`fr/${page}`).replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '')).replace(/<[^>]+>/g, '');
+      // Punctuation that ends a word ("Rythme: ", "Rythme : "), not a time ("11:00") or an address ("https://").
+      return (text.match(/[^\s>]+ ?[:;?!](?=\s|$)/g) ?? []).map((m) => `fr/${page}: ${m}`);
+    });
+    expect(found).toEqual([]);
   });
 });
