@@ -61,7 +61,7 @@ export interface HoursView {
   products: ProductHoursView[];
   tiers: { names: string; description: LocalizedText }[];
   noPhone: { desk: LocalizedText; products: string }[];
-  /** Per desk, the zone the policy gives its hours in, or why they are read in the desk's zone. */
+  /** Per desk, the zone label the policy gives its region, or why its hours are read in the desk's zone. */
   zones: { desk: LocalizedText; text: LocalizedText }[];
   routing?: LocalizedText;
   reach?: LocalizedText;
