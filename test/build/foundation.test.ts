@@ -1,14 +1,15 @@
 /** Builds the minimal fixture site for real and reads dist/ as a visitor's browser would get it. */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, buildSite, listFiles, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, buildSite, listFiles, sharedBuild, type Run } from '../helpers/fixtures.ts';
+import { builtMinimal } from '../helpers/atomic.ts';
 
 let build: Run & { outDir: string };
 const page = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
 
 beforeAll(() => {
-  build = buildSite(MINIMAL);
+  build = sharedBuild(MINIMAL);
 });
 
 describe('a valid site builds in every language', () => {
@@ -96,12 +97,11 @@ describe('a valid site builds in every language', () => {
 
 describe('invalid content stops the build', () => {
   test('the build fails with the compiler-style message and leaves the previous site untouched', () => {
-    const broken = join(tempDir('broken'), 'content');
-    cpSync(MINIMAL, broken, { recursive: true });
+    // A copy of the minimal site and its build; the copy's content gets the mistake.
+    const first = builtMinimal();
+    const broken = first.content;
     const file = join(broken, 'incidents/2026-11-21-widget-slow.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('severity: minor', 'severity: urgent'));
-    const first = buildSite(MINIMAL);
-    expect(first.status).toBe(0);
     const before = readFileSync(join(first.outDir, 'index.html'), 'utf8');
     const filesBefore = listFiles(first.outDir);
     expect(filesBefore.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(10);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { buildSite, listFiles, MINIMAL, tempDir } from './fixtures.ts';
+import { listFiles, MINIMAL, sharedBuild, tempDir } from './fixtures.ts';
 
 /** Names and bytes of every file below `dir`, relative to it: equal for byte-identical sites. */
 export function siteHash(dir: string): string {
@@ -20,18 +20,16 @@ export function leftovers(outDir: string): string[] {
 let template: { content: string; outDir: string; hash: string } | undefined;
 
 /**
- * A copy of the minimal site and of its build, each in a folder of its own. The site is built once
- * per file (a build is the slow part) and copied for each test; a test that rebuilds the copy and
- * compares hashes also shows that the output does not depend on where the content lies.
+ * A copy of the minimal site and of its build, each in a folder of its own, for a test to spoil.
+ * The build is the run's shared one (sharedBuild, the same the read-only tests use), so no test
+ * file builds the minimal site for itself; a test that rebuilds the copy and compares hashes also
+ * shows that the output does not depend on where the content lies.
  */
 export function builtMinimal(): { content: string; outDir: string; hash: string } {
   if (!template) {
-    const content = join(tempDir('atomic'), 'content');
-    cpSync(MINIMAL, content, { recursive: true });
-    const outDir = join(tempDir('atomic-out'), 'dist');
-    const first = buildSite(content, {}, outDir);
+    const first = sharedBuild(MINIMAL);
     expect(first.status, first.stdout + first.stderr).toBe(0);
-    template = { content, outDir, hash: siteHash(outDir) };
+    template = { content: MINIMAL, outDir: first.outDir, hash: siteHash(first.outDir) };
   }
   const content = join(tempDir('atomic'), 'content');
   cpSync(template.content, content, { recursive: true });
