@@ -150,4 +150,22 @@ describe('the default site builds', () => {
     expect(readFileSync(join(build.outDir, 'fr/support/index.html'), 'utf8')).toContain('Première réponse sous 30 minutes');
     expect(readFileSync(join(build.outDir, 'sv/support/index.html'), 'utf8')).toContain('Första svar inom 30 minuter');
   });
+
+  // Read from the built HTML on every page (the browser tests click through it on an incident page).
+  test("every page's language switcher links to the same page in every other language and marks its own", () => {
+    const codes = content.site.locales.map((l) => l.code);
+    const def = content.site.defaultLocale;
+    const pages = listFiles(build.outDir).filter((f) => f.endsWith('index.html') && !f.startsWith('embed/'));
+    expect(pages.length).toBeGreaterThan(200);
+    for (const file of pages) {
+      const locale = codes.find((l) => l !== def && file.startsWith(`${l}/`)) ?? def;
+      const path = `/${file.slice(locale === def ? 0 : locale.length + 1).replace(/index\.html$/, '')}`;
+      const at = (l: string) => (l === def ? path : `/${l}${path}`);
+      const nav = /<nav [^>]*class="langs"[^>]*>([\s\S]*?)<\/nav>/.exec(readFileSync(join(build.outDir, file), 'utf8'))?.[1];
+      expect(nav, `${file}: language switcher`).toBeDefined();
+      const links = [...nav!.matchAll(/<a href="([^"]*)" hreflang="([^"]*)"/g)].map(([, href, lang]) => [lang, href]);
+      expect(Object.fromEntries(links), file).toEqual(Object.fromEntries(codes.filter((l) => l !== locale).map((l) => [l, at(l)])));
+      expect(/<span aria-current="true" lang="([^"]*)"/.exec(nav!)?.[1], file).toBe(locale);
+    }
+  });
 });

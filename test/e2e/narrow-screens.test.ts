@@ -32,9 +32,10 @@ afterAll(async () => {
 
 /**
  * Every shown word (a run of letters and digits between spaces, hyphens, slashes and dots; not
- * inside an address) whose letters sit on more than one line, with the text around it; and how far the page is wider than the screen.
+ * inside an address) whose letters sit on more than one line, with the text around it; how far
+ * the page is wider than the screen, and the first elements that make it so.
  */
-function broken(page: Page): Promise<{ words: string[]; overflow: number }> {
+function broken(page: Page): Promise<{ words: string[]; overflow: number; wide: string[] }> {
   return page.evaluate(() => {
     const words: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -52,7 +53,15 @@ function broken(page: Page): Promise<{ words: string[]; overflow: number }> {
         if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 2) words.push(`"${m[0]}" in "${node.data.trim().slice(0, 80)}"`);
       }
     }
-    return { words, overflow: document.documentElement.scrollWidth - window.innerWidth };
+    // What sticks out past the screen's right edge, for the message when the page scrolls sideways.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `<${e.tagName.toLowerCase()}${e.getAttribute('class') ? ` class="${e.getAttribute('class')}"` : ''}> right edge at ${Math.round(e.getBoundingClientRect().right)} px: "${(e.textContent ?? '').trim().slice(0, 60)}"`,
+      );
+    return { words, overflow: document.documentElement.scrollWidth - window.innerWidth, wide };
   });
 }
 
@@ -60,9 +69,9 @@ describe.each(WIDTHS)('at %i px', (width) => {
   test.concurrent.for(templatePages(LOCALES, c.site.defaultLocale))('%s in %s (%s): words whole, no sideways scroll', async ([, , path], { expect }) => {
     await pools[width].use(async (page) => {
       await page.goto(new URL(path, site.url).href);
-      const { words, overflow } = await broken(page);
+      const { words, overflow, wide } = await broken(page);
       expect(words, `words broken between letters on ${path} at ${width} px`).toEqual([]);
-      expect(overflow, `${path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+      expect(overflow, `${path} scrolls sideways at ${width} px:\n${wide.join('\n')}`).toBeLessThanOrEqual(0);
     });
   });
 });
