@@ -36,7 +36,7 @@ beforeAll(async () => {
       for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  pages = await PagePool.create(context, 3);
+  pages = await PagePool.create(context, 6);
 }, 600_000);
 afterAll(async () => {
   await context?.close();
