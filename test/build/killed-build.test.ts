@@ -42,7 +42,7 @@ function groupRunning(pid: number): boolean {
 
 describe('a killed build', () => {
   test('SIGKILL at moments spread over a 60-incident build leaves the old site or the new one, and the next build works', async () => {
-    // The old site is the minimal one; the new one has 60 incidents (about 420 files, so each
+    // The old site is the minimal one; the new one has 60 incidents (about 550 files, so each
     // share below falls among many written files).
     const old = builtMinimal();
     const outDir = old.outDir;
