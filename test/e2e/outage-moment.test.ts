@@ -20,23 +20,28 @@ const statuses = productStatuses(c, NOW);
 const affected = c.products.filter((p) => statuses.get(p.id) !== 'operational');
 
 let site: Site;
+/** One page per set of browser options (a context each), reused by the tests, which run one at a time. */
+const browsers = new Map<string, Promise<Page>>();
 beforeAll(async () => {
   site = await startSite();
 }, 600_000);
 afterAll(async () => {
+  for (const page of browsers.values()) await (await page).context().close();
   await site?.close();
 });
 
-/** Opens a page of the site in a fresh context at the given reader's time, runs `fn`, closes. */
+/** Opens a page of the site in a browser with these options, its clock at the given reader's time, and runs `fn`. */
 async function at<T>(path: string, now: string, fn: (page: Page) => Promise<T>, options: Parameters<typeof pinnedContext>[2] = {}): Promise<T> {
-  const context = await pinnedContext(site.browser, now, options);
-  try {
-    const page = await context.newPage();
-    await page.goto(site.url.replace(/\/$/, '') + path);
-    return await fn(page);
-  } finally {
-    await context.close();
-  }
+  const key = JSON.stringify(options);
+  if (!browsers.has(key))
+    browsers.set(
+      key,
+      pinnedContext(site.browser, now, options).then((context) => context.newPage()),
+    );
+  const page = await browsers.get(key)!;
+  await page.context().clock.setFixedTime(new Date(now));
+  await page.goto(site.url.replace(/\/$/, '') + path);
+  return fn(page);
 }
 
 /** Whether the element lies wholly inside the first screen. */
