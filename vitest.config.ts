@@ -1,4 +1,23 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Slow kinds of test first when Vitest has no timings of an earlier run (a fresh clone, CI): its
+ * fallback, larger files first, started the 30-second browser and killed-build files, which are
+ * short, among the last, and one worker ran alone at the end. With timings, Vitest's own order
+ * (longest first) stands.
+ */
+class SlowKindsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    if (files.every((spec) => this.ctx.cache.getTestSpecificationResult(spec))) return sorted;
+    const kind = (spec: TestSpecification) => (/\/test\/(e2e|build|property)\//.test(spec.moduleId) ? 0 : /\/test\/cli\//.test(spec.moduleId) ? 1 : 2);
+    return sorted
+      .map((spec, i) => ({ spec, i }))
+      .sort((a, b) => kind(a.spec) - kind(b.spec) || a.i - b.i)
+      .map(({ spec }) => spec);
+  }
+}
 
 export default defineConfig({
   test: {
@@ -14,5 +33,6 @@ export default defineConfig({
     // Markdown cache writes each file whole. (Vitest runs projects one after another, so a
     // project per kind of test would not run them side by side.)
     maxWorkers: 2,
+    sequence: { sequencer: SlowKindsFirst },
   },
 });
