@@ -4,7 +4,8 @@
  * overrides, iCalendar line injection, the longest update message and report the limits allow, and an incident with 10,000 updates)
  * builds into pages, feeds, calendars and JSON that are all well-formed, and in which nothing runs:
  * checked in the files, and in Chromium, which loads every page and every feed and reports any
- * dialog, console error, failed request or CSP violation.
+ * dialog, console error, failed request or CSP violation (the 10,000-update page in the default
+ * language only).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,13 @@ const FEED_TITLE = 'Widget "down" alert(1) ; , \\ evil';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
 
+/**
+ * The 10,000-update page (4 MB) in a language other than the default: checked once, in the
+ * default language, since its copies differ only in the site's own words, which every other page
+ * here carries in every language.
+ */
+const longPageCopy = (path: string) => new RegExp(`^/[a-z]{2}/incidents/${MANY_UPDATES_INCIDENT}/(index\\.html)?$`).test(path);
+
 let build: Run & { outDir: string };
 let files: string[] = [];
 const read = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
@@ -52,7 +60,7 @@ test('the hostile site builds', () => {
 
 describe('every file stays well-formed', () => {
   test('every HTML page passes html-validate with zero errors', async () => {
-    const pages = files.filter((f) => f.endsWith('.html'));
+    const pages = files.filter((f) => f.endsWith('.html') && !longPageCopy(`/${f}`));
     expect(pages).toContain(`incidents/${MANY_UPDATES_INCIDENT}/index.html`);
     const found: string[] = [];
     for (const page of pages) found.push(...(await htmlProblems(page, read(page))));
@@ -205,7 +213,8 @@ describe('in Chromium, nothing runs', () => {
   afterAll(() => close());
 
   test('every page and every feed loads with no dialog, console error, failed request or CSP violation', async () => {
-    const paths = [...htmlPages(build.outDir), ...files.filter((f) => f.endsWith('.xml')).map((f) => `/${f}`)];
+    const paths = [...htmlPages(build.outDir).filter((p) => !longPageCopy(p)), ...files.filter((f) => f.endsWith('.xml')).map((f) => `/${f}`)];
+    expect(paths).toContain(`/incidents/${MANY_UPDATES_INCIDENT}/`);
     const problems: string[] = [];
     await Promise.all(
       paths.map((path) =>
