@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MINIMAL, ROOT, buildSite, loadOrThrow, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
 import { visibleText } from '../helpers/html.ts';
+import { translator } from '../../src/lib/i18n.ts';
 
 const text = visibleText;
 
@@ -117,8 +118,19 @@ describe('the sample marker on the supported versions of the schedule page', () 
 
     const products = join(dir, 'products.yaml');
     writeFileSync(products, readFileSync(products, 'utf8').replace('kind: recurring', 'kind: recurring\n      sample: true'));
+    // The product page's rows are marked alike: the sample release, then every version whose end date the sample schedule gives.
+    const rows = (lang: string) =>
+      [...readFileSync(join(build.outDir, `${lang}products/widget/index.html`), 'utf8').matchAll(/<tr id="release-[^"]+"[\s\S]*?<\/tr>/g)].map((m) => ({
+        version: /<th scope="row"[^>]*>(?:<a [^>]*>)?([^<]+)/.exec(m[0])?.[1] ?? '',
+        marker: MARKER.exec(m[0])?.[1] ?? '',
+        until: m[0].includes(translator(lang === '' ? 'en' : lang.slice(0, -1))('releases.supportedUntil').split('{date}')[0]!),
+      }));
+    expect(rows('').filter((r) => r.marker !== '')).toEqual([{ version: '2026.10', marker: 'Sample', until: expect.any(Boolean) }]);
     build = buildSite(dir);
     expect(build.status, build.stderr).toBe(0);
     expect(lines('').map((l) => l.marker)).toEqual(['Sample', 'Sample']);
+    const after = rows('sv/');
+    expect(after.filter((r) => r.until).length).toBeGreaterThan(0);
+    for (const r of after) expect(r, r.version).toEqual({ ...r, marker: r.until || r.version === '2026.10' ? 'Exempeldata' : '' });
   });
 });

@@ -132,7 +132,7 @@ export interface ProductReleasesView {
     supportEnds?: string;
     notes?: string;
     summary?: LocalizedText;
-    /** An invented sample release: the page marks it. */
+    /** An invented sample release, or a supported one whose end date comes from a sample schedule: the page marks it. */
     sample?: true;
   }[];
   /** The planned dates come from an invented sample schedule: the page marks them. */
@@ -167,7 +167,8 @@ export function productReleasesView(x: Ctx, id: string, site: string | URL, base
       if (v.supported && v.supportEnds) row.supportEnds = v.supportEnds;
       if (v.notes) row.notes = v.notes;
       if (v.summary) row.summary = x.loc(v.summary);
-      if (v.sample) row.sample = true;
+      // As on the schedule page: an invented release, or a supported one whose end date an invented schedule gives.
+      if (v.sample || (row.supportEnds && isSampleSchedule(r.product))) row.sample = true;
       return row;
     }),
     feed: x.url(`/products/${id}/releases.xml`),
