@@ -111,6 +111,13 @@ describe('hours and contacts', () => {
     expect(t).not.toContain('Between regions');
   });
 
+  test.each(['', 'sv/', 'fr/'])("%s: a region's zone label is one token a line cannot end inside (UTC\u20116, as phone numbers)", (lang) => {
+    const zones =
+      /<section aria-labelledby="zones"[\s\S]*?<\/section>/.exec(readFileSync(join(build.outDir, `${lang}support/hours/index.html`), 'utf8'))?.[0] ?? '';
+    expect(zones).toContain('UTC\u20116');
+    expect(zones).not.toMatch(/UTC-\d/);
+  });
+
   test('the coverage chart is drawn at build time in the site zone, and carries the UTC intervals for the script', () => {
     const chart = /<figure class="coverage"[\s\S]*?<\/figure>/.exec(section('enterprise-one'))?.[0] ?? '';
     const spans = readSpans(/data-coverage="([^"]*)"/.exec(chart)?.[1] ?? '');

@@ -197,11 +197,9 @@ export function hoursView(x: Ctx): HoursView {
       }))
       .filter((d) => d.products !== ''),
     zones: x.c.support.desks.flatMap((d) => {
-      const text = d.zoneNote
-        ? x.loc(d.zoneNote)
-        : d.zoneLabel
-          ? { text: x.t('hours.zoneLabel', { label: d.zoneLabel, zone: d.zone }), lang: x.locale }
-          : undefined;
+      // The label ("UTC-6") is one token: no-break hyphens keep a phone's line from ending at "UTC-", as in phone numbers.
+      const label = d.zoneLabel?.replace(/-/g, '\u2011');
+      const text = d.zoneNote ? x.loc(d.zoneNote) : label ? { text: x.t('hours.zoneLabel', { label, zone: d.zone }), lang: x.locale } : undefined;
       return text ? [{ desk: x.loc(d.name), text }] : [];
     }),
   };
