@@ -19,6 +19,9 @@ class SlowKindsFirst extends BaseSequencer {
   }
 }
 
+/** Files that need modules of their own: @inquirer/testing replaces the terminal before the CLI is imported. */
+const ISOLATED = ['test/cli/interactive.test.ts'];
+
 export default defineConfig({
   test: {
     // Temporary copies of the project under test/.tmp are not test files.
@@ -34,5 +37,13 @@ export default defineConfig({
     // project per kind of test would not run them side by side.)
     maxWorkers: 2,
     sequence: { sequencer: SlowKindsFirst },
+    projects: [
+      // A worker runs its files in one module graph: a fresh one per file cost about a tenth of the
+      // run's CPU time (Playwright, Astro's and our modules loaded again for each of 80 files).
+      // Tests restore what they change (process.env, timers) and keep no state between files.
+      { extends: true, test: { name: 'tests', exclude: [...configDefaults.exclude, 'test/.tmp/**', ...ISOLATED], isolate: false } },
+      // The prompts' test screen must be in place before the CLI is first imported.
+      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+    ],
   },
 });
