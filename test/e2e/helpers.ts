@@ -183,6 +183,28 @@ export async function pinnedContext(browser: Browser, now: string, options: Brow
   return context;
 }
 
+/**
+ * One page per set of context options, kept for the visits of tests that run one at a time (a new
+ * context per visit cost more than the visit): get() opens the page on first use; close() closes them.
+ */
+export function reusedPages(browser: Browser, now: string): { get: (options?: BrowserContextOptions) => Promise<Page>; close: () => Promise<void> } {
+  const pages = new Map<string, Promise<Page>>();
+  return {
+    get: (options = {}) => {
+      const key = JSON.stringify(options);
+      if (!pages.has(key))
+        pages.set(
+          key,
+          pinnedContext(browser, now, options).then((context) => context.newPage()),
+        );
+      return pages.get(key)!;
+    },
+    close: async () => {
+      for (const page of pages.values()) await (await page).context().close();
+    },
+  };
+}
+
 /** A page path in a locale: "/incidents/" in "sv" is "/sv/incidents/"; the default language is at the root. */
 export function inLocale(path: string, locale: string, defaultLocale = 'en'): string {
   return locale === defaultLocale ? path : `/${locale}${path}`;

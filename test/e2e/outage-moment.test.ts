@@ -5,10 +5,10 @@
  * date once it is older than the threshold; the uptime bars draw fewer, taller days on a phone.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { translator } from '../../src/lib/i18n.ts';
 import { productStatuses } from '../../src/lib/status.ts';
-import { REPORTED_INCIDENT, defaultContent, inLocale, pinnedContext, startSite, type Site } from './helpers.ts';
+import { REPORTED_INCIDENT, defaultContent, inLocale, reusedPages, startSite, type Site } from './helpers.ts';
 
 const c = defaultContent();
 const NOW = c.now;
@@ -20,25 +20,20 @@ const statuses = productStatuses(c, NOW);
 const affected = c.products.filter((p) => statuses.get(p.id) !== 'operational');
 
 let site: Site;
-/** One page per set of browser options (a context each), reused by the tests, which run one at a time. */
-const browsers = new Map<string, Promise<Page>>();
+/** A page per set of browser options; the tests run one at a time and set the reader's clock per visit. */
+let browsers: ReturnType<typeof reusedPages>;
 beforeAll(async () => {
   site = await startSite();
+  browsers = reusedPages(site.browser, NOW);
 }, 600_000);
 afterAll(async () => {
-  for (const page of browsers.values()) await (await page).context().close();
+  await browsers?.close();
   await site?.close();
 });
 
 /** Opens a page of the site in a browser with these options, its clock at the given reader's time, and runs `fn`. */
-async function at<T>(path: string, now: string, fn: (page: Page) => Promise<T>, options: Parameters<typeof pinnedContext>[2] = {}): Promise<T> {
-  const key = JSON.stringify(options);
-  if (!browsers.has(key))
-    browsers.set(
-      key,
-      pinnedContext(site.browser, now, options).then((context) => context.newPage()),
-    );
-  const page = await browsers.get(key)!;
+async function at<T>(path: string, now: string, fn: (page: Page) => Promise<T>, options: BrowserContextOptions = {}): Promise<T> {
+  const page = await browsers.get(options);
   await page.context().clock.setFixedTime(new Date(now));
   await page.goto(site.url.replace(/\/$/, '') + path);
   return fn(page);

@@ -5,32 +5,26 @@
  * the footer names the zone the reader sees.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { translator } from '../../src/lib/i18n.ts';
-import { OPEN_INCIDENT, REPORTED_INCIDENT, defaultContent, inLocale, pinnedContext, readerTimeText, startSite, type Site } from './helpers.ts';
+import { OPEN_INCIDENT, REPORTED_INCIDENT, defaultContent, inLocale, readerTimeText, reusedPages, startSite, type Site } from './helpers.ts';
 
 const c = defaultContent();
 const NOW = c.now;
 let site: Site;
-/** One page per browser language and zone (a context each), reused by the visits in that browser. */
-const browsers = new Map<string, Promise<Page>>();
+/** A page per browser language and zone. */
+let browsers: ReturnType<typeof reusedPages>;
 beforeAll(async () => {
   site = await startSite();
+  browsers = reusedPages(site.browser, NOW);
 });
 afterAll(async () => {
-  for (const page of browsers.values()) await (await page).context().close();
+  await browsers?.close();
   await site?.close();
 });
 
 /** Every converted time on a page: its instant and its text. */
 async function timesOn(path: string, browserLocale: string, zone: string): Promise<{ times: [string, string][]; footer: string }> {
-  const key = `${browserLocale} ${zone}`;
-  if (!browsers.has(key))
-    browsers.set(
-      key,
-      pinnedContext(site.browser, NOW, { locale: browserLocale, timezoneId: zone }).then((context) => context.newPage()),
-    );
-  const page = await browsers.get(key)!;
+  const page = await browsers.get({ locale: browserLocale, timezoneId: zone });
   await page.goto(new URL(path, site.url).href);
   const times = await page
     .locator('time[data-localized]')
