@@ -41,7 +41,7 @@ export default defineConfig({
       // A worker runs its files in one module graph: a fresh one per file cost about a tenth of the
       // run's CPU time (Playwright, Astro's and our modules loaded again for each of 80 files).
       // Tests restore what they change (process.env, timers) and keep no state between files.
-      { extends: true, test: { name: 'tests', exclude: [...configDefaults.exclude, 'test/.tmp/**', ...ISOLATED], isolate: false } },
+      { extends: true, test: { name: 'tests', exclude: ISOLATED, isolate: false } },
       // The prompts' test screen must be in place before the CLI is first imported.
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
     ],
