@@ -2,12 +2,13 @@
  * Calendars and the release and maintenance feeds, read from real builds with independent parsers:
  * ical.js for iCalendar, rss-parser (xml2js, strict) for RSS.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, ROOT, buildSite, listFiles, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
+import { ROOT, listFiles, type Run, sharedBuild } from '../helpers/fixtures.ts';
+import { editedMinimal } from '../helpers/edited-minimal.ts';
 
 /** One VEVENT as a calendar app reads it. */
 interface Ev {
@@ -53,20 +54,13 @@ async function rss(outDir: string, path: string): Promise<Feed> {
 }
 
 const SITE = 'https://status.acme.test/';
-const UPDATE = `  - at: "2026-11-21T09:00:00Z"\n    message: { en: The window now starts at 23:00., sv: Fönstret börjar nu kl. 23.00. }\n`;
 
 describe('the minimal site, before and after a notice is added to its maintenance window', () => {
   let before: Run & { outDir: string };
   let after: Run & { outDir: string };
   beforeAll(() => {
-    const dir = join(tempDir('calendars'), 'content');
-    cpSync(MINIMAL, dir, { recursive: true });
-    before = buildSite(dir);
-    const file = join(dir, 'maintenance/2026-11-25-db-upgrade.md');
-    const edited = readFileSync(file, 'utf8').replace(/(updates:\n(?: {2}- .*\n)+)/, `$1${UPDATE}`);
-    expect(edited).toContain('The window now starts at 23:00.');
-    writeFileSync(file, edited);
-    after = buildSite(dir);
+    // The window gets a notice dated 2026-11-21 09:00 (and an incident an update).
+    ({ before, after } = editedMinimal());
   });
 
   test('both builds succeed', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MINIMAL, ROOT, buildSite, listFiles, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
+import { editedMinimal } from '../helpers/edited-minimal.ts';
 
 type Item = { 'content:encoded'?: string };
 type Feed = Parser.Output<Item> & { language?: string };
@@ -124,18 +125,8 @@ describe('an update changes the item, never adds one', () => {
   let before: Run & { outDir: string };
   let after: Run & { outDir: string };
   beforeAll(() => {
-    const dir = copyOfMinimal();
-    before = buildSite(dir);
-    const file = join(dir, 'incidents/2026-11-22-cloud-down.md');
-    const edited = readFileSync(file, 'utf8')
-      .replace('Our identity provider is down.', 'Our identity provider is down in the EU.')
-      .replace(
-        /\n---\n?$/,
-        `\n  - at: "2026-11-22T09:40:00Z"\n    status: monitoring\n    message: { en: The provider has restored sign-in; we are watching., sv: Leverantören har åtgärdat felet; vi bevakar. }\n---\n`,
-      );
-    expect(edited).toContain('status: monitoring');
-    writeFileSync(file, edited);
-    after = buildSite(dir);
+    // The cloud incident gets a "monitoring" update and its first message a correction.
+    ({ before, after } = editedMinimal());
   });
 
   test('both builds succeed', () => {

@@ -41,9 +41,10 @@ function groupRunning(pid: number): boolean {
 }
 
 describe('a killed build', () => {
-  test('SIGKILL at moments spread over a 60-incident build leaves the old site or the new one, and the next build works', async () => {
-    // The old site is the minimal one; the new one has 60 incidents (about 550 files, so each
-    // share below falls among many written files).
+  test('SIGKILL half-way through writing a 60-incident site, and once every file is written, leaves the old site or the new one, and the next build works', async () => {
+    // The old site is the minimal one; the new one has 60 incidents (about 550 files, so the
+    // half-way kill falls among many written files). Any moment while pages are written takes the
+    // same path (nothing has touched dist/ yet), so one such moment stands for all of them.
     const old = builtMinimal();
     const outDir = old.outDir;
     const content = join(tempDir('kill'), 'content');
@@ -51,14 +52,14 @@ describe('a killed build', () => {
     const env = { PHAROS_NOW: BENCH_NOW };
     const loaded = loadContent(content, { env });
     if (!loaded.ok) throw new Error('the generated site is valid');
-    // Astro prints a line for each file it writes; the kills come when a share of them is written,
-    // the last one when all are (the self-check and the swap follow): moments told by the build's
-    // progress, not by a clock.
+    // Astro prints a line for each file it writes; one kill comes when half of them are written, the
+    // other when all are (the self-check and the swap follow): moments told by the build's progress,
+    // not by a clock.
     const files = expectedFiles(loaded.content, join(ROOT, 'public')).length;
     expect(files, 'files the new site has').toBeGreaterThan(300);
 
     const seen: { when: string; hash: string }[] = [];
-    for (const share of [0.1, 0.5, 0.9, 1]) {
+    for (const share of [0.5, 1]) {
       const c = buildCommand(content, env, outDir);
       // Its own process group, so that what it started can be looked for after the kill.
       const child = spawn(c.command, c.args, { cwd: ROOT, env: c.env, stdio: ['ignore', 'pipe', 'ignore'], detached: true });
@@ -82,16 +83,10 @@ describe('a killed build', () => {
     expect(pages(listFiles(outDir))).toEqual(pages(expectedFiles(loaded.content, join(ROOT, 'public'))));
     expect(leftovers(outDir)).toEqual([]);
     // After every kill the site was the old one or the complete new one, never a mix or nothing;
-    // the kills while pages were written came before the swap.
+    // the kill while pages were written came before the swap.
     const report = seen.map((s) => `${s.when}: ${s.hash === old.hash ? 'old' : s.hash === newHash ? 'new' : s.hash}`).join('\n');
     for (const s of seen) expect([old.hash, newHash], report).toContain(s.hash);
-    expect(
-      seen.slice(0, 3).map((s) => s.hash),
-      report,
-    ).toEqual(Array(3).fill(old.hash));
-    expect(
-      seen.slice(0, 3).map((s) => s.when),
-      report,
-    ).toEqual(seen.slice(0, 3).map(() => expect.stringContaining('SIGKILL')));
+    expect(seen[0]!.hash, report).toBe(old.hash);
+    expect(seen[0]!.when, report).toContain('SIGKILL');
   }, 600_000);
 });

@@ -4,13 +4,13 @@
  * every page of every language once with its hreflang alternates; robots.txt names the sitemap.
  * A site served under a sub-path writes all of them below it.
  */
-import { cpSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { SaxesParser } from 'saxes';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import { markdownToText } from '../../src/lib/markdown.ts';
-import { ROOT, MINIMAL, buildSite, listFiles, sharedBuild, tempDir, loadOrThrow } from '../helpers/fixtures.ts';
+import { ROOT, MINIMAL, listFiles, sharedBuild, loadOrThrow } from '../helpers/fixtures.ts';
 
 const CONTENT = join(ROOT, 'content');
 let c: SiteContent;
@@ -118,14 +118,13 @@ describe('the default site', () => {
 });
 
 test('a site served under /status/ lists its pages and sitemap there', () => {
-  const content = join(tempDir('seo'), 'content');
-  cpSync(MINIMAL, content, { recursive: true });
-  const run = buildSite(content, { PHAROS_SITE: 'https://example.com', PHAROS_BASE: '/status/' });
+  // The minimal site (url https://status.acme.test/) built with PHAROS_BASE, as api.test.ts reads it.
+  const run = sharedBuild(MINIMAL, { PHAROS_BASE: '/status/' });
   expect(run.status, run.stderr).toBe(0);
-  expect(readFileSync(join(run.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.com/status/sitemap.xml\n');
+  expect(readFileSync(join(run.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://status.acme.test/status/sitemap.xml\n');
   const locs = [...readSitemap(readFileSync(join(run.outDir, 'sitemap.xml'), 'utf8')).keys()];
-  expect(locs).toContain('https://example.com/status/');
-  expect(locs.every((l) => l.startsWith('https://example.com/status/'))).toBe(true);
+  expect(locs).toContain('https://status.acme.test/status/');
+  expect(locs.every((l) => l.startsWith('https://status.acme.test/status/'))).toBe(true);
   const home = readFileSync(join(run.outDir, 'index.html'), 'utf8');
-  expect(meta(home, 'og:url')).toBe('https://example.com/status/');
+  expect(meta(home, 'og:url')).toBe('https://status.acme.test/status/');
 });

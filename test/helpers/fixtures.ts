@@ -121,20 +121,26 @@ export function buildSite(
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, outDir };
 }
 
-/** Hashes every file below the given paths (names and bytes): build cache keys, and whether a folder changed. */
+/**
+ * Hashes every file below the given paths (names relative to each path, and bytes): build cache
+ * keys, and whether a folder changed. Where a folder lies does not count, so two copies of the same
+ * content share a build (a build's output does not depend on where its content lies).
+ */
 export function treeHash(paths: string[]): string {
   const hash = createHash('sha256');
-  for (const base of paths) {
+  for (const [i, base] of paths.entries()) {
+    hash.update(`\0${i}\0`);
     if (!existsSync(base)) continue;
-    const files = statSync(base).isDirectory() ? listFiles(base).map((f) => join(base, f)) : [base];
-    for (const file of files) hash.update(file).update(readFileSync(file));
+    const files = statSync(base).isDirectory() ? listFiles(base) : [''];
+    for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(base, file)));
   }
   return hash.digest('hex').slice(0, 16);
 }
 
 /**
  * A build to READ, shared by every test file that asks for the same site: keyed on the sources,
- * the content and the environment, so a site is built once per run (and again after any change).
+ * the content (wherever it lies) and the environment, so a site is built once per run (and again
+ * after any change).
  * Never write into its outDir; use buildSite for a build you modify.
  */
 export function sharedBuild(contentDir: string, env: Record<string, string> = {}): Run & { outDir: string } {
