@@ -119,6 +119,32 @@ function maintenanceCards(html: string): { href: string; marker: string }[] {
   }));
 }
 
+/**
+ * The minimal site with 60 more incidents (three history pages) and a sample maintenance window the
+ * day before its own: one build for the pagination and the sample-marker tests below.
+ */
+let busy: (Run & { outDir: string }) | undefined;
+function busySite(): Run & { outDir: string } {
+  if (busy) return busy;
+  const dir = join(tempDir('busy'), 'content');
+  cpSync(MINIMAL, dir, { recursive: true });
+  const window = readFileSync(join(dir, 'maintenance/2026-11-25-db-upgrade.md'), 'utf8');
+  writeFileSync(
+    join(dir, 'maintenance/2026-11-24-db-upgrade.md'),
+    window.replace('---\n', '---\nsample: true\n').replaceAll('2026-11-25', '2026-11-24').replaceAll('2026-11-26', '2026-11-25'),
+  );
+  const template = readFileSync(join(dir, 'incidents/2026-11-21-widget-slow.md'), 'utf8');
+  for (let i = 1; i <= 60; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String(10 - Math.floor(i / 28)).padStart(2, '0');
+    writeFileSync(
+      join(dir, `incidents/2026-${month}-${day}-bulk-${i}.md`),
+      template.replaceAll('2026-11-21', `2026-${month}-${day}`).replace('Widget is slow', `Bulk incident ${i}`),
+    );
+  }
+  return (busy = buildSite(dir));
+}
+
 describe('the sample marker on maintenance windows', () => {
   const words: Record<string, string> = { '': 'Sample', 'sv/': 'Exempeldata', 'fr/': 'Fictif' };
 
@@ -144,14 +170,7 @@ describe('the sample marker on maintenance windows', () => {
         { href: `/${lang}maintenance/2026-11-25-db-upgrade/`, marker: '' },
       ]);
     }
-    const dir = join(tempDir('sample-maintenance'), 'content');
-    cpSync(MINIMAL, dir, { recursive: true });
-    const original = readFileSync(join(dir, 'maintenance/2026-11-25-db-upgrade.md'), 'utf8');
-    writeFileSync(
-      join(dir, 'maintenance/2026-11-24-db-upgrade.md'),
-      original.replace('---\n', '---\nsample: true\n').replaceAll('2026-11-25', '2026-11-24').replaceAll('2026-11-26', '2026-11-25'),
-    );
-    const build = buildSite(dir);
+    const build = busySite();
     expect(build.status, build.stderr).toBe(0);
     expect(maintenanceCards(readFileSync(join(build.outDir, 'sv/index.html'), 'utf8'))).toEqual([
       { href: '/sv/maintenance/2026-11-24-db-upgrade/', marker: 'Exempeldata' },
@@ -163,18 +182,7 @@ describe('the sample marker on maintenance windows', () => {
 describe('history is paginated', () => {
   let build: Run & { outDir: string };
   beforeAll(() => {
-    const dir = join(tempDir('many'), 'content');
-    cpSync(MINIMAL, dir, { recursive: true });
-    const template = readFileSync(join(dir, 'incidents/2026-11-21-widget-slow.md'), 'utf8');
-    for (let i = 1; i <= 60; i++) {
-      const day = String((i % 28) + 1).padStart(2, '0');
-      const month = String(10 - Math.floor(i / 28)).padStart(2, '0');
-      writeFileSync(
-        join(dir, `incidents/2026-${month}-${day}-bulk-${i}.md`),
-        template.replaceAll('2026-11-21', `2026-${month}-${day}`).replace('Widget is slow', `Bulk incident ${i}`),
-      );
-    }
-    build = buildSite(dir);
+    build = busySite();
   });
 
   test('62 incidents make 3 pages of at most 25, linked to each other', () => {
