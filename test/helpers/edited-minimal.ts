@@ -10,8 +10,8 @@ import { expect } from 'vitest';
 import { MINIMAL, sharedBuild, tempDir, type Run } from './fixtures.ts';
 
 /** The edited incident and window, relative to the content folder. */
-export const EDITED_INCIDENT = 'incidents/2026-11-22-cloud-down.md';
-export const EDITED_WINDOW = 'maintenance/2026-11-25-db-upgrade.md';
+const EDITED_INCIDENT = 'incidents/2026-11-22-cloud-down.md';
+const EDITED_WINDOW = 'maintenance/2026-11-25-db-upgrade.md';
 
 /** Rewrites a content file, and fails the test if the edit did not apply. */
 function edit(dir: string, file: string, change: (text: string) => string, mustContain: string): void {
@@ -21,6 +21,7 @@ function edit(dir: string, file: string, change: (text: string) => string, mustC
   writeFileSync(path, edited);
 }
 
+/** Builds (or finds) both sites: the minimal one, and its copy with the two edits above. */
 export function editedMinimal(): { before: Run & { outDir: string }; after: Run & { outDir: string } } {
   const dir = join(tempDir('edited'), 'content');
   cpSync(MINIMAL, dir, { recursive: true });
