@@ -94,6 +94,23 @@ describe('the status page on a 390 x 844 phone', () => {
       { viewport: { width: 1280, height: 900 } },
     );
   });
+
+  test('when the stylesheet does not load, the status shapes stay text-sized and the verdict still shows on the first screen', async () => {
+    const context = await site.browser.newContext({ viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      let blocked = 0;
+      await page.route('**/*.css', (route) => (blocked++, route.abort()));
+      await page.goto(site.url);
+      expect(blocked).toBeGreaterThan(0);
+      const sizes = await page.locator('svg.status-icon').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      expect(sizes.length).toBeGreaterThan(affected.length);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(16);
+      expect(await onFirstScreen(page, '.verdict .banner')).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('fresh or flagged', () => {
