@@ -10,7 +10,9 @@
  * - A maintenance window is one event with its exact start and end in UTC; UID
  *   `maintenance-<file id>@<site host>`. Its SEQUENCE is the number of notices plus one once it is
  *   cancelled: content changes a published window by posting a notice, so each change raises it
- *   (a notice must never be deleted). STATUS is CONFIRMED, or CANCELLED once called off.
+ *   (a notice must never be deleted). STATUS is CONFIRMED, or CANCELLED once called off. Its
+ *   DESCRIPTION leads with the latest entry of the window's timeline, as the page shows it (once the
+ *   window has ended, the automatic "completed" notice unless staff posted one).
  * - DTSTAMP is the build's "now", so the same content and "now" give the same bytes.
  */
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
@@ -21,6 +23,7 @@ import type { Product } from '../schemas/products.ts';
 import type { Localized } from '../schemas/common.ts';
 import { localize } from './i18n.ts';
 import { markdownToText } from './markdown.ts';
+import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
 import { plain } from './feeds.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
 import { isRecurring, upcomingReleaseDates, type LocalDate } from './cadence.ts';
@@ -127,7 +130,7 @@ export function releaseIcs(c: Pick<SiteContent, 'site' | 'products' | 'releases'
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
-  return cal.toString();
+  return ics(cal);
 }
 
 /** What an invented sample event (the default site's) says first; calendars are written in English. */
@@ -157,7 +160,8 @@ export function maintenanceIcs(c: Pick<SiteContent, 'site' | 'products' | 'maint
     .sort((a, b) => Date.parse(a.window.start) - Date.parse(b.window.start) || a.id.localeCompare(b.id));
   for (const m of windows) {
     const title = plain(defaultText(c, m.title)) || m.id;
-    const last = m.updates.at(-1);
+    // The timeline's latest entry, as on the page: once a window has ended, the notice that says so.
+    const last = maintenanceTimeline(m, c.now).at(-1);
     const url = absolute(`/maintenance/${m.id}/`, o);
     const activity = [...m.updates.map((u) => u.at), ...(m.cancelled ? [m.cancelled] : [])].sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
     cal.createEvent({
@@ -170,7 +174,7 @@ export function maintenanceIcs(c: Pick<SiteContent, 'site' | 'products' | 'maint
       summary: m.cancelled ? `Cancelled maintenance: ${title}` : `Maintenance: ${title}`,
       description: [
         m.sample ? SAMPLE_NOTE : '',
-        last ? plain(markdownToText(defaultText(c, last.message))) : '',
+        last === undefined ? '' : plain(last.automatic ? automaticNoticeText(last, c.site.defaultLocale).text : markdownToText(defaultText(c, last.message))),
         `Products: ${names(m.products)}`,
         `Details: ${url}`,
       ]
@@ -181,7 +185,12 @@ export function maintenanceIcs(c: Pick<SiteContent, 'site' | 'products' | 'maint
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
-  return cal.toString();
+  return ics(cal);
+}
+
+/** The calendar's text: ical-generator ends the last line without the CRLF that RFC 5545 asks of every content line. */
+function ics(cal: ICalCalendar): string {
+  return `${cal.toString()}\r\n`;
 }
 
 function calendar(o: CalendarOptions, d: { name: string; description: string; page: RoutePath; self: CalendarPath; ttl: number }): ICalCalendar {

@@ -79,7 +79,8 @@ export function fileProblem(path: string, text: string): string | undefined {
       const component = new ICAL.Component(ICAL.parse(text));
       if (component.name !== 'vcalendar') return `is not an iCalendar VCALENDAR (found ${component.name})`;
       // ical.js forgives an END that closes the wrong component; a calendar must end as it began.
-      return /END:VCALENDAR\s*$/.test(text) ? undefined : 'is not valid iCalendar (it does not end with END:VCALENDAR)';
+      // RFC 5545 ends every content line, the last one included, with CRLF.
+      return text.endsWith('END:VCALENDAR\r\n') ? undefined : 'is not valid iCalendar (it does not end with END:VCALENDAR and CRLF)';
     } catch (e) {
       return `is not valid iCalendar (${(e as Error).message})`;
     }

@@ -45,6 +45,8 @@ describe('fileProblem', () => {
     ['feed.xml', '<rss><channel/></rss><rss><channel/></rss>', /not well-formed XML \(1:\d+: documents may contain only one root/],
     ['a.json', '{"a":', /not valid JSON/],
     ['c.ics', 'BEGIN:VCALENDAR\nEND:VEVENT', /not valid iCalendar|not an iCalendar/],
+    // Cut after the last line's text: RFC 5545 ends every line with CRLF.
+    ['c.ics', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR', /does not end with END:VCALENDAR and CRLF/],
     ['p.html', '<!doctype html><html><body>cut', /cut short/],
   ])('%s that does not parse is named', (file, text, problem) => {
     expect(fileProblem(file, text)).toMatch(problem);

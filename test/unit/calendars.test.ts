@@ -201,6 +201,13 @@ describe('the maintenance calendar', () => {
     expect([e!.sequence, e!.status, e!.summary]).toEqual([sequence, status, summary]);
   });
 
+  test('once the window has begun or ended, the description leads with what the page says then', () => {
+    const first = (now: string) => parseIcs(maintenanceIcs({ ...withWindow({}), now }, O)).events[0]!.description.split('\n\n')[0];
+    expect(first('2026-11-22T10:00:00Z')).toBe('Planned.');
+    expect(first('2026-11-25T22:00:00Z')).toBe('The scheduled maintenance has begun.');
+    expect(first('2026-11-26T01:00:00Z')).toBe('The scheduled maintenance has been completed.');
+  });
+
   test('text that means something in iCalendar or HTML round-trips as plain text', () => {
     const title = 'Upgrade; step 1, part A\\B\nnext <b>bold</b>\u0007\u202E';
     const [e] = parseIcs(
@@ -222,6 +229,18 @@ describe('the maintenance calendar', () => {
       ['maintenance-2026-12-06-leankit-database-migration', '2026-12-06T08:00:00Z', '2026-12-06T10:00:00Z', 'CANCELLED', 3],
     ]);
   });
+});
+
+test('every calendar ends each line, the last one included, with CRLF (RFC 5545)', () => {
+  const texts = [
+    maintenanceIcs(DEFAULT, O),
+    releaseIcs(DEFAULT, { ...O, months: 12 }),
+    ...calendarProducts(DEFAULT).map((p) => releaseIcs(DEFAULT, { ...O, months: 12, product: p.id })),
+  ];
+  for (const text of texts) {
+    expect(text.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true);
+    expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+  }
 });
 
 test('subscribe links: https and webcal, below the base path', () => {
