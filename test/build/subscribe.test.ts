@@ -65,6 +65,20 @@ describe('Stay informed', () => {
   });
 });
 
+test("the updates link says what its feed holds (incident updates), in the words of the feed's own title", async () => {
+  const { readFile } = await import('node:fs/promises');
+  const same = (s: string) => s.replaceAll('&apos;', "'").replaceAll('\u2019', "'").replaceAll('\u00a0', ' ').toLowerCase();
+  for (const { code } of content.site.locales) {
+    const root = code === content.site.defaultLocale ? '' : `${code}/`;
+    const html = await readFile(join(dist, root, 'index.html'), 'utf8');
+    const label = new RegExp(`<a[^>]*href="/${root}updates.xml"[^>]*>([^<]+)</a>`).exec(html)?.[1];
+    const title = /<channel>\s*<title>(?:<!\[CDATA\[)?([^<\]]+)/.exec(await readFile(join(dist, root, 'updates.xml'), 'utf8'))?.[1];
+    // "Acme: every incident update" -> "every incident update"
+    const holds = same(title!).replace(/^.*:\s/, '');
+    expect(same(label!), code).toContain(holds);
+  }
+});
+
 describe('an announcement list customers can join', () => {
   const withList = (join: string, extra: object = {}): SiteContent => ({
     ...content,
