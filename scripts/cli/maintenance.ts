@@ -1,12 +1,11 @@
 /** `pharos maintenance new`: announce a planned maintenance window. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ZoneSchema } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { CliError, type Io } from './io.ts';
 import { CONTENT, PUBLISH, SLUG, ZONE, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { pageUrl } from './site.ts';
-import { localDate, parseTime, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type TimeContext } from './time.ts';
+import { localDate, parseTime, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askMany, askText, needAnswers } from './prompts.ts';
 import { maintenanceText } from './new-file.ts';
@@ -47,8 +46,9 @@ export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   let startText = str(p, 'start');
   let endText = str(p, 'end');
-  if (startText !== undefined) timeOption('start', startText, ctx);
-  if (endText !== undefined) timeOption('end', endText, ctx);
+  // Both given: checked now, before any question (endTime reads a local end in the start's zone).
+  if (startText !== undefined && endText !== undefined) endTime(endText, timeOption('start', startText, ctx), ctx);
+  else if (startText !== undefined) timeOption('start', startText, ctx);
   const at = timeOption('at', str(p, 'at') ?? 'now', ctx);
   const givenSlug = slugOption(str(p, 'slug'));
 
@@ -67,18 +67,14 @@ export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE
     );
   startText ??= await askText(`Start ("YYYY-MM-DD HH:MM" in ${ctx.localZone}, or with a zone or offset)`, { check: timeCheck(ctx) });
   const start = timeOption('start', startText, ctx);
-  // A local end time without a zone is read in the start's zone: a window is planned in one zone.
-  const endCtx: TimeContext = str(p, 'zone') === undefined && ZoneSchema.safeParse(start.zone).success ? { ...ctx, localZone: start.zone } : ctx;
-  endText ??= await askText(`End (same forms; a local time is read in ${endCtx.localZone})`, {
+  endText ??= await askText(`End (same forms; a local time is read in ${start.zone})`, {
     check: (s) => {
-      const t = parseTime(s, endCtx);
+      const t = parseTime(s, { ...ctx, localZone: start.zone });
       if ('error' in t) return `expected ${TIME_FORMS}`;
       return new Date(t.iso) <= new Date(start.iso) ? 'expected a time after the start' : undefined;
     },
   });
-  const end = timeOption('end', endText, endCtx);
-  if (new Date(end.iso) <= new Date(start.iso))
-    throw new CliError(`the window ends at ${end.iso}, not after its start ${start.iso} (expected an end after the start)`, 2);
+  const end = endTime(endText, start, ctx);
   message ??= await askText(`Notice for customers (${def})`, { default: 'Planned maintenance. No action is needed.' });
 
   const slug = givenSlug ?? slugify(title);
@@ -99,4 +95,15 @@ export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE
   io.out(`Page: ${pageUrl(io, after, `/maintenance/${id}/`)}\n`);
   await publishOrShow(io, publishing, { folder, file, message: oneLine(`Maintenance: ${title}`) });
   return 0;
+}
+
+/**
+ * The window's end: a local time without a zone is read in the start's zone or offset (a window is
+ * planned in one zone, whatever --zone or the computer's zone say); it must come after the start.
+ */
+function endTime(text: string, start: ParsedTime, ctx: TimeContext): ParsedTime {
+  const end = timeOption('end', text, { ...ctx, localZone: start.zone });
+  if (new Date(end.iso) <= new Date(start.iso))
+    throw new CliError(`the window ends at ${end.iso}, not after its start ${start.iso} (expected an end after the start)`, 2);
+  return end;
 }

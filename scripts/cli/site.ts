@@ -5,6 +5,7 @@ import { formatError, type ContentError } from '../../src/lib/content/errors.ts'
 import { localeUrl } from '../../src/lib/routes.ts';
 import { CliError, envVar, type Io } from './io.ts';
 import { systemZone, type TimeContext } from './time.ts';
+import { ZoneSchema } from '../../src/schemas/common.ts';
 
 /** Where the content folder is. */
 export interface ContentFolder {
@@ -38,6 +39,9 @@ export function invalidContent(errors: ContentError[], summary: string): CliErro
 
 /** How times are read for this site. */
 export function timeContext(content: SiteContent, zoneOption: string | undefined): TimeContext {
+  // Checked even when no time needs it: a mistyped zone is a mistake the author should hear of.
+  const zone = zoneOption === undefined ? undefined : ZoneSchema.safeParse(zoneOption);
+  if (zone?.success === false) throw new CliError(`option --zone: ${zone.error.issues[0]!.message}`, 2);
   return { now: content.now, siteZone: content.site.timeZone, localZone: zoneOption ?? systemZone() };
 }
 

@@ -49,7 +49,9 @@ export function parseTime(text: string, ctx: TimeContext): ParsedTime | { error:
   const m = LOCAL.exec(s);
   if (!m) return { error: `found "${s}" (expected ${TIME_FORMS})` };
   const zone = m[3] ?? ctx.localZone;
-  if (!ZoneSchema.safeParse(zone).success)
+  // A start typed with an offset lends a local end its offset ("UTC+1"): exact, though not an IANA zone.
+  const lentOffset = m[3] === undefined && /^UTC[+-]\d{1,2}(?::\d{2})?$/.test(zone);
+  if (!lentOffset && !ZoneSchema.safeParse(zone).success)
     return {
       error: `found zone "${zone}" in "${s}" (expected an IANA time zone such as "Europe/Stockholm" or "America/Chicago"; labels like "CET" are not zones)`,
     };

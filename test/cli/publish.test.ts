@@ -318,6 +318,13 @@ describe('refusals print why, exit non-zero and change nothing', () => {
       'option --products: unknown product "gizmo"',
     ],
     ['an unknown option', ['incident', 'update', ID, '--mesage', 'x'], 2, 'unknown option "--mesage"'],
+    // Refused even when every time is "now" and the zone would not be used.
+    [
+      'a zone that does not exist',
+      ['incident', 'update', ID, '--message', 'x', '--zone', 'Mars/Olympus'],
+      2,
+      'option --zone: found "Mars/Olympus" (expected an IANA time zone',
+    ],
   ])('%s', async (_, args, status, message) => {
     const run = await pharos(dir, NOW, ...(args as string[]));
     expect(run.stderr).toContain(message);
@@ -339,6 +346,46 @@ describe('refusals print why, exit non-zero and change nothing', () => {
     );
     expect(run.status).toBe(1);
     expect(snapshot(broken)).toEqual(was);
+  });
+});
+
+describe("a window's local end is read in its start's zone, whatever --zone says", () => {
+  test.each([
+    ['a start with an offset', '2026-12-01T08:00:00+01:00', '2026-12-01T10:00:00+01:00'],
+    ['a start with a zone', '2026-12-01 08:00 Europe/Stockholm', '2026-12-01T10:00:00+01:00'],
+    ['a local start, in --zone', '2026-12-01 08:00', '2026-12-01T10:00:00-06:00'],
+    ['a start in UTC', '2026-12-01T08:00:00Z', '2026-12-01T10:00:00Z'],
+  ])('%s', async (_, start, end) => {
+    const dir = site();
+    const run = await pharos(
+      dir,
+      '2026-11-22T10:30:00Z',
+      'maintenance',
+      'new',
+      '--title',
+      'T',
+      '--products',
+      'widget',
+      '--message',
+      'x',
+      '--zone',
+      'America/Chicago',
+      '--start',
+      start,
+      '--end',
+      '2026-12-01 10:00',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const text = readFileSync(
+      join(
+        dir,
+        listFiles(dir).find((f) => f.startsWith('maintenance/') && f.endsWith('-t.md'))!,
+      ),
+      'utf8',
+    );
+    // Two hours, as typed: the end reads 10:00 in the start's zone or offset.
+    expect(/ {2}end: "([^"]+)"/.exec(text)?.[1]).toBe(end);
   });
 });
 
