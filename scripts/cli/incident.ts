@@ -16,7 +16,7 @@ import { defaultText, localizedText } from './localized.ts';
 import { askChoice, askMany, askText, askYesNo, needAnswers } from './prompts.ts';
 import { incidentText } from './new-file.ts';
 import { editYaml, joinFrontMatter, splitFrontMatter, type Edit } from './front-matter.ts';
-import { startWriting, writeValidated } from './write.ts';
+import { startWriting, whileLocked, writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slaLines } from './sla-report.ts';
 import { incidentClock, nextUpdateBy } from '../../src/lib/sla.ts';
@@ -208,12 +208,15 @@ const RANK: Record<IncidentStatus, number> = { investigating: 0, identified: 1, 
 interface UpdateAnswers {
   status: IncidentStatus;
   message: Localized;
-  at: ParsedTime;
+  /** The time given with --at; without one, the update takes the time it is written at. */
+  at: ParsedTime | undefined;
   resolving: boolean;
   reopen: boolean;
   force: boolean;
-  /** When customers get the next update (--next-update), as written. */
+  /** When customers get the next update (--next-update) as typed: a span after the update, or a TIME. */
   nextUpdate?: string | undefined;
+  /** How the times typed are read. */
+  ctx: TimeContext;
 }
 
 /** Refuses to post to a resolved incident, unless the update reopens it. */
@@ -236,34 +239,42 @@ function checkStatus(incident: Incident, index: number, a: Omit<UpdateAnswers, '
 }
 
 /**
- * Posts the update to the incident as its file now is: the command's checks, then the edit, checked
- * and written. `inOrder` (a redo on a colleague's newer file) places it among the updates by time
- * rather than last: theirs may be later, and this one was not out of order when it was written.
+ * Posts the update to the incident as its file is once this command holds the content folder's
+ * lock (so two commands posting at once both land): the command's checks, then the edit, checked
+ * and written. Without --at, the update takes the time it is written at, after any question. If
+ * the incident has gained updates since the command read it with `seen` of them (or on a redo on a
+ * colleague's newer file, `seen` undefined), this one goes among them by time rather than last:
+ * theirs may be later, and this one was not out of order when it was typed.
  */
 function postUpdate(
   io: Io,
   folder: ContentFolder,
-  content: SiteContent,
   id: string,
   a: UpdateAnswers,
-  inOrder: boolean,
-): { after: SiteContent; incident: Incident; index: number } {
-  const incident = findIncident(content, folder, id);
-  const zone = content.site.timeZone;
-  checkOpen(incident, a, zone);
-  const t = Date.parse(a.at.iso);
-  const index = inOrder ? incident.updates.filter((u) => Date.parse(u.at) <= t).length : incident.updates.length;
-  checkStatus(incident, index, a, zone);
+  seen: number | undefined,
+): { after: SiteContent; incident: Incident; index: number; at: ParsedTime } {
+  return whileLocked(folder, () => {
+    const content = loadValid(io, folder);
+    const incident = findIncident(content, folder, id);
+    const zone = content.site.timeZone;
+    checkOpen(incident, a, zone);
+    const at = a.at ?? timeOption('at', 'now', { ...a.ctx, now: content.now });
+    const nextUpdate = a.resolving ? undefined : nextUpdateOption(a.nextUpdate, at, a.ctx);
+    const t = Date.parse(at.iso);
+    const inOrder = seen === undefined || incident.updates.length !== seen;
+    const index = inOrder ? incident.updates.filter((u) => Date.parse(u.at) <= t).length : incident.updates.length;
+    checkStatus(incident, index, a, zone);
 
-  const file = join('incidents', `${incident.id}.md`);
-  const fm = splitFrontMatter(readFileSync(join(folder.dir, file), 'utf8'));
-  if (!fm) throw new CliError(`${incident.file} has no front matter to add to`);
-  const item = { at: a.at.iso, status: a.status, message: a.message, ...(a.nextUpdate ? { nextUpdate: a.nextUpdate } : {}) };
-  const edits: Edit[] = [index === incident.updates.length ? { op: 'append', key: 'updates', item } : { op: 'insert', key: 'updates', index, item }];
-  if (a.status === 'resolved') edits.push({ op: 'set', key: 'resolved', value: a.at.iso, comment: "equals the resolved update's time" });
-  else if (incident.resolved !== undefined) edits.push({ op: 'delete', key: 'resolved' });
-  const text = joinFrontMatter({ ...fm, yaml: editYaml(fm.yaml, edits, fm.eol) });
-  return { after: writeValidated(io, folder, { file, text, create: false }), incident, index };
+    const file = join('incidents', `${incident.id}.md`);
+    const fm = splitFrontMatter(readFileSync(join(folder.dir, file), 'utf8'));
+    if (!fm) throw new CliError(`${incident.file} has no front matter to add to`);
+    const item = { at: at.iso, status: a.status, message: a.message, ...(nextUpdate ? { nextUpdate } : {}) };
+    const edits: Edit[] = [index === incident.updates.length ? { op: 'append', key: 'updates', item } : { op: 'insert', key: 'updates', index, item }];
+    if (a.status === 'resolved') edits.push({ op: 'set', key: 'resolved', value: at.iso, comment: "equals the resolved update's time" });
+    else if (incident.resolved !== undefined) edits.push({ op: 'delete', key: 'resolved' });
+    const text = joinFrontMatter({ ...fm, yaml: editYaml(fm.yaml, edits, fm.eol) });
+    return { after: writeValidated(io, folder, { file, text, create: false }), incident, index, at };
+  });
 }
 
 /** Runs `incident update`. */
@@ -303,7 +314,9 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
     ? 'resolved'
     : (oneOf<IncidentStatus>('status', str(p, 'status'), INCIDENT_STATUSES) ?? (reopen ? 'investigating' : last.status));
   let message = defaultText(str(p, 'message'), p.localized.message, site);
-  const at = timeOption('at', str(p, 'at') ?? 'now', ctx);
+  const typedAt = str(p, 'at');
+  // Without --at, "now" here only checks --next-update: the update takes the time it is written at.
+  const at = timeOption('at', typedAt ?? 'now', ctx);
   needAnswers(io, message ? [] : ['--message'], `pharos incident ${command}`);
   if (!resolving && str(p, 'status') === undefined && io.interactive && message === undefined) {
     status = await askChoice<IncidentStatus>(
@@ -314,19 +327,22 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
   }
   const decided = {
     status,
-    at,
+    at: typedAt === undefined ? undefined : at,
     resolving,
     reopen,
     force: flag(p, 'force'),
-    nextUpdate: resolving ? undefined : nextUpdateOption(str(p, 'next-update'), at, ctx),
+    nextUpdate: resolving ? undefined : str(p, 'next-update'),
+    ctx,
   };
+  // Refused now rather than after the questions.
+  if (!resolving) nextUpdateOption(decided.nextUpdate, at, ctx);
   checkStatus(incident, incident.updates.length, decided, site.timeZone);
   message ??= await askText(`Update for customers (${def}; status ${status})`);
   const answers: UpdateAnswers = { ...decided, message: localizedText('message', message, p.localized.message, site) };
 
-  const { after } = postUpdate(io, folder, content, incident.id, answers, false);
-  io.out(`Wrote ${incident.file}: ${status} update at ${at.iso}${incident.resolved !== undefined ? ' (reopened)' : ''}\n`);
-  for (const line of timeWarnings({ at })) io.err(`${line}\n`);
+  const { after, at: posted } = postUpdate(io, folder, incident.id, answers, incident.updates.length);
+  io.out(`Wrote ${incident.file}: ${status} update at ${posted.iso}${incident.resolved !== undefined ? ' (reopened)' : ''}\n`);
+  for (const line of timeWarnings({ at: posted })) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/incidents/${incident.id}/`)}\n`);
   const updated = after.incidents.find((i) => i.id === incident.id)!;
   if (status === 'resolved') for (const line of slaLines(after, updated)) io.out(`${line}\n`);
@@ -338,7 +354,7 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
     file: join('incidents', `${incident.id}.md`),
     message: oneLine(resolving ? `Incident resolved: ${title}` : `Incident update: ${title} (${status})`),
     redo: () => {
-      const again = postUpdate(io, folder, loadValid(io, folder), incident.id, answers, true);
+      const again = postUpdate(io, folder, incident.id, { ...answers, at: posted }, undefined);
       const next = again.incident.updates[again.index];
       const mine = resolving ? 'your resolution' : 'your update';
       return next

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
 import { contentFolder, invalidContent, loadValid, timeContext, type ContentFolder } from './site.ts';
-import type { Io } from './io.ts';
+import { CliError, type Io } from './io.ts';
+import { tryLock } from '../../src/lib/lock-file.ts';
 import { flag, str, type ParsedArgs } from './options.ts';
 import type { TimeContext } from './time.ts';
 
@@ -78,7 +79,40 @@ export function writeValidated(io: Io, folder: ContentFolder, w: PendingWrite): 
     }
   } catch (err) {
     if (existsSync(temp)) unlinkSync(temp);
+    // Another command created the same file since this one looked.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new CliError(`${join(folder.display, w.file)} was created meanwhile by another command (choose another name with --slug)`);
     throw err;
   }
   return content;
+}
+
+/** The content folder's lock file (a dot file: the loader and the scratch copy skip it). */
+export const CONTENT_LOCK = '.pharos-lock';
+
+/**
+ * Runs `edit` holding the content folder's lock, so that commands changing a file in one folder
+ * take turns: each reads the folder as the one before left it, and no update is lost. While another
+ * running command holds it, waits (a write takes a second or two), for at most `waitMs`.
+ */
+export function whileLocked<T>(folder: ContentFolder, edit: () => T, waitMs = 60_000): T {
+  const path = join(folder.dir, CONTENT_LOCK);
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const taken = tryLock(path);
+    if ('release' in taken) {
+      try {
+        return edit();
+      } finally {
+        taken.release();
+      }
+    }
+    if (Date.now() > until)
+      throw new CliError(
+        `another pharos command (process ${taken.holder}) has been writing ${folder.display}/ for over ${Math.round(waitMs / 1000)} s; ` +
+          `try again when it has finished (if none is running, delete ${join(folder.display, CONTENT_LOCK)})`,
+      );
+    // A synchronous pause: the caller may be in the middle of a synchronous redo (publish.ts).
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  }
 }

@@ -16,10 +16,11 @@
  * next build moves into place before it starts (`recoverOutput`), so the output folder holds the
  * old site or the new one, and the next build needs no manual cleanup.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { running, tryLock } from '../lib/lock-file.ts';
 import { outputProblems } from '../lib/output-check.ts';
 import { siteContent } from '../lib/site-data.ts';
 
@@ -30,55 +31,26 @@ export function sideFolders(outDir: string): { parent: string; ready: string; ol
   return { parent, ready: join(parent, `.${name}-ready`), old: join(parent, `.${name}-old`), lock: join(parent, `.${name}-lock`), newPrefix: `.${name}-new-` };
 }
 
-/** Whether a process with this id is running (a build that still writes its folder). */
-function running(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Takes the output folder's lock for this process, or throws when another running build holds it.
  * Returns a function that releases it (only while it is still this process's).
  */
 export function lockOutput(outDir: string): () => void {
   const { parent, lock } = sideFolders(outDir);
-  const mine = String(process.pid);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      writeFileSync(lock, mine, { flag: 'wx' });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return () => {};
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
-    }
-    let holder = NaN;
-    try {
-      holder = Number(readFileSync(lock, 'utf8').trim());
-    } catch {
-      // Released between the two calls: try again.
-    }
-    if (Number.isInteger(holder) && holder !== process.pid && running(holder)) {
-      const error = new Error(
-        `Another build (process ${holder}) is writing ${basename(outDir)}/ now; run this one when it has finished. ` +
-          `If no build is running, delete ${join(basename(parent), basename(lock))} and try again.`,
-      );
-      error.stack = '';
-      throw error;
-    }
-    rmSync(lock, { force: true });
+  let taken: ReturnType<typeof tryLock>;
+  try {
+    taken = tryLock(lock);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return () => {};
+    throw e;
   }
-  return () => {
-    try {
-      if (readFileSync(lock, 'utf8').trim() === mine) rmSync(lock, { force: true });
-    } catch {
-      // Already gone.
-    }
-  };
+  if ('release' in taken) return taken.release;
+  const error = new Error(
+    `Another build (process ${taken.holder}) is writing ${basename(outDir)}/ now; run this one when it has finished. ` +
+      `If no build is running, delete ${join(basename(parent), basename(lock))} and try again.`,
+  );
+  error.stack = '';
+  throw error;
 }
 
 /**
