@@ -2,7 +2,7 @@
 import type { Io } from './io.ts';
 import { parseCommand, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { INCIDENT_NEW, INCIDENT_RESOLVE, INCIDENT_UPDATE, incidentNew, incidentResolve, incidentUpdate } from './incident.ts';
-import { MAINTENANCE_NEW, maintenanceNew } from './maintenance.ts';
+import { MAINTENANCE_CANCEL, MAINTENANCE_NEW, MAINTENANCE_UPDATE, maintenanceCancel, maintenanceNew, maintenanceUpdate } from './maintenance.ts';
 import { CHECK, checkCommand } from './check.ts';
 import { LIST, listCommand } from './list.ts';
 import { NOTIFY, notifyCommand } from './notify.ts';
@@ -24,6 +24,8 @@ export const COMMANDS: readonly Command[] = [
   command(INCIDENT_UPDATE, incidentUpdate),
   command(INCIDENT_RESOLVE, incidentResolve),
   command(MAINTENANCE_NEW, maintenanceNew),
+  command(MAINTENANCE_UPDATE, maintenanceUpdate),
+  command(MAINTENANCE_CANCEL, maintenanceCancel),
   command(CHECK, checkCommand),
   command(LIST, listCommand),
   command(NOTIFY, notifyCommand),

@@ -7,9 +7,11 @@
  * compared with the Document API's result; should they ever differ (an unusual layout such as a
  * flow-style list), the Document is written whole instead, which keeps comments but may re-wrap text.
  */
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { Document, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { FrontMatterSplit } from '../../src/lib/front-matter-split.ts';
+import { splitFrontMatter, type FrontMatterSplit } from '../../src/lib/front-matter-split.ts';
+import { CliError } from './io.ts';
 
 // Where the front matter ends is one rule in src/lib, for the loader and the CLI alike.
 export { splitFrontMatter } from '../../src/lib/front-matter-split.ts';
@@ -17,6 +19,27 @@ export { splitFrontMatter } from '../../src/lib/front-matter-split.ts';
 /** Puts a split file back together. */
 export function joinFrontMatter(f: Pick<FrontMatterSplit, 'head' | 'yaml' | 'tail'>): string {
   return f.head + f.yaml + f.tail;
+}
+
+/**
+ * The new text of the content file at `path` (`file` in messages) with `item` added to its
+ * `updates` (an incident's updates or a window's notices, oldest first), then the `more` edits:
+ * last, or, when `inOrder`, after every update at or before its time. Also says where it went.
+ */
+export function addUpdate(
+  path: string,
+  file: string,
+  updates: readonly { at: string }[],
+  item: { at: string } & Record<string, unknown>,
+  inOrder: boolean,
+  more: readonly Edit[] = [],
+): { text: string; index: number } {
+  const t = Date.parse(item.at);
+  const index = inOrder ? updates.filter((u) => Date.parse(u.at) <= t).length : updates.length;
+  const fm = splitFrontMatter(readFileSync(path, 'utf8'));
+  if (!fm) throw new CliError(`${file} has no front matter to add to`);
+  const add: Edit = index === updates.length ? { op: 'append', key: 'updates', item } : { op: 'insert', key: 'updates', index, item };
+  return { text: joinFrontMatter({ ...fm, yaml: editYaml(fm.yaml, [add, ...more], fm.eol) }), index };
 }
 
 /** One change to the front matter's top-level map. */

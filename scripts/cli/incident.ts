@@ -1,5 +1,5 @@
 /** `pharos incident new | update | resolve`: write an incident, post an update, close it. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { join } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
@@ -10,17 +10,17 @@ import { localize } from '../../src/lib/i18n.ts';
 import { isOpen } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
 import { CONTENT, NEXT_UPDATE, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
-import { loadValid, pageUrl, type ContentFolder } from './site.ts';
+import { findItem, loadValid, pageUrl, type ContentFolder } from './site.ts';
 import { localDate, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askChoice, askMany, askText, askYesNo, needAnswers } from './prompts.ts';
 import { incidentText } from './new-file.ts';
-import { editYaml, joinFrontMatter, splitFrontMatter, type Edit } from './front-matter.ts';
+import { addUpdate, type Edit } from './front-matter.ts';
 import { startWriting, whileLocked, writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slaLines } from './sla-report.ts';
 import { incidentClock, nextUpdateBy } from '../../src/lib/sla.ts';
-import { nearest, or, slugify, slugOption } from './text.ts';
+import { or, slugify, slugOption } from './text.ts';
 
 const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'resolved');
 
@@ -192,14 +192,7 @@ export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>
 
 /** The incident a typed id names; an unknown one is refused with the nearest id. */
 function findIncident(content: SiteContent, folder: ContentFolder, typed: string): Incident {
-  const id = typed.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
-  const found = content.incidents.find((i) => i.id === id);
-  if (found) return found;
-  const guess = nearest(
-    id,
-    content.incidents.map((i) => i.id),
-  );
-  throw new CliError(`no incident "${id}" in ${join(folder.display, 'incidents')}/${guess ? ` (did you mean "${guess}"?)` : ''}`);
+  return findItem(content.incidents, typed, 'incident', folder, 'incidents');
 }
 
 const RANK: Record<IncidentStatus, number> = { investigating: 0, identified: 1, monitoring: 2, resolved: 3 };
@@ -260,19 +253,14 @@ function postUpdate(
     checkOpen(incident, a, zone);
     const at = a.at ?? timeOption('at', 'now', { ...a.ctx, now: content.now });
     const nextUpdate = a.resolving ? undefined : nextUpdateOption(a.nextUpdate, at, a.ctx);
-    const t = Date.parse(at.iso);
     const inOrder = seen === undefined || incident.updates.length !== seen;
-    const index = inOrder ? incident.updates.filter((u) => Date.parse(u.at) <= t).length : incident.updates.length;
-    checkStatus(incident, index, a, zone);
-
     const file = join('incidents', `${incident.id}.md`);
-    const fm = splitFrontMatter(readFileSync(join(folder.dir, file), 'utf8'));
-    if (!fm) throw new CliError(`${incident.file} has no front matter to add to`);
     const item = { at: at.iso, status: a.status, message: a.message, ...(nextUpdate ? { nextUpdate } : {}) };
-    const edits: Edit[] = [index === incident.updates.length ? { op: 'append', key: 'updates', item } : { op: 'insert', key: 'updates', index, item }];
-    if (a.status === 'resolved') edits.push({ op: 'set', key: 'resolved', value: at.iso, comment: "equals the resolved update's time" });
-    else if (incident.resolved !== undefined) edits.push({ op: 'delete', key: 'resolved' });
-    const text = joinFrontMatter({ ...fm, yaml: editYaml(fm.yaml, edits, fm.eol) });
+    const more: Edit[] = [];
+    if (a.status === 'resolved') more.push({ op: 'set', key: 'resolved', value: at.iso, comment: "equals the resolved update's time" });
+    else if (incident.resolved !== undefined) more.push({ op: 'delete', key: 'resolved' });
+    const { text, index } = addUpdate(join(folder.dir, file), incident.file, incident.updates, item, inOrder, more);
+    checkStatus(incident, index, a, zone);
     return { after: writeValidated(io, folder, { file, text, create: false }), incident, index, at };
   });
 }

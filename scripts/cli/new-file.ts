@@ -75,8 +75,8 @@ export function maintenanceText(m: NewMaintenance): string {
   doc.commentBefore = [
     ' Maintenance window written by `pharos maintenance new`.',
     ' Upcoming, in progress and completed follow from the window and "now"; never write them.',
-    ' Add a closing notice to updates once the work is done; to call it off, add a notice and',
-    ' `cancelled: "<time>"`. Details for customers go below the closing "---" as Markdown.',
+    ' Post notices with `pharos maintenance update`, a closing one once the work is done; call it',
+    ' off with `pharos maintenance cancel`. Details for customers go below the closing "---".',
   ].join('\n');
   const map = doc.contents as YAMLMap;
   comment(map, 'products', 'product ids from products.yaml');

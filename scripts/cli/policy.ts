@@ -69,7 +69,7 @@ export function policyWarnings(c: SiteContent, dir: string): PolicyWarning[] {
     out.push({
       file: m.file,
       line: line('maintenance', m.id, ['window', 'end']),
-      message: `no closing update: the window ended at ${when(m.window.end)} and customers were never told it is over (add an update saying the work is complete, or cancelled: "<time>" if it never happened)`,
+      message: `no closing update: the window ended at ${when(m.window.end)} and customers were never told it is over (post one: pharos maintenance update ${m.id} --message "...", or pharos maintenance cancel ${m.id} --message "..." if it never happened)`,
     });
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

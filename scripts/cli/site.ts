@@ -1,9 +1,10 @@
 /** The content folder a command works on: where it is, how messages name it, and the validated content. */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
 import { formatError, type ContentError } from '../../src/lib/content/errors.ts';
 import { localeUrl } from '../../src/lib/routes.ts';
 import { CliError, envVar, type Io } from './io.ts';
+import { nearest } from './text.ts';
 import { systemZone, type TimeContext } from './time.ts';
 import { ZoneSchema } from '../../src/schemas/common.ts';
 
@@ -54,4 +55,19 @@ export function basePath(io: Io, content: SiteContent): string {
 export function pageUrl(io: Io, content: SiteContent, route: `/${string}`): string {
   const site = envVar(io.env, 'PHAROS_SITE') ?? content.site.url;
   return new URL(localeUrl(route, content.site.defaultLocale, content.site.defaultLocale, basePath(io, content)), site).href;
+}
+
+/**
+ * The incident or window a command names by id or file path ("x", "content/incidents/x.md"), or an
+ * error suggesting the nearest id. `what` and `folder` name them: "incident", "incidents".
+ */
+export function findItem<T extends { id: string }>(items: readonly T[], typed: string, what: string, folder: ContentFolder, sub: string): T {
+  const id = typed.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+  const found = items.find((i) => i.id === id);
+  if (found) return found;
+  const guess = nearest(
+    id,
+    items.map((i) => i.id),
+  );
+  throw new CliError(`no ${what} "${id}" in ${join(folder.display, sub)}/${guess ? ` (did you mean "${guess}"?)` : ''}`);
 }

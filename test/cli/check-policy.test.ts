@@ -155,7 +155,7 @@ describe('no closing update: a past maintenance window nobody closed', () => {
     expect(warnings(run)).toEqual(
       count
         ? [
-            'content/maintenance/2026-11-25-db-upgrade.md:4 warning: no closing update: the window ended at 2026-11-26 01:00 Europe/Stockholm and customers were never told it is over (add an update saying the work is complete, or cancelled: "<time>" if it never happened)',
+            'content/maintenance/2026-11-25-db-upgrade.md:4 warning: no closing update: the window ended at 2026-11-26 01:00 Europe/Stockholm and customers were never told it is over (post one: pharos maintenance update 2026-11-25-db-upgrade --message "...", or pharos maintenance cancel 2026-11-25-db-upgrade --message "..." if it never happened)',
           ]
         : [],
     );

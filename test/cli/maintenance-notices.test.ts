@@ -1,0 +1,87 @@
+/**
+ * `pharos maintenance update` and `cancel`: staff post a notice to a window, or call it off, without
+ * editing YAML; the file keeps what it had, passes the check, and refusals change nothing.
+ */
+import { cpSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, test } from 'vitest';
+import { MINIMAL, runCliHere, tempDir } from '../helpers/fixtures.ts';
+
+const WINDOW = 'maintenance/2026-11-25-db-upgrade.md';
+
+/** A fresh copy of the minimal site; returns its content folder. */
+function site(): string {
+  const dir = join(tempDir('notices'), 'content');
+  cpSync(MINIMAL, dir, { recursive: true });
+  return dir;
+}
+
+const pharos = (dir: string, now: string, ...args: string[]) => runCliHere(args, { PHAROS_NOW: now }, dirname(dir));
+
+test('a notice, then a cancellation: appended in order, cancelled set to its time, the rest kept byte for byte', async () => {
+  const dir = site();
+  const before = readFileSync(join(dir, WINDOW), 'utf8');
+  const notice = await pharos(
+    dir,
+    '2026-11-22T10:30:00Z',
+    'maintenance',
+    'update',
+    '2026-11-25-db-upgrade',
+    '--message',
+    'Moved: we **start** at 23:00.',
+    '--message-sv',
+    'Flyttat: vi börjar 23.00.',
+  );
+  expect(notice.stderr).toBe('');
+  expect(notice.stdout).toContain('Wrote content/maintenance/2026-11-25-db-upgrade.md: notice at 2026-11-22T11:30:00+01:00');
+  expect(notice.stdout).toContain("git commit -m 'Maintenance notice: Database upgrade'");
+  const cancel = await pharos(
+    dir,
+    '2026-11-23T08:00:00Z',
+    'maintenance',
+    'cancel',
+    'content/maintenance/2026-11-25-db-upgrade.md',
+    '--message',
+    'Called off: a new date follows.',
+  );
+  expect(cancel.stderr).toBe('');
+  expect(cancel.stdout).toContain('cancelled, with a notice at 2026-11-23T09:00:00+01:00');
+  const after = readFileSync(join(dir, WINDOW), 'utf8');
+  const lines = before.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('updates:'));
+  // Everything up to the last notice and the body below are as they were.
+  expect(after.startsWith(lines.slice(0, at + 2).join('\n'))).toBe(true);
+  expect(after.endsWith(before.slice(before.lastIndexOf('\n---\n')))).toBe(true);
+  expect(after).toContain('  - { at: "2026-11-22T11:30:00+01:00", message: { en: "Moved: we **start** at 23:00.", sv: "Flyttat: vi börjar 23.00." } }\n');
+  expect(after).toContain('  - { at: "2026-11-23T09:00:00+01:00", message: "Called off: a new date follows." }\ncancelled: "2026-11-23T09:00:00+01:00"');
+  const check = await pharos(dir, '2026-11-23T08:00:00Z', 'check');
+  expect(check.stdout).toMatch(/^content: no problems/);
+});
+
+test.each([
+  [
+    'an unknown window, suggesting the nearest',
+    ['maintenance', 'update', '2026-11-25-db-upgrad', '--message', 'x'],
+    1,
+    'no maintenance window "2026-11-25-db-upgrad" in content/maintenance/ (did you mean "2026-11-25-db-upgrade"?)',
+  ],
+  ['no message, with nobody to ask', ['maintenance', 'cancel', '2026-11-25-db-upgrade'], 2, '--message'],
+  ['a notice later than now', ['maintenance', 'update', '2026-11-25-db-upgrade', '--message', 'x', '--at', '2026-11-22T12:00:00Z'], 1, 'after now'],
+])('%s is refused and changes nothing', async (_, args, status, message) => {
+  const dir = site();
+  const before = readFileSync(join(dir, WINDOW), 'utf8');
+  const run = await pharos(dir, '2026-11-22T10:30:00Z', ...args);
+  expect(run.stderr).toContain(message);
+  expect(run.status).toBe(status);
+  expect(readFileSync(join(dir, WINDOW), 'utf8')).toBe(before);
+});
+
+test('a cancelled window takes no more notices', async () => {
+  const dir = site();
+  expect((await pharos(dir, '2026-11-22T10:30:00Z', 'maintenance', 'cancel', '2026-11-25-db-upgrade', '--message', 'Off.')).status).toBe(0);
+  const before = readFileSync(join(dir, WINDOW), 'utf8');
+  const run = await pharos(dir, '2026-11-22T10:40:00Z', 'maintenance', 'update', '2026-11-25-db-upgrade', '--message', 'x');
+  expect(run.stderr).toContain('maintenance 2026-11-25-db-upgrade was cancelled (at 2026-11-22 11:30 Europe/Stockholm); nothing more to post');
+  expect(run.status).toBe(1);
+  expect(readFileSync(join(dir, WINDOW), 'utf8')).toBe(before);
+});
