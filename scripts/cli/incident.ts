@@ -11,7 +11,7 @@ import { isOpen } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
 import { CONTENT, NEXT_UPDATE, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { findItem, loadValid, pageUrl, type ContentFolder } from './site.ts';
-import { localDate, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
+import { localDate, notAfterNow, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askChoice, askMany, askText, askYesNo, needAnswers } from './prompts.ts';
 import { incidentText } from './new-file.ts';
@@ -107,8 +107,8 @@ export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>
   let title = defaultText(str(p, 'title'), p.localized.title, site);
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   let startedText = str(p, 'started');
-  if (startedText !== undefined) timeOption('started', startedText, ctx);
-  const at = timeOption('at', str(p, 'at') ?? 'now', ctx);
+  if (startedText !== undefined) notAfterNow('started', timeOption('started', startedText, ctx), ctx.now);
+  const at = notAfterNow('at', timeOption('at', str(p, 'at') ?? 'now', ctx), ctx.now);
   const nextUpdate = nextUpdateOption(str(p, 'next-update'), at, ctx);
   const givenSlug = slugOption(str(p, 'slug'));
 
@@ -159,7 +159,7 @@ export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>
   if (startedText === undefined && io.interactive)
     startedText = await askText(`Started (${TIME_FORMS.split(',')[0]}, ISO 8601, or "YYYY-MM-DD HH:MM Zone")`, { default: 'now', check: timeCheck(ctx) });
   message ??= await askText(`First update, for customers (${def}; status ${status})`);
-  const started = timeOption('started', startedText ?? 'now', ctx);
+  const started = notAfterNow('started', timeOption('started', startedText ?? 'now', ctx), ctx.now);
 
   const slug = givenSlug ?? slugify(title);
   if (slug === '') throw new CliError(`cannot make a file name from the title "${title}" (give one with --slug, such as --slug cloud-sign-in)`, 2);
@@ -183,7 +183,7 @@ export async function incidentNew(p: ParsedArgs<OptionName<typeof INCIDENT_NEW>>
   );
   const after = writeValidated(io, folder, { file, text, create: true });
   io.out(`Wrote ${join(folder.display, file)}\n`);
-  for (const line of timeWarnings({ started, at })) io.err(`${line}\n`);
+  for (const line of timeWarnings({ started, at }, ctx.now)) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/incidents/${id}/`)}\n`);
   nextUpdateLine(io, after, id);
   await publishOrShow(io, publishing, { folder, file, message: oneLine(`Incident: ${title}`) });
@@ -304,7 +304,7 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   const typedAt = str(p, 'at');
   // Without --at, "now" here only checks --next-update: the update takes the time it is written at.
-  const at = timeOption('at', typedAt ?? 'now', ctx);
+  const at = notAfterNow('at', timeOption('at', typedAt ?? 'now', ctx), ctx.now);
   needAnswers(io, message ? [] : ['--message'], `pharos incident ${command}`);
   if (!resolving && str(p, 'status') === undefined && io.interactive && message === undefined) {
     status = await askChoice<IncidentStatus>(
@@ -330,7 +330,7 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
 
   const { after, at: posted } = postUpdate(io, folder, incident.id, answers, incident.updates.length);
   io.out(`Wrote ${incident.file}: ${status} update at ${posted.iso}${incident.resolved !== undefined ? ' (reopened)' : ''}\n`);
-  for (const line of timeWarnings({ at: posted })) io.err(`${line}\n`);
+  for (const line of timeWarnings({ at: posted }, ctx.now)) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/incidents/${incident.id}/`)}\n`);
   const updated = after.incidents.find((i) => i.id === incident.id)!;
   if (status === 'resolved') for (const line of slaLines(after, updated)) io.out(`${line}\n`);

@@ -9,7 +9,7 @@ import { maintenanceState } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
 import { CONTENT, PUBLISH, SLUG, ZONE, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { findItem, loadValid, pageUrl, type ContentFolder } from './site.ts';
-import { localDate, parseTime, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
+import { localDate, notAfterNow, parseTime, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askChoice, askMany, askText, needAnswers } from './prompts.ts';
 import { maintenanceText } from './new-file.ts';
@@ -82,7 +82,7 @@ export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE
   // Both given: checked now, before any question (endTime reads a local end in the start's zone).
   if (startText !== undefined && endText !== undefined) endTime(endText, timeOption('start', startText, ctx), ctx);
   else if (startText !== undefined) timeOption('start', startText, ctx);
-  const at = timeOption('at', str(p, 'at') ?? 'now', ctx);
+  const at = notAfterNow('at', timeOption('at', str(p, 'at') ?? 'now', ctx), ctx.now);
   const givenSlug = slugOption(str(p, 'slug'));
 
   needAnswers(
@@ -124,7 +124,7 @@ export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE
   });
   const after = writeValidated(io, folder, { file, text, create: true });
   io.out(`Wrote ${join(folder.display, file)}: ${show(start.iso, start.zone)} to ${show(end.iso, start.zone)} (${start.zone})\n`);
-  for (const line of timeWarnings({ start, end, at })) io.err(`${line}\n`);
+  for (const line of timeWarnings({ start, end, at }, ctx.now)) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/maintenance/${id}/`)}\n`);
   await publishOrShow(io, publishing, { folder, file, message: oneLine(`Maintenance: ${title}`) });
   return 0;
@@ -182,7 +182,7 @@ async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_UPDATE>
   const window = findWindow(content, folder, typed);
   checkNotCancelled(window, site.timeZone);
   const typedAt = str(p, 'at');
-  const at = typedAt === undefined ? undefined : timeOption('at', typedAt, ctx);
+  const at = typedAt === undefined ? undefined : notAfterNow('at', timeOption('at', typedAt, ctx), ctx.now);
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   needAnswers(io, message ? [] : ['--message'], `pharos maintenance ${command}`);
   message ??= await askText(cancelling ? `Why it is called off, for customers (${def})` : `Notice for customers (${def})`);
@@ -190,7 +190,7 @@ async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_UPDATE>
 
   const { after, at: posted } = addNotice(io, folder, window.id, answers, window.updates.length);
   io.out(`Wrote ${window.file}: ${cancelling ? 'cancelled, with a notice' : 'notice'} at ${posted.iso}\n`);
-  for (const line of timeWarnings({ at: posted })) io.err(`${line}\n`);
+  for (const line of timeWarnings({ at: posted }, ctx.now)) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/maintenance/${window.id}/`)}\n`);
 
   const title = localize(window.title, def, def).text;

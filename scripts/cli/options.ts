@@ -123,10 +123,11 @@ export function parseCommand<const C extends CommandSpec>(spec: C, args: readonl
       input.push(inline === 'true' ? `--${name}` : `--no-${name}`);
       continue;
     }
-    // A value may begin with one dash (a Markdown list, "- first"); parseArgs would take it for a
-    // forgotten value, so it is joined to its option. Only a following "--option" means none was given.
+    // A value may begin with a dash (a Markdown list "- first", a rule "---"); parseArgs would take it
+    // for a forgotten value, so it is joined to its option. Only a following "--word" (an option,
+    // or a mistyped one) means none was given.
     const next = args[i + 1];
-    if (o?.type === 'string' && inline === undefined && next !== undefined && next.startsWith('-') && !next.startsWith('--')) {
+    if (o?.type === 'string' && inline === undefined && next !== undefined && next.startsWith('-') && !/^--[A-Za-z][\w-]*(?:=|$)/.test(next)) {
       input.push(`${arg}=${next}`);
       i++;
       continue;

@@ -1,4 +1,5 @@
 /** The content folder a command works on: where it is, how messages name it, and the validated content. */
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { loadContent, type SiteContent } from '../../src/lib/content/load.ts';
 import { formatError, type ContentError } from '../../src/lib/content/errors.ts';
@@ -28,6 +29,10 @@ export function contentFolder(io: Io, option: string | undefined): ContentFolder
 
 /** Loads and validates the folder; invalid content stops a command that would write, with every error printed. */
 export function loadValid(io: Io, folder: ContentFolder): SiteContent {
+  if (!existsSync(folder.dir))
+    throw new CliError(
+      `found no content folder at ${folder.display} (expected one with site.yaml and the other content files: run pharos in the site's repository, or give --content DIR)`,
+    );
   const result = loadContent(folder.dir, { displayRoot: folder.display, env: io.env });
   if (result.ok) return result.content;
   throw invalidContent(result.errors, 'the content folder already has problems; fix them first (nothing was written)');

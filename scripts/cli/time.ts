@@ -84,9 +84,34 @@ export function timeCheck(ctx: TimeContext): (s: string) => string | undefined {
   return (s) => ('error' in parseTime(s, ctx) ? `expected ${TIME_FORMS}` : undefined);
 }
 
-/** A warning line per ambiguous time, in `pharos check`'s style: "option --at warning: ... occurs twice; ...". */
-export function timeWarnings(times: Record<string, ParsedTime | undefined>): string[] {
-  return Object.entries(times).flatMap(([option, t]) => (t?.note === undefined ? [] : [`option --${option} warning: ${t.note}`]));
+/** How far from now a time may be before a warning asks whether its year is right. */
+const FAR_BEFORE_DAYS = 60;
+const FAR_AFTER_DAYS = 366;
+
+/**
+ * Warning lines in `pharos check`'s style ("option --at warning: ..."): a time that occurs twice,
+ * and one so far from `now` that a mistyped year is likelier than a plan (the file is written).
+ */
+export function timeWarnings(times: Record<string, ParsedTime | undefined>, now: string): string[] {
+  return Object.entries(times).flatMap(([option, t]) => {
+    if (t === undefined) return [];
+    const days = Math.round((Date.parse(t.iso) - Date.parse(now)) / 86_400_000);
+    const far = days < -FAR_BEFORE_DAYS ? `${-days} days before now` : days > FAR_AFTER_DAYS ? `${days} days after now` : undefined;
+    return [
+      ...(t.note === undefined ? [] : [`option --${option} warning: ${t.note}`]),
+      ...(far === undefined ? [] : [`option --${option} warning: ${t.iso} is ${far}; if the year is wrong, correct it in the file`]),
+    ];
+  });
+}
+
+/** Refuses a time after now for something that has happened (an update, a start, a notice). */
+export function notAfterNow(option: string, t: ParsedTime, now: string): ParsedTime {
+  if (Date.parse(t.iso) > Date.parse(now))
+    throw new CliError(
+      `option --${option}: found ${t.iso}, later than now (${write(DateTime.fromISO(now, { zone: 'UTC' }).startOf('second'))}) (expected a time that has passed; post it when it happens)`,
+      2,
+    );
+  return t;
 }
 
 /** ISO 8601 with the zone's offset, without milliseconds; UTC is written "Z". */

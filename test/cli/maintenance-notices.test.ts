@@ -66,7 +66,12 @@ test.each([
     'no maintenance window "2026-11-25-db-upgrad" in content/maintenance/ (did you mean "2026-11-25-db-upgrade"?)',
   ],
   ['no message, with nobody to ask', ['maintenance', 'cancel', '2026-11-25-db-upgrade'], 2, '--message'],
-  ['a notice later than now', ['maintenance', 'update', '2026-11-25-db-upgrade', '--message', 'x', '--at', '2026-11-22T12:00:00Z'], 1, 'after now'],
+  [
+    'a notice later than now',
+    ['maintenance', 'update', '2026-11-25-db-upgrade', '--message', 'x', '--at', '2026-11-22T12:00:00Z'],
+    2,
+    'option --at: found 2026-11-22T12:00:00Z, later than now',
+  ],
 ])('%s is refused and changes nothing', async (_, args, status, message) => {
   const dir = site();
   const before = readFileSync(join(dir, WINDOW), 'utf8');
@@ -84,4 +89,33 @@ test('a cancelled window takes no more notices', async () => {
   expect(run.stderr).toContain('maintenance 2026-11-25-db-upgrade was cancelled (at 2026-11-22 11:30 Europe/Stockholm); nothing more to post');
   expect(run.status).toBe(1);
   expect(readFileSync(join(dir, WINDOW), 'utf8')).toBe(before);
+});
+
+test('a message may begin with dashes (a Markdown rule or list); a following option is still an option', async () => {
+  const dir = site();
+  const run = await pharos(
+    dir,
+    '2026-11-22T10:30:00Z',
+    'maintenance',
+    'update',
+    '2026-11-25-db-upgrade',
+    '--message',
+    '--- moved, see below',
+    '--at',
+    '2026-11-22T10:00:00Z',
+  );
+  expect(run.stderr).toBe('');
+  expect(readFileSync(join(dir, WINDOW), 'utf8')).toContain('message: "--- moved, see below" }');
+  const missing = await pharos(dir, '2026-11-22T10:30:00Z', 'maintenance', 'update', '2026-11-25-db-upgrade', '--message', '--at', 'now');
+  expect(missing.stderr).toContain('option --message needs a value');
+  expect(missing.status).toBe(2);
+});
+
+test('no content folder where the command runs: one sentence saying so', async () => {
+  const dir = site();
+  const run = await pharos(dir, '2026-11-22T10:30:00Z', 'list', '--content', 'nowhere');
+  expect(run.stderr).toBe(
+    "pharos list: found no content folder at nowhere (expected one with site.yaml and the other content files: run pharos in the site's repository, or give --content DIR)\n",
+  );
+  expect(run.status).toBe(1);
 });

@@ -253,8 +253,8 @@ describe('refusals print why, exit non-zero and change nothing', () => {
     [
       'an update in the future',
       ['incident', 'update', ID, '--at', '2026-11-22 18:00 Europe/Stockholm', '--message', 'x'],
-      1,
-      'found 2026-11-22T18:00:00+01:00, after now 2026-11-22T10:30:00Z',
+      2,
+      'option --at: found 2026-11-22T18:00:00+01:00, later than now (2026-11-22T10:30:00Z) (expected a time that has passed; post it when it happens)',
     ],
     ['an incident file that already exists', NEW, 1, `${INCIDENT} already exists (choose another name with --slug`],
     [

@@ -1,6 +1,6 @@
 /** The CLI's pure helpers: reading times as typed, file-name slugs, "did you mean". */
 import { describe, expect, test } from 'vitest';
-import { parseTime, timeWarnings, type TimeContext } from '../../scripts/cli/time.ts';
+import { parseTime, timeWarnings, type ParsedTime, type TimeContext } from '../../scripts/cli/time.ts';
 import { nearest, slugify } from '../../scripts/cli/text.ts';
 
 const ctx: TimeContext = { now: '2026-11-22T10:00:00.000Z', siteZone: 'Europe/Stockholm', localZone: 'America/Chicago' };
@@ -86,9 +86,18 @@ describe('parseTime in the hour that repeats when clocks go back', () => {
   test("timeWarnings names the option of each ambiguous time, in check's warning style", () => {
     const at = parseTime('2026-10-25 02:30 Europe/Stockholm', ctx);
     const started = parseTime('2026-10-25 01:00 Europe/Stockholm', ctx);
-    expect(timeWarnings({ started: 'iso' in started ? started : undefined, at: 'iso' in at ? at : undefined })).toEqual([
+    expect(timeWarnings({ started: 'iso' in started ? started : undefined, at: 'iso' in at ? at : undefined }, ctx.now)).toEqual([
       'option --at warning: 2026-10-25 02:30 Europe/Stockholm occurs twice; read as the first, 02:30+02:00 (summer time); for the second write 2026-10-25T02:30:00+01:00',
     ]);
+  });
+
+  test('timeWarnings asks about the year of a time far from now, and is silent about the weeks around it', () => {
+    const t = (s: string) => parseTime(s, ctx) as ParsedTime;
+    expect(timeWarnings({ start: t('2020-12-01 08:00 Europe/Stockholm'), end: t('2028-12-01 08:00 Europe/Stockholm') }, ctx.now)).toEqual([
+      'option --start warning: 2020-12-01T08:00:00+01:00 is 2182 days before now; if the year is wrong, correct it in the file',
+      'option --end warning: 2028-12-01T08:00:00+01:00 is 740 days after now; if the year is wrong, correct it in the file',
+    ]);
+    expect(timeWarnings({ at: t('2026-09-24 08:00 Europe/Stockholm'), start: t('2027-11-22 08:00 Europe/Stockholm') }, ctx.now)).toEqual([]);
   });
 });
 
