@@ -145,7 +145,7 @@ export function quoted(value: string): Scalar {
 export function styled<N>(node: N): N {
   const visit = (n: unknown, key?: unknown) => {
     if (isScalar(n) && typeof n.value === 'string') {
-      if (key === 'at' || key === 'start' || key === 'end' || key === 'started' || key === 'resolved') n.type = 'QUOTE_DOUBLE';
+      if (key === 'at' || key === 'start' || key === 'end' || key === 'started' || key === 'resolved' || key === 'nextUpdate') n.type = 'QUOTE_DOUBLE';
       else if (n.value.includes('\n')) n.type = 'BLOCK_LITERAL';
       else if (n.value.length > 70) n.type = 'BLOCK_FOLDED';
     } else if (isMap(n)) for (const p of n.items) visit(p.value, isScalar(p.key) ? p.key.value : undefined);

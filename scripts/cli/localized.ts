@@ -18,8 +18,10 @@ export function localizedText(option: string, text: string, others: Record<strin
         2,
       );
   }
-  if (Object.keys(extra).length === 0) return text;
-  return { [site.defaultLocale]: text, ...Object.fromEntries(codes.filter((c) => c in extra).map((c) => [c, extra[c]!])) };
+  // Text pasted from Windows brings CR LF; the file keeps its own line endings, the text plain LF.
+  const lf = (s: string) => s.replace(/\r\n?/g, '\n');
+  if (Object.keys(extra).length === 0) return lf(text);
+  return { [site.defaultLocale]: lf(text), ...Object.fromEntries(codes.filter((c) => c in extra).map((c) => [c, lf(extra[c]!)])) };
 }
 
 /** The default-language text of an option: `--title`, or `--title-<default>` as a synonym. */

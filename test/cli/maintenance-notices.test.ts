@@ -5,7 +5,7 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from 'vitest';
-import { MINIMAL, runCliHere, tempDir } from '../helpers/fixtures.ts';
+import { MINIMAL, loadOrThrow, runCliHere, tempDir } from '../helpers/fixtures.ts';
 
 const WINDOW = 'maintenance/2026-11-25-db-upgrade.md';
 
@@ -118,4 +118,24 @@ test('no content folder where the command runs: one sentence saying so', async (
     "pharos list: found no content folder at nowhere (expected one with site.yaml and the other content files: run pharos in the site's repository, or give --content DIR)\n",
   );
   expect(run.status).toBe(1);
+});
+
+test('a message pasted with Windows line endings is written with plain line breaks', async () => {
+  const dir = site();
+  const run = await pharos(
+    dir,
+    '2026-11-22T10:30:00Z',
+    'maintenance',
+    'update',
+    '2026-11-25-db-upgrade',
+    '--message',
+    'First line.\r\nSecond line.',
+    '--message-sv',
+    'Rad ett.\r\nRad två.',
+  );
+  expect(run.status, run.stderr).toBe(0);
+  const notice = loadOrThrow(dir, { PHAROS_NOW: '2026-11-22T10:30:00Z' })
+    .maintenance.find((m) => m.id === '2026-11-25-db-upgrade')!
+    .updates.at(-1)!;
+  expect(notice.message).toEqual({ en: 'First line.\nSecond line.', sv: 'Rad ett.\nRad två.' });
 });

@@ -32,7 +32,7 @@ describe('--next-update', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toMatch(/nextUpdate: "?2026-11-22T12:30:00\+01:00"?/);
+    expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toMatch(/nextUpdate: "2026-11-22T12:30:00\+01:00"/);
     expect(r.stdout).toContain('Next update due by 2026-11-22 12:30 (Europe/Stockholm)');
     expect(runCli(['list', '--content', dir], ENV).stdout).toMatch(/2026-11-22-cloud-down .*next update due by 2026-11-22 12:30/);
   });
@@ -61,7 +61,7 @@ describe('--next-update', () => {
       ENV,
     );
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'incidents/2026-11-22-slow-widget.md'), 'utf8')).toMatch(/nextUpdate: "?2026-11-22T14:00:00\+01:00"?/);
+    expect(readFileSync(join(dir, 'incidents/2026-11-22-slow-widget.md'), 'utf8')).toMatch(/nextUpdate: "2026-11-22T14:00:00\+01:00"/);
     expect(r.stdout).toContain('Next update due by 2026-11-22 14:00 (Europe/Stockholm)');
     const plain = runCli(
       ['incident', 'new', '--title', 'Slow gadget', '--severity', 'minor', '--affects', 'widget', '--message', 'Looking.', '--content', dir],
