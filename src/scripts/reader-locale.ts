@@ -6,5 +6,17 @@
  */
 export function readerLocale(): string {
   const page = document.documentElement.lang || 'en';
-  return page === 'en' && /^en(-|$)/i.test(navigator.language) ? navigator.language : page;
+  return page === 'en' && /^en(-|$)/i.test(navigator.language) ? (languageTag(navigator.language) ?? page) : page;
+}
+
+/**
+ * The browser's language as a tag Intl takes, or undefined. Chromium on Linux reports a POSIX
+ * locale's modifier ("en-US@posix" under LANG=C.UTF-8), which Intl refuses with a RangeError.
+ */
+function languageTag(reported: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(reported.replace(/@.*$/, ''))[0];
+  } catch {
+    return undefined;
+  }
 }

@@ -64,3 +64,15 @@ describe.each([
     expect(footer).toContain(`(${zone})`);
   });
 });
+
+test('an English page in a browser that reports a POSIX locale (Chromium under LANG=C.UTF-8: "en-US@posix") still writes its times', async () => {
+  const zone = 'America/New_York';
+  const page = await browsers.get({ locale: 'en-US@posix', timezoneId: zone });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  expect(await page.evaluate(() => navigator.language)).toBe('en-US@posix');
+  const { times } = await timesOn(`/incidents/${OPEN_INCIDENT}/`, 'en-US@posix', zone);
+  expect(errors).toEqual([]);
+  expect(times.length).toBeGreaterThan(2);
+  for (const [iso, text] of times) expect(text, iso).toBe(readerTimeText(iso, 'en', zone, NOW, 'en-US'));
+});
