@@ -53,7 +53,7 @@ export const INCIDENT_UPDATE = {
   operands: '<id>',
   summary: 'append an update',
   options: [
-    { name: 'status', type: 'string', value: 'STATUS', help: `${or(INCIDENT_STATUSES)} (default: the last update's)` },
+    { name: 'status', type: 'string', value: 'STATUS', help: `${or(INCIDENT_STATUSES)} (default: the last update's; with --reopen, investigating)` },
     { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the update for customers' },
     { name: 'at', type: 'string', value: 'TIME', help: 'time of the update (default: now)' },
     { name: 'force', type: 'boolean', help: 'allow a status that goes back (monitoring to identified)' },
@@ -79,10 +79,12 @@ export const INCIDENT_RESOLVE = {
   ],
 } as const satisfies CommandSpec;
 
+/** An option's value from a fixed list (statuses, impacts, severity ids: all lower case), in any letter case. */
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`option --${option}: found "${value}" (expected one of ${allowed.join(', ')})`, 2);
-  return value as T;
+  const found = allowed.find((a) => a === value.trim().toLowerCase());
+  if (found === undefined) throw new CliError(`option --${option}: found "${value}" (expected one of ${allowed.join(', ')})`, 2);
+  return found;
 }
 
 /** Runs `incident new`. */

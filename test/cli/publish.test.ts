@@ -459,3 +459,29 @@ describe('where the page will be: site URL and base from the environment or site
     expect(run.status).toBe(1);
   });
 });
+
+test('statuses, impacts and severities are read in any letter case and written in lower case', async () => {
+  const dir = site();
+  const now = '2026-11-22T10:30:00Z';
+  const made = await pharos(
+    dir,
+    now,
+    'incident',
+    'new',
+    '--title',
+    'Case',
+    '--severity',
+    'Minor',
+    '--affects',
+    'widget:Degraded_Performance',
+    '--message',
+    'x',
+  );
+  expect(made.stderr).toBe('');
+  const updated = await pharos(dir, now, 'incident', 'update', '2026-11-22-case', '--status', 'Monitoring', '--message', 'y');
+  expect(updated.stderr).toBe('');
+  const text = readFileSync(join(dir, 'incidents/2026-11-22-case.md'), 'utf8');
+  expect(text).toMatch(/severity: minor\b/);
+  expect(text).toContain('impact: degraded_performance');
+  expect(text).toMatch(/status: monitoring\b/);
+});
