@@ -5,7 +5,8 @@
  * How "exactly once" holds:
  * - Events come from content and "now" alone (events.ts), each with a key that never changes
  *   between runs: "incident/<id>/update/<time>/<status>" (never a position in the list, which
- *   deleting or backdating an update would shift), "incident/<id>/report", "maintenance/<id>/started".
+ *   deleting or backdating an update would shift), "incident/<id>/report", "maintenance/<id>/notice/<time>",
+ *   "maintenance/<id>/started".
  * - The delivery record (record.ts; a JSON file, by default node_modules/.cache/pharos/
  *   notify-state.json, kept between CI runs by the workflow's cache) holds, per channel id and
  *   event key, what became of it. An event is sent only when the record has no entry for it, or a
@@ -118,8 +119,8 @@ function plan(record: DeliveryRecord, channels: Channel[], events: NotifyEvent[]
   for (const channel of channels) {
     const filter = filterOf(channel);
     const wanted = events.filter((e) => wants(filter, e));
-    // What the channel took in the last run (a record without filters: the same as now, but no component events, which it predates).
-    const before = (filters[channel.id] as Filter | undefined) ?? { ...filter, components: false };
+    // What the channel took in the last run (a record without filters: the same as now, but no component events or later notices, which it predates).
+    const before = (filters[channel.id] as Filter | undefined) ?? { ...filter, components: false, notices: false };
     filters[channel.id] = filter;
     const entries = record.channels[channel.id];
     if (entries === undefined) {

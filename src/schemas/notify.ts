@@ -10,7 +10,7 @@ import { IdSchema, LocaleCodeSchema, WebUrlSchema, describe, withinLimit } from 
 export const CHANNEL_TYPES = ['slack', 'teams', 'discord', 'webhook', 'email'] as const;
 /**
  * What can be announced: an incident's opening, later updates, resolution and report; a window's
- * notice, start, end and cancellation; a product's status changing (component.updated: webhook
+ * first notice (scheduled), later notices, start, end and cancellation; a product's status changing (component.updated: webhook
  * channels only, in Statuspage's component_update payload; chat and e-mail hear it from the incident).
  */
 export const EVENT_KINDS = [
@@ -19,6 +19,7 @@ export const EVENT_KINDS = [
   'incident.resolved',
   'incident.report',
   'maintenance.scheduled',
+  'maintenance.updated',
   'maintenance.started',
   'maintenance.completed',
   'maintenance.cancelled',

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { SiteContent } from '../../src/lib/content/load.ts';
-import { eventsOf, wants, type NotifyEvent } from '../../scripts/cli/notify/events.ts';
+import { eventsOf, filterOf, wants, type NotifyEvent } from '../../scripts/cli/notify/events.ts';
 import { compose, discordPayload, emailMessage, plainText, slackPayload, teamsPayload } from '../../scripts/cli/notify/messages.ts';
 import { retryAt } from '../../scripts/cli/notify/record.ts';
 import type { Channel } from '../../src/schemas/notify.ts';
@@ -78,6 +78,42 @@ describe('events', () => {
   });
 
   const channel = (extra: Partial<Channel>): Channel => ({ id: 'x', type: 'slack', secret: 'PHAROS_X', enabled: true, ...extra });
+  test("a window's later notices are news of their own; its start and end are told in the clock's words", () => {
+    const c = siteAt('2026-11-26T00:00:00Z');
+    const m = c.maintenance[0]!;
+    c.maintenance = [
+      {
+        ...m,
+        updates: [
+          ...m.updates,
+          { at: '2026-11-23T08:00:00Z', message: { en: 'Moved: we start an hour later.', sv: 'Flyttat: vi börjar en timme senare.' } },
+          { at: '2026-11-25T21:10:00Z', message: 'We have begun.' },
+          { at: '2026-11-25T22:30:00Z', message: 'Running late: we end at 00:30.' },
+        ],
+      },
+    ];
+    const found = eventsOf(c).filter((e) => 'maintenance' in e);
+    expect(found.map((e) => `${e.kind} ${e.key}`)).toEqual([
+      'maintenance.scheduled maintenance/2026-11-25-db-upgrade/scheduled',
+      'maintenance.updated maintenance/2026-11-25-db-upgrade/notice/2026-11-23T08:00:00.000Z',
+      'maintenance.started maintenance/2026-11-25-db-upgrade/started',
+      'maintenance.updated maintenance/2026-11-25-db-upgrade/notice/2026-11-25T21:10:00.000Z',
+      'maintenance.updated maintenance/2026-11-25-db-upgrade/notice/2026-11-25T22:30:00.000Z',
+      'maintenance.completed maintenance/2026-11-25-db-upgrade/completed',
+    ]);
+    const moved = compose(c, found[1]!, 'sv', AT);
+    expect(moved.heading).toBe('Nytt om underhållet: Databasuppgradering');
+    expect(moved.text).toBe('Flyttat: vi börjar en timme senare.');
+    expect(compose(c, found[4]!, 'fr', AT).heading).toBe('Avis de maintenance\u00a0: Database upgrade');
+    expect(compose(c, found[4]!, 'en', AT).text).toBe('Running late: we end at 00:30.');
+    // Staff's "We have begun." is its own message; the start says what a page's automatic notice says.
+    expect(compose(c, found[2]!, 'en', AT).text).toBe('The scheduled maintenance has begun.');
+    expect(compose(c, found[5]!, 'en', AT).text).toBe('The scheduled maintenance has been completed.');
+    // A delivery record from before notices were announced did not take them in: past ones are not replayed.
+    expect(wants({}, found[1]!)).toBe(false);
+    expect(wants(filterOf(channel({})), found[1]!)).toBe(true);
+  });
+
   test.each([
     [{}, 5],
     [{ events: ['incident.opened' as const] }, 2],

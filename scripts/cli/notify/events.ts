@@ -1,9 +1,9 @@
 /**
  * What there is to announce, derived from content and "now" alone: every update of an incident,
- * its report, and a maintenance window's notice, start, end and cancellation. Each event has a
+ * its report, and a maintenance window's notices, start, end and cancellation. Each event has a
  * key that never changes between runs, which the delivery record keeps per channel: built from the
- * file name and, for an incident's update, its time and status, never its position in the list
- * (an update deleted or written in earlier would shift every later one).
+ * file name and, for an incident's update or a window's notice, its time (and status), never its
+ * position in the list (an update deleted or written in earlier would shift every later one).
  */
 import type { SiteContent } from '../../../src/lib/content/load.ts';
 import type { Incident } from '../../../src/schemas/incident.ts';
@@ -13,10 +13,10 @@ import { statusChanges, type StatusChange } from './components.ts';
 
 /**
  * What a channel takes: its event kinds and products, when it lists them, and whether it takes
- * component events at all (webhook channels; a record written before they existed says no, so
- * the status changes of its past are not sent as news).
+ * component events at all (webhook channels) and a window's later notices. A record written
+ * before either existed says no, so the status changes and notices of its past are not sent as news.
  */
-export type Filter = Pick<Channel, 'events' | 'products'> & { components?: boolean };
+export type Filter = Pick<Channel, 'events' | 'products'> & { components?: boolean; notices?: boolean };
 
 /** A channel's filter now. */
 export function filterOf(ch: Channel): Filter {
@@ -24,6 +24,7 @@ export function filterOf(ch: Channel): Filter {
     ...(ch.events && { events: ch.events }),
     ...(ch.products && { products: ch.products }),
     ...(ch.type === 'webhook' && { components: true }),
+    notices: true,
   };
 }
 
@@ -34,6 +35,7 @@ export const MAX_AGE_DAYS = 30;
 export type NotifyEvent = {
   /**
    * Stable across runs: "incident/<id>/update/<time>/<status>", "maintenance/<id>/started",
+   * "maintenance/<id>/notice/<time>",
    * "component/<product>/<instant>/<new status>".
    */
   key: string;
@@ -44,7 +46,7 @@ export type NotifyEvent = {
   at: string;
   /** The products it is about. */
   products: string[];
-} & ({ incident: Incident; update?: number } | { maintenance: Maintenance } | { change: StatusChange });
+} & ({ incident: Incident; update?: number } | { maintenance: Maintenance; notice?: number } | { change: StatusChange });
 
 /** Every event that has happened by `c.now` within the last MAX_AGE_DAYS, oldest first. */
 export function eventsOf(c: SiteContent): NotifyEvent[] {
@@ -72,8 +74,18 @@ export function eventsOf(c: SiteContent): NotifyEvent[] {
     const base = { products: m.products, maintenance: m };
     const first = m.updates[0]?.at;
     // Announced ahead of time only: a window written down once it had begun was never "scheduled".
-    if (first !== undefined && Date.parse(first) < Date.parse(m.window.start))
-      out.push({ ...base, key: `maintenance/${m.id}/scheduled`, kind: 'maintenance.scheduled', at: first });
+    const scheduled = first !== undefined && Date.parse(first) < Date.parse(m.window.start);
+    if (scheduled) out.push({ ...base, key: `maintenance/${m.id}/scheduled`, kind: 'maintenance.scheduled', at: first });
+    // Every other notice is news of its own (moved, running late, done early), but the one that calls the window off.
+    const seen = new Map<string, number>();
+    m.updates.forEach((u, notice) => {
+      if ((notice === 0 && scheduled) || (m.cancelled !== undefined && notice === m.updates.length - 1)) return;
+      let key = `maintenance/${m.id}/notice/${new Date(u.at).toISOString()}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      if (n > 1) key += `/${n}`;
+      out.push({ ...base, key, kind: 'maintenance.updated', at: u.at, notice });
+    });
     if (m.cancelled !== undefined) out.push({ ...base, key: `maintenance/${m.id}/cancelled`, kind: 'maintenance.cancelled', at: m.cancelled });
     else {
       // The clock starts and ends a window, as on its page; the 15-minute rebuild sends these.
@@ -92,6 +104,7 @@ export function eventsOf(c: SiteContent): NotifyEvent[] {
 /** Whether a channel's filter (now, or in the last run) wants an event: its event kinds and products, when it lists them; component events only on webhooks. */
 export function wants(ch: Filter, e: NotifyEvent): boolean {
   if (e.kind === COMPONENT_EVENT && ch.components !== true) return false;
+  if (e.kind === 'maintenance.updated' && ch.notices !== true) return false;
   if (ch.events && !ch.events.includes(e.kind)) return false;
   return !ch.products || e.products.some((p) => ch.products!.includes(p));
 }

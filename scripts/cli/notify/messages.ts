@@ -14,7 +14,7 @@ import { formatInstant } from '../../../src/lib/time.ts';
 import { localeUrl } from '../../../src/lib/routes.ts';
 import { worse, type ComponentStatus } from '../../../src/lib/status.ts';
 import { updateAnchor } from '../../../src/lib/update-feeds.ts';
-import { automaticNoticeText, maintenanceTimeline } from '../../../src/lib/maintenance-timeline.ts';
+import { automaticNoticeText } from '../../../src/lib/maintenance-timeline.ts';
 import { apiDocuments, stableId, type ApiIncident, type ApiScheduledMaintenance, type ComponentsDoc, type StatusDoc } from '../../../src/lib/api.ts';
 import type { NotifyEvent } from './events.ts';
 import { wordsFor } from './words.ts';
@@ -108,15 +108,15 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
     };
   }
   const m = e.maintenance;
-  let said = '';
-  if (e.kind === 'maintenance.scheduled') said = text(m.updates[0]!.message);
-  else if (e.kind === 'maintenance.cancelled') said = text(m.updates.at(-1)?.message ?? '');
-  else {
-    // Staff's own notice of the start or end when there is one, else the automatic notice the page shows.
-    const status = e.kind === 'maintenance.started' ? 'in_progress' : 'completed';
-    const notice = maintenanceTimeline(m, c.now).find((n) => n.status === status);
-    if (notice) said = notice.automatic ? automaticNoticeText(notice, lang).text : text(notice.message);
-  }
+  const said =
+    e.kind === 'maintenance.scheduled'
+      ? text(m.updates[0]!.message)
+      : e.kind === 'maintenance.updated'
+        ? text(m.updates[e.notice!]!.message)
+        : e.kind === 'maintenance.cancelled'
+          ? text(m.updates.at(-1)?.message ?? '')
+          : // The clock's own words for the start and the end: staff's notices are news of their own.
+            automaticNoticeText({ automatic: true, at: e.at, status: e.kind === 'maintenance.started' ? 'in_progress' : 'completed' }, lang).text;
   const zone = c.site.timeZone;
   return {
     ...base,
