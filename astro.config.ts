@@ -18,8 +18,12 @@ function siteField(name: 'url' | 'base'): string | undefined {
 }
 
 // An empty variable counts as unset: CI passes repository variables that were never defined as "".
+/** Whether Astro can take this as the site's address; site.yaml's other values are left to the content check, which names the file, line and field. */
+const webAddress = (url: string | undefined) => url !== undefined && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+if (process.env.PHAROS_SITE && !webAddress(process.env.PHAROS_SITE))
+  throw new Error(`PHAROS_SITE: found ${JSON.stringify(process.env.PHAROS_SITE)} (expected the site's public URL such as "https://status.example.com/")`);
 /** The site's public URL: PHAROS_SITE, else site.yaml's url. */
-const site = process.env.PHAROS_SITE || siteField('url');
+const site = process.env.PHAROS_SITE || [siteField('url')].find(webAddress);
 /** The sub-path the site is served under: PHAROS_BASE, else site.yaml's base, else the domain root. */
 const base = process.env.PHAROS_BASE || siteField('base') || '/';
 

@@ -1,7 +1,7 @@
 /** Building blocks shared by every content schema: ids, localized text, times, zones, targets. */
 import { z } from 'astro/zod';
 import { DateTime, IANAZone } from 'luxon';
-import { formatCount, lengthProblem, textProblem, type TextKind } from './limits.ts';
+import { formatCount, lengthProblem, textProblem, unicodeName, type TextKind } from './limits.ts';
 
 /** Lower-case slug used as an id across files (products, desks, severities, case types). */
 export const IdSchema = withinLimit(
@@ -73,13 +73,26 @@ export const LocalizedSchema = localizedSchema('paragraph');
 export type Localized = string | Record<string, string>;
 
 /** A web address customers can open: absolute http or https only (never javascript: or data:). */
-export const WebUrlSchema = withinLimit(
-  z.url({
-    protocol: /^https?$/,
-    error: (iss) => `found ${JSON.stringify(iss.input)} (expected an absolute http or https address such as "https://support.example.com/")`,
-  }),
-  'url',
-);
+export const WebUrlSchema = urlSchema(/^https?$/, 'an absolute http or https address such as "https://support.example.com/"');
+
+/** White space and invisible or direction-changing characters: in an address they would show one place and lead to another. */
+const HIDDEN_IN_URL = /[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u;
+
+/**
+ * An absolute address with one of these protocols, within the length limit, holding no white space
+ * or invisible character. Every check reads the text as it is, so a value that is not an address
+ * at all gets one message (zod runs the later checks even after the first failed).
+ */
+export function urlSchema(protocol: RegExp, expected: string) {
+  return withinLimit(z.url({ protocol, error: (iss) => `found ${JSON.stringify(iss.input)} (expected ${expected})` }), 'url').superRefine((url, ctx) => {
+    const hidden = HIDDEN_IN_URL.exec(url);
+    if (hidden && URL.canParse(url))
+      ctx.addIssue({
+        code: 'custom',
+        message: `found ${hidden[0] === ' ' ? 'a space' : `the invisible character ${unicodeName(hidden[0])}`} in ${JSON.stringify(url.replace(new RegExp(HIDDEN_IN_URL, 'gu'), (c) => (c === ' ' ? c : `<${unicodeName(c)}>`)))} (expected ${expected}, with no space or invisible character)`,
+      });
+  });
+}
 
 /** A list of localized texts (bullet points such as examples or conditions). */
 export const LocalizedListSchema = z.array(LocalizedSchema);

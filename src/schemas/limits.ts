@@ -1,3 +1,7 @@
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
 /**
  * How long each kind of content text may be, which kinds are one line, and what no text may hold.
  * One table, so the schemas, the docs and the tests read the same numbers.
@@ -66,6 +70,9 @@ const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/;
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
+/** Characters that show nothing: zero-width ones, the soft hyphen, and the direction controls the schemas remove. */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
+
 /** Characters a text holds, counted as code points; cheap for texts no longer than `max` UTF-16 units. */
 export function codePoints(text: string): number {
   let n = text.length;
@@ -98,6 +105,8 @@ export function textIssue(text: string, kind: TextKind, inText = true): { messag
   const limit: TextLimit = LIMITS[kind];
   const at = (line: number) => (inText && line > 1 ? ` on the text's line ${line}` : '');
   if (text.trim() === '') return { message: text === '' ? 'found an empty text (expected some words)' : 'found only spaces (expected some words)', line: 1 };
+  // Direction controls are removed before a text is shown, and zero-width characters show nothing.
+  if (text.replace(INVISIBLE, '').trim() === '') return { message: 'found only invisible characters (expected some words)', line: 1 };
   const bad = FORBIDDEN.exec(text) ?? (text.isWellFormed() ? null : /[\uD800-\uDFFF]/.exec(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '--')));
   if (bad) {
     const line = lineAt(text, bad.index);
@@ -116,6 +125,12 @@ export function textIssue(text: string, kind: TextKind, inText = true): { messag
     return { message: `found a line break (expected ${limit.what} on one line: write it on a single line, without "|" or ">")`, line: 1 };
   const long = lengthProblem(text, kind);
   if (long) return { message: long, line: 1 };
+  const html = limit.oneLine ? undefined : hiddenHtml(text);
+  if (html)
+    return {
+      message: `found HTML (${JSON.stringify(html.text)})${at(html.line)}, whose words the pages would leave out (expected Markdown: write the words without the tags, such as **bold** for <b>bold</b>)`,
+      line: html.line,
+    };
   if (!limit.oneLine && text.length > MAX_MARKDOWN_DEPTH) {
     const depth = markdownDepth(text);
     if (depth.depth > MAX_MARKDOWN_DEPTH)
@@ -146,9 +161,43 @@ export function lengthProblem(value: string, kind: TextKind): string | undefined
 }
 
 /** "U+0007", the way a message names a character. */
-function unicodeName(ch: string): string {
+export function unicodeName(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/**
+ * The first block of HTML in a Markdown text that holds words, and its line. Raw HTML is never
+ * shown (markdown.ts): tags within a paragraph fall away and leave their words, but a block that
+ * starts with a tag ("<p>...", "<div>") disappears whole, words and all. Comments and blocks of
+ * tags alone ("<br>", "</details>") lose nothing. Only texts with something like a tag are parsed.
+ */
+export function hiddenHtml(text: string): { text: string; line: number } | undefined {
+  if (!/<[A-Za-z!?/]/.test(text)) return undefined;
+  let found: { text: string; line: number } | undefined;
+  const visit = (node: MdNode, inBlock: boolean) => {
+    if (found) return;
+    if (node.type === 'html' && inBlock && node.value !== undefined) {
+      const words = node.value.replace(/<!--[\s\S]*?(?:-->|$)|<[^>]*>?/g, '').trim();
+      if (words !== '') found = { text: node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value, line: node.position?.start.line ?? 1 };
+    }
+    // Paragraphs, headings and table cells hold inline HTML, whose words stay.
+    const block = !['paragraph', 'heading', 'tableCell'].includes(node.type);
+    for (const child of node.children ?? []) visit(child, block);
+  };
+  visit(MARKDOWN.parse(text) as MdNode, true);
+  return found;
+}
+
+/** The parts of a Markdown syntax tree hiddenHtml reads. */
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+  position?: { start: { line: number } };
+}
+
+/** Markdown as the pages read it (markdown.ts), for finding HTML blocks. */
+const MARKDOWN = unified().use(remarkParse).use(remarkGfm);
 
 const DELIMITER = new Set(['*', '_', '~']);
 const SPACE = /\s/;

@@ -1,6 +1,6 @@
 /** content/site.yaml: the site's identity, languages, zone and links. */
 import { z } from 'astro/zod';
-import { InstantSchema, LocaleCodeSchema, ZoneSchema, describe, localizedSchema, textSchema, withinLimit } from './common.ts';
+import { InstantSchema, LocaleCodeSchema, ZoneSchema, describe, localizedSchema, textSchema, urlSchema } from './common.ts';
 
 /** One language the site is offered in. */
 export const LocaleSchema = z.strictObject({
@@ -34,13 +34,7 @@ export const LinkSchema = z.strictObject({
   /** Visible text. */
   label: localizedSchema('label'),
   /** Absolute http, https or mailto URL (never javascript: or data:). */
-  url: withinLimit(
-    z.url({
-      protocol: /^(?:https?|mailto)$/,
-      error: (iss) => `found ${JSON.stringify(iss.input)} (expected an absolute http, https or mailto address such as "https://example.com/")`,
-    }),
-    'url',
-  ),
+  url: urlSchema(/^(?:https?|mailto)$/, 'an absolute http, https or mailto address such as "https://example.com/"'),
 });
 
 /** A span of minutes or hours ("15 minutes", "2 hours"), as a number of minutes; at most a week. */
@@ -64,14 +58,9 @@ export const SiteSchema = z
     /** One sentence under the name and in search results. */
     description: localizedSchema('sentence'),
     /** Public URL of the deployed site, used in feeds, calendars and the API. */
-    url: withinLimit(
-      z.url({
-        protocol: /^https?$/,
-        error: (iss) => `found ${JSON.stringify(iss.input)} (expected the site's public URL such as "https://status.example.com/")`,
-      }),
-      'url',
-    ).superRefine((url, ctx) => {
+    url: urlSchema(/^https?$/, `the site's public URL such as "https://status.example.com/"`).superRefine((url, ctx) => {
       // Feeds, calendars and the API join page paths to this address: anything but an origin and a path would be lost or repeated.
+      if (!URL.canParse(url)) return;
       const u = new URL(url);
       if (u.username || u.password || u.search || u.hash)
         ctx.addIssue({
@@ -100,6 +89,7 @@ export const SiteSchema = z
   })
   .superRefine((site, ctx) => {
     // Page addresses are built from the origin and base alone: a path in url would be dropped without a word.
+    if (!URL.canParse(site.url)) return;
     const path = new URL(site.url).pathname;
     const base = site.base ?? '/';
     if (path !== '/' && path.replace(/\/?$/, '/') !== base)

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { LIMITS, markdownDepth, textProblem, type TextKind } from '../../src/schemas/limits.ts';
-import { markdownToHtml } from '../../src/lib/markdown.ts';
+import { markdownToHtml, markdownToText } from '../../src/lib/markdown.ts';
+import fc from 'fast-check';
 import { ProductsFileSchema } from '../../src/schemas/products.ts';
 import { SiteSchema } from '../../src/schemas/site.ts';
 import { ReleasesFileSchema } from '../../src/schemas/releases.ts';
@@ -148,5 +149,37 @@ describe('Markdown nesting', () => {
   ])('%s stays shallow', (_name, text) => {
     expect(markdownDepth(text).depth).toBeLessThan(10);
     expect(textProblem(text, 'message')).toBeUndefined();
+  });
+});
+
+describe('HTML in a Markdown text', () => {
+  const words = fc.stringMatching(/^[A-Za-z]{1,8}(?: [A-Za-z]{1,8}){0,4}$/);
+
+  test('a block that starts with a tag would vanish with its words, so it is refused at its line; tags within a paragraph keep their words and pass', () => {
+    fc.assert(
+      fc.property(words, fc.constantFrom('p', 'div', 'details', 'table'), (w, tag) => {
+        const block = `First line.\n\n<${tag}>${w}</${tag}>`;
+        // The refusal's premise: the pages would show none of those words.
+        expect(markdownToText(block)).toBe('First line.');
+        expect(textProblem(block, 'message')).toMatch(/^found HTML \("<.+"\) on the text's line 3, whose words the pages would leave out/);
+        const inline = `First line with <b>${w}</b> in it.`;
+        expect(textProblem(inline, 'message')).toBeUndefined();
+        expect(markdownToText(inline)).toBe(`First line with ${w} in it.`);
+      }),
+      { seed: 31, numRuns: 100 },
+    );
+  });
+
+  test.each([
+    ['a comment', 'Words.\n\n<!-- a note for staff -->'],
+    ['tags alone', 'Words.\n\n<br>\n\n</details>'],
+    ['a code block showing HTML', 'Paste this:\n\n```\n<p>hello</p>\n```'],
+    ['an e-mail address in angle brackets', 'Write to <support@acme.test>.'],
+  ])('%s loses no words and passes', (_, text) => {
+    expect(textProblem(text, 'message')).toBeUndefined();
+  });
+
+  test('titles and other one-line texts are plain text, never read as HTML', () => {
+    expect(textProblem('<p>Sign-in fails</p>', 'title')).toBeUndefined();
   });
 });

@@ -186,6 +186,7 @@ function maintenanceRules(m: Maintenance, s: YamlSource, r: EntryRules): Content
   m.products.forEach((p, i) => {
     if (!r.productIds.includes(p)) errors.push(errorAt(s, ['products', i], unknownProduct(p, r)));
   });
+  duplicates(m.products).forEach((i) => errors.push(errorAt(s, ['products', i], `found "${m.products[i]}" twice (expected each product once)`)));
   if (m.window.end <= m.window.start) errors.push(errorAt(s, ['window', 'end'], `found ${written(s, ['window', 'end'])}, not after the start ${written(s, ['window', 'start'])} (expected the window to end after it starts)`));
   errors.push(...timelineRules(s, m.updates, r));
   if (m.cancelled !== undefined && m.cancelled > r.now) errors.push(errorAt(s, ['cancelled'], `found ${written(s, ['cancelled'])}, after now ${r.nowText.written} (expected the time it was called off; ${r.nowText.advice})`));

@@ -105,6 +105,15 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     const parsed = parseYamlFile(path, ReleasesFileSchema);
     if (!parsed) continue;
     const product = path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+    const first = releaseSources.get(product);
+    if (first) {
+      errors.push({
+        file: parsed.source.file,
+        line: 1,
+        message: `is a second release file for "${product}" beside ${first.file} (expected one file per product: move its releases into ${first.file} and delete this one)`,
+      });
+      continue;
+    }
     releases[product] = [...parsed.value.releases].sort((a, b) => b.date.localeCompare(a.date));
     releaseSources.set(product, parsed.source);
   }
