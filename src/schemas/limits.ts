@@ -168,8 +168,8 @@ export function unicodeName(ch: string): string {
 /**
  * The first block of HTML in a Markdown text that holds words, and its line. Raw HTML is never
  * shown (markdown.ts): tags within a paragraph fall away and leave their words, but a block that
- * starts with a tag ("<p>...", "<div>") disappears whole, words and all. Comments and blocks of
- * tags alone ("<br>", "</details>") lose nothing. Only texts with something like a tag are parsed.
+ * starts with a tag ("<p>...", "<div>") disappears whole, words and all. Comments, scripts, styles
+ * and blocks of tags alone ("<br>", "</details>") lose nothing a reader would read. Only texts with something like a tag are parsed.
  */
 export function hiddenHtml(text: string): { text: string; line: number } | undefined {
   if (!/<[A-Za-z!?/]/.test(text)) return undefined;
@@ -177,7 +177,8 @@ export function hiddenHtml(text: string): { text: string; line: number } | undef
   const visit = (node: MdNode, inBlock: boolean) => {
     if (found) return;
     if (node.type === 'html' && inBlock && node.value !== undefined) {
-      const words = node.value.replace(/<!--[\s\S]*?(?:-->|$)|<[^>]*>?/g, '').trim();
+      // A script's or a style's text was never words for readers.
+      const words = node.value.replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<[^>]*>?/gi, '').trim();
       if (words !== '') found = { text: node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value, line: node.position?.start.line ?? 1 };
     }
     // Paragraphs, headings and table cells hold inline HTML, whose words stay.
