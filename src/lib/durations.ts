@@ -3,7 +3,7 @@ import { memo } from './memo.ts';
 
 type DurationFormat = { format: (d: object) => string };
 const DF = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => DurationFormat }).DurationFormat;
-const durationFormat = memo((locale: string) => (DF ? new DF(locale, { style: 'narrow' }) : undefined));
+const durationFormat = memo((locale: string) => (DF ? new DF(locale, { style: 'short' }) : undefined));
 
 /** A span between two instants as short localized words, e.g. "2 d 3 h" or "45 min". */
 export function formatDuration(fromIso: string, toIso: string, locale: string): string {
@@ -20,6 +20,6 @@ const minutesInWords = memo((total: number, locale: string): string => {
   if (f) return f.format(parts);
   return Object.entries(parts)
     .filter(([, n]) => n > 0)
-    .map(([unit, n]) => new Intl.NumberFormat(locale, { style: 'unit', unit: unit.replace(/s$/, ''), unitDisplay: 'narrow' }).format(n))
+    .map(([unit, n]) => new Intl.NumberFormat(locale, { style: 'unit', unit: unit.replace(/s$/, ''), unitDisplay: 'short' }).format(n))
     .join(' ');
 });

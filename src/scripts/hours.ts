@@ -55,7 +55,7 @@ function addDays(date: string, n: number): string {
 }
 
 const DF = (Intl as unknown as { DurationFormat?: new (l?: string, o?: object) => { format: (d: object) => string } }).DurationFormat;
-const durationFormat = DF ? new DF(lang, { style: 'narrow' }) : undefined;
+const durationFormat = DF ? new DF(lang, { style: 'short' }) : undefined;
 
 function duration(ms: number): string {
   const total = Math.max(1, Math.round(ms / 60000));

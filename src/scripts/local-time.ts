@@ -24,8 +24,9 @@ const zoneOf = (date: Date) => zone.formatToParts(date).find((p) => p.type === '
 function local(date: Date, now: number): string {
   const ms = date.getTime() - now;
   if (Math.abs(ms) >= DAY) return `${dateTime.format(date)} ${zoneOf(date)}`;
-  const minutes = Math.trunc(ms / MINUTE);
-  const ago = Math.abs(minutes) < 60 ? relative.format(minutes, 'minute') : relative.format(Math.trunc(minutes / 60), 'hour');
+  // Rounded, not cut: an end 1 h 55 min away reads "in 2 hours", never "in 1 hour".
+  const minutes = Math.sign(ms) * Math.round(Math.abs(ms) / MINUTE);
+  const ago = Math.abs(minutes) < 60 ? relative.format(minutes, 'minute') : relative.format(Math.sign(minutes) * Math.round(Math.abs(minutes) / 60), 'hour');
   return `${ago} · ${dayTime.format(date)} ${zoneOf(date)}`;
 }
 

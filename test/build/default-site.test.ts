@@ -41,11 +41,11 @@ describe('default content carries the policy', () => {
     });
   });
 
-  test('three desks in IANA zones (Daptiv, Barometer and Changepoint read in US Central time), with the phone numbers of Annex 1', () => {
+  test('three desks in IANA zones (Daptiv, Barometer and Changepoint in CET, UTC+1, where the policy prints them), with the phone numbers of Annex 1', () => {
     expect(content.support.desks.map((d) => `${d.id} ${d.zone}`)).toEqual([
       'americas America/Chicago',
       'emea Europe/Berlin',
-      'daptiv-barometer-changepoint America/Chicago',
+      'daptiv-barometer-changepoint Europe/Berlin',
     ]);
     const numbers = content.support.desks.flatMap((d) => d.products.flatMap((p) => p.phones.map((ph) => ph.number.replace('(0)', '').replace(/\D/g, ''))));
     for (const n of [

@@ -36,6 +36,23 @@ describe('the default site at its pinned now (2026-11-22T10:00Z)', () => {
     expect(text(li)).toContain(status);
   });
 
+  test('a product page puts what is happening now first: maintenance under way before past incidents; open incidents at the top', () => {
+    const changepoint = text(page('sv/products/changepoint/index.html'));
+    expect(changepoint.indexOf('Nätverksuppgradering för Changepoint')).toBeGreaterThan(0);
+    expect(changepoint.indexOf('Nätverksuppgradering för Changepoint')).toBeLessThan(changepoint.indexOf('Senaste incidenterna'));
+    // With an open incident, the incidents come first.
+    const projectplace = page('products/projectplace/index.html');
+    expect(projectplace.indexOf('id="recent"')).toBeGreaterThan(0);
+    expect(projectplace.indexOf('id="recent"')).toBeLessThan(projectplace.indexOf('id="days"'));
+  });
+
+  test("a long text written in the default language only says so on the other languages' pages", () => {
+    const sv = text(page('sv/maintenance/2026-11-22-changepoint-network-upgrade/index.html'));
+    expect(sv).toContain('Finns bara på engelska. What changes');
+    expect(text(page('fr/incidents/2026-10-14-enterprise-one-eu-unavailable/index.html'))).toContain('Rédigé uniquement en anglais.');
+    expect(text(page('maintenance/2026-11-22-changepoint-network-upgrade/index.html'))).not.toContain('Written in');
+  });
+
   test('open incidents show their latest update and when the next one is due', () => {
     const home = text(page('index.html'));
     expect(home).toContain('File uploads failing in Projectplace');
@@ -61,11 +78,14 @@ describe('the default site at its pinned now (2026-11-22T10:00Z)', () => {
   test('an incident page has status, severity, products, times, the timeline newest first and the SLA clock', () => {
     const html = page('incidents/2026-11-22-projectplace-file-uploads-failing/index.html');
     const t = text(html);
-    expect(t).toMatch(/Status Identified Severity Critical Affected software Our software Affected products Planview Projectplace : Partial outage Started/);
+    // The next update first (with the hidden words for once it has passed), then the facts: on a phone both are on the first screen.
+    expect(t).toMatch(
+      /File uploads failing in Projectplace Sample Next update due November 22, 2026 at 8:00 AM CST The next update was due November 22, 2026 at 8:00 AM CST Status Identified Severity Major Affected software Our software Affected products Planview Projectplace : Partial outage Started/,
+    );
     expect(t.indexOf('cluster is rebalancing')).toBeLessThan(t.indexOf('Uploading files and opening documents'));
-    expect(t).toMatch(/First response 30 minutes .* Met/);
+    expect(t).toMatch(/First response 60 minutes .* Met/);
     expect(t).toMatch(/Functionality restored 2 hours \(provided no code change is needed\) .* Overdue/);
-    expect(t).toMatch(/Status updates every 6 hours \(until functionality is restored\), or as soon as there is news .* In progress/);
+    expect(t).toMatch(/Status updates as soon as there is news — No fixed time/);
     expect(html).toContain('href="/products/projectplace/rss.xml"');
   });
 

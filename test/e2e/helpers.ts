@@ -374,9 +374,10 @@ export function readerTimeText(iso: string, pageLang: string, zone: string, now:
   const ms = Date.parse(iso);
   const diff = ms - Date.parse(now);
   if (Math.abs(diff) >= 86_400_000) return timeText(iso, lang, zone);
-  const minutes = Math.trunc(diff / 60_000);
+  // Rounded to the nearest minute, then to the nearest hour from 60 minutes on.
+  const minutes = Math.sign(diff) * Math.round(Math.abs(diff) / 60_000);
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
-  const ago = Math.abs(minutes) < 60 ? relative.format(minutes, 'minute') : relative.format(Math.trunc(minutes / 60), 'hour');
+  const ago = Math.abs(minutes) < 60 ? relative.format(minutes, 'minute') : relative.format(Math.sign(minutes) * Math.round(Math.abs(minutes) / 60), 'hour');
   const day = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(ms);
   return `${ago} · ${day} ${zoneName(ms, lang, zone)}`;
 }

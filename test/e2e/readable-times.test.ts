@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { translator } from '../../src/lib/i18n.ts';
-import { OPEN_INCIDENT, REPORTED_INCIDENT, defaultContent, inLocale, readerTimeText, reusedPages, startSite, type Site } from './helpers.ts';
+import { OPEN_INCIDENT, REPORTED_INCIDENT, defaultContent, inLocale, pinnedContext, readerTimeText, reusedPages, startSite, type Site } from './helpers.ts';
 
 const c = defaultContent();
 const NOW = c.now;
@@ -75,4 +75,32 @@ test('an English page in a browser that reports a POSIX locale (Chromium under L
   expect(errors).toEqual([]);
   expect(times.length).toBeGreaterThan(2);
   for (const [iso, text] of times) expect(text, iso).toBe(readerTimeText(iso, 'en', zone, NOW, 'en-US'));
+});
+
+test('relative times are rounded, not cut: a next update 1 h 45 min away reads "in 2 hr", a start 7 h 35 min ago "8 hr ago"', async () => {
+  const context = await pinnedContext(site.browser, '2026-11-22T12:15:00Z', { locale: 'en-US', timezoneId: 'Europe/Berlin' });
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(`/incidents/${OPEN_INCIDENT}/`, site.url).href);
+    const text = (iso: string) => page.locator(`p.next time[datetime="${iso}"]`).first().textContent();
+    expect(await text('2026-11-22T14:00:00.000Z')).toMatch(/^in 2 hr\.? · /);
+    expect(await page.locator('.facts time[datetime="2026-11-22T04:40:00.000Z"]').textContent()).toMatch(/^8 hr\.? ago · /);
+  } finally {
+    await context.close();
+  }
+});
+
+test('once the next update is due by the reader\'s clock, the line says it was due (not "due 2 hr ago"), and the page offers a reload', async () => {
+  const context = await pinnedContext(site.browser, '2026-11-22T16:00:00Z', { locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(`/sv/incidents/${OPEN_INCIDENT}/`, site.url).href);
+    const t = translator('sv');
+    const [before] = t('incident.nextUpdatePassed').split('{time}');
+    await expect.poll(() => page.locator('p.next').innerText()).toMatch(new RegExp(`^${before}för 2 tim sedan · `));
+    expect(await page.locator('p.next [data-ahead]').isVisible()).toBe(false);
+    expect(await page.locator('.freshness .stale').isVisible()).toBe(true);
+  } finally {
+    await context.close();
+  }
 });

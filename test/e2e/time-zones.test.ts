@@ -67,7 +67,7 @@ const READERS: Reader[] = [
 ];
 
 // Intl.DurationFormat is in Node 24 and Chromium, not yet in TypeScript's lib.
-const DurationFormat = (Intl as unknown as { DurationFormat: new (lang: string, options: { style: 'narrow' }) => { format: (d: object) => string } })
+const DurationFormat = (Intl as unknown as { DurationFormat: new (lang: string, options: { style: 'short' }) => { format: (d: object) => string } })
   .DurationFormat;
 
 /** The "opens in" / "closes in" duration as src/scripts/hours.ts writes it. */
@@ -75,7 +75,7 @@ function durationText(ms: number, lang: string): string {
   const total = Math.max(1, Math.round(ms / 60000));
   const hours = Math.floor(total / 60);
   const minutes = total % 60;
-  return new DurationFormat(lang, { style: 'narrow' }).format(hours > 0 ? { hours, minutes } : { minutes });
+  return new DurationFormat(lang, { style: 'short' }).format(hours > 0 ? { hours, minutes } : { minutes });
 }
 
 /** Staffed intervals of every desk serving a product, around the pinned now (local yesterday plus 16 days). */
@@ -260,13 +260,13 @@ describe.each(READERS)('a reader in $zone', (reader) => {
         now) /
       3_600_000;
     // Americas: Enterprise One opens Sunday 17:00 CST (13 h away), Projectplace at 16:00 (12 h);
-    // EMEA: Enterprise One Monday 08:00 CET (21 h); Daptiv's desk (US Central) Monday 02:00 CST (22 h).
+    // EMEA: Enterprise One Monday 08:00 CET (21 h); Daptiv's desk (CET, as the policy prints it) Monday 02:00 CET (15 h).
     expect([
       opens('enterprise-one', 'americas'),
       opens('projectplace', 'americas'),
       opens('enterprise-one', 'emea'),
       opens('daptiv', 'daptiv-barometer-changepoint'),
-    ]).toEqual([13, 12, 21, 22]);
+    ]).toEqual([13, 12, 21, 15]);
     // Thanksgiving (Thursday 26 November) cancels the Americas desk's Thursday shift that week.
     const starts = deskSpans('enterprise-one')
       .find((d) => d.deskId === 'americas')!
@@ -301,9 +301,9 @@ describe.each(READERS)('a reader in $zone', (reader) => {
         }
       }
       expect(open).toBeGreaterThan(5);
-      // Hand-read anchor: Daptiv's desk (02:00-19:30 US Central) closes at 01:30 UTC, 10 h 30 min after 15:00 UTC.
+      // Hand-read anchor: Daptiv's desk (02:00-19:30 CET) closes at 18:30 UTC, 3 h 30 min after 15:00 UTC.
       const daptiv = page.locator('section#daptiv [data-desk-state]');
-      expect(await daptiv.textContent()).toBe(`${t('hours.openNow')}, ${t('hours.closesIn', { duration: durationText(10.5 * 3_600_000, DEF) })}`);
+      expect(await daptiv.textContent()).toBe(`${t('hours.openNow')}, ${t('hours.closesIn', { duration: durationText(3.5 * 3_600_000, DEF) })}`);
     } finally {
       await later.close();
     }

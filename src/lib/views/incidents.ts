@@ -39,8 +39,11 @@ export interface IncidentSummary {
    * show (EXCERPT_AFTER characters), so a list page stays small whatever staff post.
    */
   latest: { at: Instant; statusText: string; readonly html: string; readonly excerpt: string | undefined; lang: string };
-  /** When the next update is due, for every open incident (see nextUpdateBy). */
-  nextUpdate?: { text: string; overdue: boolean; at: Instant };
+  /**
+   * When the next update is due, for every open incident (see nextUpdateBy); `passedText` is what
+   * the line says once that time has passed by the reader's clock, while not overdue at build time.
+   */
+  nextUpdate?: { text: string; overdue: boolean; at: Instant; passedText?: string };
   month: string;
   /** An invented sample incident (`sample: true`): lists mark it. */
   sample?: true;
@@ -127,7 +130,9 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
   }
   const next = nextUpdateBy(x.c, inc, clockOf(x, inc));
   if (next)
-    summary.nextUpdate = { text: x.t(next.overdue ? 'incident.nextUpdateOverdue' : 'incident.nextUpdate'), overdue: next.overdue, at: { iso: next.due } };
+    summary.nextUpdate = next.overdue
+      ? { text: x.t('incident.nextUpdateOverdue'), overdue: true, at: { iso: next.due } }
+      : { text: x.t('incident.nextUpdate'), overdue: false, at: { iso: next.due }, passedText: x.t('incident.nextUpdatePassed') };
   return summary;
 }
 
@@ -200,7 +205,8 @@ export const EXCERPT_AFTER = 600;
 
 /** The opening words of a long Markdown message as plain text ending in "…"; undefined for a short one. */
 function excerptOf(markdown: string): string | undefined {
-  const text = markdownToText(markdown).replace(/\s+/g, ' ');
+  // Line breaks and runs of spaces become one space; no-break spaces (French "40\u00a0%", "rééquilibre\u00a0;") stay.
+  const text = markdownToText(markdown).replace(/[ \t\r\n]+/g, ' ');
   if (text.length <= EXCERPT_AFTER) return undefined;
   const cut = text.slice(0, EXCERPT_AFTER - 100);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_AFTER / 2))}…`;
