@@ -118,9 +118,22 @@ export function parseFile<S extends z.ZodType>(
   // The Markdown body (report or details) within the report limit, at the line of the problem itself.
   const bodyIssue = body === '' ? undefined : textIssue(body, 'report', false);
   if (bodyIssue) errors.push({ file, line: bodyLine + bodyIssue.line - 1, field: 'body', message: bodyIssue.message });
+  const unclosed = markdown ? swallowedBody(yamlText) : undefined;
+  if (unclosed) {
+    errors.push({ file, line: unclosed.line + 1, message: unclosedMessage(unclosed) });
+    return undefined;
+  }
   const parsed = parseYaml(yamlText, file, markdown ? 1 : 0);
   if ('errors' in parsed) {
-    errors.push(...parsed.errors);
+    // A body line read as YAML: the "---" that should close the fields is missing, and a later one (a Markdown rule) closed them.
+    const gap = markdown ? firstBlankLine(yamlText) : undefined;
+    errors.push(
+      ...parsed.errors.map((e) =>
+        gap !== undefined && e.line !== undefined && e.line - 1 > gap
+          ? { ...e, message: `${e.message}; if the Markdown text starts after line ${gap + 1}, the "---" line that closes the fields is missing there` }
+          : e,
+      ),
+    );
     return undefined;
   }
   const src = parsed.source;
@@ -136,6 +149,31 @@ export function parseFile<S extends z.ZodType>(
   src.parsed = result.value;
   if (bodyIssue) return undefined;
   return { value: result.value, body, source: src };
+}
+
+/** The YAML's first blank line (1-based within the YAML), or undefined. */
+function firstBlankLine(yaml: string): number | undefined {
+  const i = yaml.split(/\r?\n/).findIndex((l) => l.trim() === '');
+  return i < 0 ? undefined : i + 1;
+}
+
+/**
+ * A Markdown heading swallowed as a YAML comment: the fields end with a blank line and then only
+ * lines such as "# Post-incident report". That is the body's start, with its "---" line missing
+ * (a later "---", a Markdown rule, closed the fields), and the heading would vanish as a comment.
+ */
+function swallowedBody(yaml: string): { line: number; text: string } | undefined {
+  const lines = yaml.split(/\r?\n/);
+  let end = lines.length;
+  while (end > 0 && lines[end - 1]!.trim() === '') end--;
+  let start = end;
+  while (start > 0 && /^#{1,6}\s+\S/.test(lines[start - 1]!)) start--;
+  if (start === end || start === 0 || lines[start - 1]!.trim() !== '') return undefined;
+  return { line: start + 1, text: lines[start]! };
+}
+
+function unclosedMessage(u: { line: number; text: string }): string {
+  return `found ${JSON.stringify(u.text)} after the fields, which YAML reads as a comment, so it would not be shown (expected a "---" line before it to close the fields, if it is the Markdown text's heading; a YAML comment goes above the fields)`;
 }
 
 /** A value as the file wrote it ("2026-11-20T08:12:00+01:00" rather than its UTC form). */
