@@ -2,7 +2,16 @@
 import type { Io } from './io.ts';
 import { parseCommand, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { INCIDENT_NEW, INCIDENT_RESOLVE, INCIDENT_UPDATE, incidentNew, incidentResolve, incidentUpdate } from './incident.ts';
-import { MAINTENANCE_CANCEL, MAINTENANCE_NEW, MAINTENANCE_UPDATE, maintenanceCancel, maintenanceNew, maintenanceUpdate } from './maintenance.ts';
+import {
+  MAINTENANCE_CANCEL,
+  MAINTENANCE_NEW,
+  MAINTENANCE_RESCHEDULE,
+  MAINTENANCE_UPDATE,
+  maintenanceCancel,
+  maintenanceNew,
+  maintenanceReschedule,
+  maintenanceUpdate,
+} from './maintenance.ts';
 import { CHECK, checkCommand } from './check.ts';
 import { LIST, listCommand } from './list.ts';
 import { NOTIFY, notifyCommand } from './notify.ts';
@@ -26,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   command(MAINTENANCE_NEW, maintenanceNew),
   command(MAINTENANCE_UPDATE, maintenanceUpdate),
   command(MAINTENANCE_CANCEL, maintenanceCancel),
+  command(MAINTENANCE_RESCHEDULE, maintenanceReschedule),
   command(CHECK, checkCommand),
   command(LIST, listCommand),
   command(NOTIFY, notifyCommand),

@@ -50,6 +50,8 @@ export type Edit =
   | { op: 'insert'; key: string; index: number; item: Record<string, unknown> }
   /** Set a top-level field to a value written as a quoted string (a time). */
   | { op: 'set'; key: string; value: string; comment?: string }
+  /** Change a field that exists below the top level (a window's start) to a quoted string. */
+  | { op: 'setIn'; path: readonly string[]; value: string }
   /** Remove a top-level field. */
   | { op: 'delete'; key: string };
 
@@ -63,6 +65,7 @@ export function editYaml(yaml: string, edits: readonly Edit[], eol: '\n' | '\r\n
       if (!isSeq(seq)) expected.set(e.key, expected.createNode([e.item]));
       else seq.items.splice(e.op === 'insert' ? e.index : seq.items.length, 0, styled(expected.createNode(e.item)));
     } else if (e.op === 'set') expected.set(e.key, quoted(e.value));
+    else if (e.op === 'setIn') expected.setIn(e.path, quoted(e.value));
     else expected.delete(e.key);
   }
   const spliced = splice(yaml, edits, eol);
@@ -81,6 +84,12 @@ function splice(yaml: string, edits: readonly Edit[], eol: string): string | und
   for (const e of edits) {
     const doc = parseDocument(text);
     if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) return undefined;
+    if (e.op === 'setIn') {
+      const node = doc.getIn(e.path, true);
+      if (!isScalar(node) || !node.range) return undefined;
+      text = text.slice(0, node.range[0]) + JSON.stringify(e.value) + text.slice(node.range[1]);
+      continue;
+    }
     const pair = (doc.contents as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === e.key) as Pair<Scalar, Node> | undefined;
     if (e.op === 'append' || e.op === 'insert') {
       const seq = pair?.value;

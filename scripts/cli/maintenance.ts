@@ -1,11 +1,12 @@
-/** `pharos maintenance new`, `update` and `cancel`: announce a planned maintenance window, post a notice to it, call it off. */
-import { existsSync } from 'node:fs';
+/** `pharos maintenance new`, `update`, `cancel` and `reschedule`: announce a planned maintenance window, post a notice to it, call it off, move it. */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import { join } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import type { Localized } from '../../src/schemas/common.ts';
 import type { Maintenance } from '../../src/schemas/maintenance.ts';
 import { localize } from '../../src/lib/i18n.ts';
-import { maintenanceState } from '../../src/lib/status.ts';
+import { maintenanceState, windowState } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
 import { CONTENT, PUBLISH, SLUG, ZONE, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { findItem, loadValid, pageUrl, type ContentFolder } from './site.ts';
@@ -13,7 +14,7 @@ import { localDate, notAfterNow, parseTime, show, timeCheck, timeOption, timeWar
 import { defaultText, localizedText } from './localized.ts';
 import { askChoice, askMany, askText, needAnswers } from './prompts.ts';
 import { maintenanceText } from './new-file.ts';
-import { addUpdate, type Edit } from './front-matter.ts';
+import { addUpdate, splitFrontMatter, type Edit } from './front-matter.ts';
 import { startWriting, whileLocked, writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slugify, slugOption } from './text.ts';
@@ -58,6 +59,22 @@ export const MAINTENANCE_CANCEL = {
   options: [
     { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the notice for customers (why, and what happens instead)' },
     { name: 'at', type: 'string', value: 'TIME', help: 'time of the cancellation (default: now)' },
+    PUBLISH,
+    CONTENT,
+    ZONE,
+  ],
+} as const satisfies CommandSpec;
+
+/** `pharos maintenance reschedule`: its options. */
+export const MAINTENANCE_RESCHEDULE = {
+  name: 'maintenance reschedule',
+  operands: '<id>',
+  summary: "move a window's start or end, with a notice saying so",
+  options: [
+    { name: 'start', type: 'string', value: 'TIME', help: 'the new start (a window under way keeps its start)' },
+    { name: 'end', type: 'string', value: 'TIME', help: "the new end; a local time is read in the start's zone" },
+    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the notice for customers (what moved, and why)' },
+    { name: 'at', type: 'string', value: 'TIME', help: 'time of the notice (default: now)' },
     PUBLISH,
     CONTENT,
     ZONE,
@@ -143,12 +160,26 @@ function endTime(text: string, start: ParsedTime, ctx: TimeContext): ParsedTime 
 
 /** Runs `maintenance update`. */
 export function maintenanceUpdate(p: ParsedArgs<OptionName<typeof MAINTENANCE_UPDATE>>, io: Io): Promise<number> {
-  return noticeCommand(p, io, false);
+  return noticeCommand(p, io, 'update');
 }
 
 /** Runs `maintenance cancel`. */
 export function maintenanceCancel(p: ParsedArgs<OptionName<typeof MAINTENANCE_CANCEL>>, io: Io): Promise<number> {
-  return noticeCommand(p, io, true);
+  return noticeCommand(p, io, 'cancel');
+}
+
+/** Runs `maintenance reschedule`. */
+export function maintenanceReschedule(p: ParsedArgs<OptionName<typeof MAINTENANCE_RESCHEDULE>>, io: Io): Promise<number> {
+  return noticeCommand(p, io, 'reschedule');
+}
+
+/** What a notice does besides being posted. */
+type NoticeKind = 'update' | 'cancel' | 'reschedule';
+
+/** A window's new start and end as typed (a local end read in the start's zone), checked against the window under the lock. */
+interface Move {
+  start?: ParsedTime;
+  end?: ParsedTime;
 }
 
 /** A notice as decided once: posted as is, and again on a colleague's newer file when they published first. */
@@ -156,13 +187,16 @@ interface NoticeAnswers {
   message: Localized;
   /** The time given with --at; without one, the notice takes the time it is written at. */
   at: ParsedTime | undefined;
-  cancelling: boolean;
+  kind: NoticeKind;
+  /** For a reschedule: the new times. */
+  move?: Move;
   ctx: TimeContext;
 }
 
-/** Update and cancel: one command, the second also setting `cancelled`. */
-async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_UPDATE>>, io: Io, cancelling: boolean): Promise<number> {
-  const command = cancelling ? 'cancel' : 'update';
+/** Update, cancel and reschedule: one command; cancel also sets `cancelled`, reschedule moves `window`. */
+async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_RESCHEDULE>>, io: Io, kind: NoticeKind): Promise<number> {
+  const command = kind;
+  const cancelling = kind === 'cancel';
   if (p.positionals.length > 1) throw new CliError(`expected one maintenance window id (found ${p.positionals.map((s) => `"${s}"`).join(', ')})`, 2);
   const { folder, content, ctx, publishing } = startWriting(io, p);
   if (publishing) await checkPublishable(io, folder);
@@ -183,27 +217,109 @@ async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_UPDATE>
   checkNotCancelled(window, site.timeZone);
   const typedAt = str(p, 'at');
   const at = typedAt === undefined ? undefined : notAfterNow('at', timeOption('at', typedAt, ctx), ctx.now);
+  const move = kind === 'reschedule' ? await askMove(p, io, folder, window, ctx) : undefined;
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   needAnswers(io, message ? [] : ['--message'], `pharos maintenance ${command}`);
-  message ??= await askText(cancelling ? `Why it is called off, for customers (${def})` : `Notice for customers (${def})`);
-  const answers: NoticeAnswers = { message: localizedText('message', message, p.localized.message, site), at, cancelling, ctx };
+  message ??= await askText(
+    cancelling
+      ? `Why it is called off, for customers (${def})`
+      : kind === 'reschedule'
+        ? `What moved, and why, for customers (${def})`
+        : `Notice for customers (${def})`,
+  );
+  const answers: NoticeAnswers = { message: localizedText('message', message, p.localized.message, site), at, kind, ctx, ...(move && { move }) };
 
-  const { after, at: posted } = addNotice(io, folder, window.id, answers, window.updates.length);
-  io.out(`Wrote ${window.file}: ${cancelling ? 'cancelled, with a notice' : 'notice'} at ${posted.iso}\n`);
-  for (const line of timeWarnings({ at: posted }, ctx.now)) io.err(`${line}\n`);
+  const { after, at: posted, moved } = addNotice(io, folder, window.id, answers, window.updates.length);
+  const done = cancelling
+    ? 'cancelled, with a notice'
+    : moved
+      ? `moved to ${show(moved.start, moved.zone)} to ${show(moved.end, moved.zone)} (${moved.zone}), with a notice`
+      : 'notice';
+  io.out(`Wrote ${window.file}: ${done} at ${posted.iso}\n`);
+  if (moved) io.out(`Its id, page address and calendar event stay ${window.id}; calendars see the change as a new revision.\n`);
+  for (const line of timeWarnings({ at: posted, ...(move?.start && { start: move.start }), ...(move?.end && { end: move.end }) }, ctx.now)) io.err(`${line}\n`);
   io.out(`Page: ${pageUrl(io, after, `/maintenance/${window.id}/`)}\n`);
 
   const title = localize(window.title, def, def).text;
+  const what = {
+    update: ['Maintenance notice', 'your notice'],
+    cancel: ['Maintenance cancelled', 'your cancellation'],
+    reschedule: ['Maintenance rescheduled', 'your new times and notice'],
+  }[kind];
   await publishOrShow(io, publishing, {
     folder,
     file: join('maintenance', `${window.id}.md`),
-    message: oneLine(cancelling ? `Maintenance cancelled: ${title}` : `Maintenance notice: ${title}`),
+    message: oneLine(`${what[0]}: ${title}`),
     redo: () => {
       addNotice(io, folder, window.id, { ...answers, at: posted }, undefined);
-      return `${cancelling ? 'your cancellation' : 'your notice'} is posted again on their version, in time order`;
+      return `${what[1]} ${kind === 'reschedule' ? 'are' : 'is'} posted again on their version, in time order`;
     },
   });
   return 0;
+}
+
+/**
+ * The new start and end of `reschedule`, as given or asked. A local start is read in --zone (or
+ * the computer's zone); a local end in the start's zone, the new one or the window's as written.
+ */
+async function askMove(
+  p: ParsedArgs<OptionName<typeof MAINTENANCE_RESCHEDULE>>,
+  io: Io,
+  folder: ContentFolder,
+  m: Maintenance,
+  ctx: TimeContext,
+): Promise<Move> {
+  let startText = str(p, 'start');
+  let endText = str(p, 'end');
+  if (startText === undefined && endText === undefined) {
+    if (!io.interactive) throw new CliError('give the new times: --start, --end or both (pharos maintenance reschedule <id> --end "2026-11-26 02:00")', 2);
+    const written = writtenWindow(folder, m);
+    startText = await askText(`Start ("YYYY-MM-DD HH:MM" in ${ctx.localZone}, or with a zone or offset)`, { default: written.start, check: timeCheck(ctx) });
+    endText = await askText(`End (same forms; a local time is read in the start's zone)`, { default: written.end, check: timeCheck(ctx) });
+  }
+  const start = startText === undefined ? undefined : timeOption('start', startText, ctx);
+  const startZone = start?.zone ?? timeOption('start', writtenWindow(folder, m).start, ctx).zone;
+  const end = endText === undefined ? undefined : timeOption('end', endText, { ...ctx, localZone: startZone });
+  return { ...(start && { start }), ...(end && { end }) };
+}
+
+/** The window's start and end as its file writes them (with their offsets), for defaults and to read a local end in. */
+function writtenWindow(folder: ContentFolder, m: Maintenance): { start: string; end: string } {
+  const split = splitFrontMatter(readFileSync(join(folder.dir, 'maintenance', `${m.id}.md`), 'utf8'));
+  const doc = split ? parseDocument(split.yaml) : undefined;
+  const read = (key: string, fallback: string) => {
+    const v: unknown = doc?.getIn(['window', key]);
+    return typeof v === 'string' ? v : fallback;
+  };
+  return { start: read('start', m.window.start), end: read('end', m.window.end) };
+}
+
+/**
+ * The edits that move a window, checked against it as it is now: a window that has ended or is
+ * cancelled cannot move, one under way keeps its start, a new start lies ahead, and the window
+ * ends after it starts and after now.
+ */
+function moveEdits(m: Maintenance, move: Move, now: string, zone: string): { edits: Edit[]; start: string; end: string; zone: string } {
+  const state = windowState(m.window, now);
+  if (state === 'completed')
+    throw new CliError(`maintenance ${m.id} ended at ${show(m.window.end, zone)} ${zone}; nothing to move (post a notice with pharos maintenance update)`);
+  if (move.start && state === 'in_progress')
+    throw new CliError(`maintenance ${m.id} began at ${show(m.window.start, zone)} ${zone}; a window under way keeps its start (give only --end)`, 2);
+  if (move.start && Date.parse(move.start.iso) <= Date.parse(now))
+    throw new CliError(`option --start: found ${move.start.iso}, not after now ${show(now, zone)} (${zone}) (expected a new start ahead)`, 2);
+  const start = move.start?.iso ?? m.window.start;
+  const end = move.end?.iso ?? m.window.end;
+  if (Date.parse(end) <= Date.parse(start))
+    throw new CliError(`the window would end at ${show(end, zone)}, not after its start ${show(start, zone)} (${zone}) (expected an end after the start)`, 2);
+  if (Date.parse(end) <= Date.parse(now))
+    throw new CliError(
+      `option --end: found ${show(end, zone)}, not after now ${show(now, zone)} (${zone}) (expected an end ahead; a window that is over gets a notice: pharos maintenance update)`,
+      2,
+    );
+  const edits: Edit[] = [];
+  if (move.start) edits.push({ op: 'setIn', path: ['window', 'start'], value: move.start.iso });
+  if (move.end) edits.push({ op: 'setIn', path: ['window', 'end'], value: move.end.iso });
+  return { edits, start, end, zone: move.start?.zone ?? move.end?.zone ?? zone };
 }
 
 /** The window of a typed id (or file name), or an error suggesting the nearest. */
@@ -222,16 +338,24 @@ function checkNotCancelled(m: Maintenance, zone: string): void {
  * the notice takes the time it is written at. If the window gained notices since the command read
  * it (`seen` of them; undefined on a redo), this one goes among them by time rather than last.
  */
-function addNotice(io: Io, folder: ContentFolder, id: string, a: NoticeAnswers, seen: number | undefined): { after: SiteContent; at: ParsedTime } {
+function addNotice(
+  io: Io,
+  folder: ContentFolder,
+  id: string,
+  a: NoticeAnswers,
+  seen: number | undefined,
+): { after: SiteContent; at: ParsedTime; moved?: { start: string; end: string; zone: string } } {
   return whileLocked(folder, () => {
     const content = loadValid(io, folder);
     const m = findWindow(content, folder, id);
     checkNotCancelled(m, content.site.timeZone);
+    const moved = a.move ? moveEdits(m, a.move, content.now, content.site.timeZone) : undefined;
     const at = a.at ?? timeOption('at', 'now', { ...a.ctx, now: content.now });
     const inOrder = seen === undefined || m.updates.length !== seen;
     const file = join('maintenance', `${m.id}.md`);
-    const more: Edit[] = a.cancelling ? [{ op: 'set', key: 'cancelled', value: at.iso, comment: 'when the window was called off' }] : [];
+    const more: Edit[] =
+      a.kind === 'cancel' ? [{ op: 'set', key: 'cancelled', value: at.iso, comment: 'when the window was called off' }] : (moved?.edits ?? []);
     const { text } = addUpdate(join(folder.dir, file), m.file, m.updates, { at: at.iso, message: a.message }, inOrder, more);
-    return { after: writeValidated(io, folder, { file, text, create: false }), at };
+    return { after: writeValidated(io, folder, { file, text, create: false }), at, ...(moved && { moved }) };
   });
 }

@@ -157,3 +157,27 @@ test('incident update without an id offers the open incidents, then the status (
     '  - at: "2026-11-22T11:30:00+01:00"\n    status: monitoring\n    message: The provider has recovered; we are watching.\n',
   );
 });
+
+test('maintenance reschedule without times asks for them, the window as written being the default, then the notice', async () => {
+  const { dir, io, printed } = session();
+  const run = main(['maintenance', 'reschedule', '2026-11-25-db-upgrade'], { ...io, env: { PHAROS_NOW: '2026-11-22T10:30:00Z' } });
+
+  expect(screen.getScreen()).toContain('Start');
+  expect(screen.getScreen()).toContain('2026-11-25T22:00:00+01:00');
+  answer(''); // keep the start
+  await screen.next();
+  expect(screen.getScreen()).toContain('2026-11-26T01:00:00+01:00');
+  // Erase the default and type a local end, read in the start's offset.
+  screen.keypress('tab');
+  for (let i = 0; i < 25; i++) screen.keypress('backspace');
+  answer('2026-11-26 02:30');
+  await screen.next();
+  expect(screen.getScreen()).toContain('What moved, and why, for customers (en)');
+  answer('The upgrade needs ninety more minutes.');
+
+  await expect(run).resolves.toBe(0);
+  expect(printed.err).toBe('');
+  const text = readFileSync(join(dir, 'maintenance/2026-11-25-db-upgrade.md'), 'utf8');
+  expect(text).toContain('window: { start: "2026-11-25T22:00:00+01:00", end: "2026-11-26T02:30:00+01:00" }');
+  expect(text).toContain('message: The upgrade needs ninety more minutes.');
+});

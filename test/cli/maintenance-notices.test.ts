@@ -4,7 +4,8 @@
  */
 import { cpSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { maintenanceSequence } from '../../src/lib/calendars.ts';
 import { MINIMAL, loadOrThrow, runCliHere, tempDir } from '../helpers/fixtures.ts';
 
 const WINDOW = 'maintenance/2026-11-25-db-upgrade.md';
@@ -138,4 +139,101 @@ test('a message pasted with Windows line endings is written with plain line brea
     .maintenance.find((m) => m.id === '2026-11-25-db-upgrade')!
     .updates.at(-1)!;
   expect(notice.message).toEqual({ en: 'First line.\nSecond line.', sv: 'Rad ett.\nRad två.' });
+});
+
+describe('pharos maintenance reschedule', () => {
+  test('moves the window and posts the notice; everything else stays byte for byte, and calendars see a new revision', async () => {
+    const dir = site();
+    const before = readFileSync(join(dir, WINDOW), 'utf8');
+    const sequence = () =>
+      maintenanceSequence(loadOrThrow(dir, { PHAROS_NOW: '2026-11-22T10:30:00Z' }).maintenance.find((m) => m.id === '2026-11-25-db-upgrade')!);
+    const first = sequence();
+    const run = await pharos(
+      dir,
+      '2026-11-22T10:30:00Z',
+      'maintenance',
+      'reschedule',
+      '2026-11-25-db-upgrade',
+      '--start',
+      '2026-11-26 22:00 Europe/Stockholm',
+      '--end',
+      '2026-11-27 01:00',
+      '--message',
+      'Moved by a day: a supplier delivery is late.',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      'Wrote content/maintenance/2026-11-25-db-upgrade.md: moved to 2026-11-26 22:00 to 2026-11-27 01:00 (Europe/Stockholm), with a notice at 2026-11-22T11:30:00+01:00',
+    );
+    expect(run.stdout).toContain("git commit -m 'Maintenance rescheduled: Database upgrade'");
+    const after = readFileSync(join(dir, WINDOW), 'utf8');
+    // Only the two times changed and one notice was added.
+    expect(after).toBe(
+      before
+        .replace(
+          'window: { start: "2026-11-25T22:00:00+01:00", end: "2026-11-26T01:00:00+01:00" }',
+          'window: { start: "2026-11-26T22:00:00+01:00", end: "2026-11-27T01:00:00+01:00" }',
+        )
+        .replace(
+          '  - { at: "2026-11-20T12:00:00Z", message: { en: Planned., sv: Planerat. } }\n',
+          '  - { at: "2026-11-20T12:00:00Z", message: { en: Planned., sv: Planerat. } }\n  - { at: "2026-11-22T11:30:00+01:00", message: "Moved by a day: a supplier delivery is late." }\n',
+        ),
+    );
+    expect(sequence()).toBe(first + 1);
+
+    // Only the end, as a local time: read in the start's offset as the file writes it.
+    const later = await pharos(
+      dir,
+      '2026-11-22T11:00:00Z',
+      'maintenance',
+      'reschedule',
+      '2026-11-25-db-upgrade',
+      '--end',
+      '2026-11-27 02:30',
+      '--message',
+      'An hour and a half longer.',
+    );
+    expect(later.stderr).toBe('');
+    expect(readFileSync(join(dir, WINDOW), 'utf8')).toContain('window: { start: "2026-11-26T22:00:00+01:00", end: "2026-11-27T02:30:00+01:00" }');
+    expect((await pharos(dir, '2026-11-22T11:00:00Z', 'check')).stdout).toMatch(/^content: no problems/);
+  });
+
+  test.each([
+    ['no new time, with nobody to ask', '2026-11-22T10:30:00Z', ['--message', 'x'], 2, 'give the new times: --start, --end or both'],
+    [
+      'a start that has passed',
+      '2026-11-22T10:30:00Z',
+      ['--start', '2026-11-22T09:00:00Z', '--message', 'x'],
+      2,
+      'option --start: found 2026-11-22T09:00:00Z, not after now',
+    ],
+    [
+      'an end before the start',
+      '2026-11-22T10:30:00Z',
+      ['--end', '2026-11-25T20:00:00Z', '--message', 'x'],
+      2,
+      'the window would end at 2026-11-25 21:00, not after its start 2026-11-25 22:00 (Europe/Stockholm)',
+    ],
+    [
+      'a new start for a window under way',
+      '2026-11-25T21:30:00Z',
+      ['--start', '2026-11-28T21:00:00Z', '--message', 'x'],
+      2,
+      'a window under way keeps its start (give only --end)',
+    ],
+    [
+      'a window that has ended',
+      '2026-11-26T02:00:00Z',
+      ['--end', '2026-11-26T03:00:00Z', '--message', 'x'],
+      1,
+      'ended at 2026-11-26 01:00 Europe/Stockholm; nothing to move',
+    ],
+  ])('%s is refused and changes nothing', async (_, now, args, status, message) => {
+    const dir = site();
+    const before = readFileSync(join(dir, WINDOW), 'utf8');
+    const run = await pharos(dir, now, 'maintenance', 'reschedule', '2026-11-25-db-upgrade', ...args);
+    expect(run.stderr).toContain(message);
+    expect(run.status).toBe(status);
+    expect(readFileSync(join(dir, WINDOW), 'utf8')).toBe(before);
+  });
 });

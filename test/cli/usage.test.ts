@@ -139,7 +139,7 @@ describe('wrong usage on the command line', () => {
   test.each([
     [['incident'], 'pharos incident: which one? new, update or resolve\n'],
     [['incident', 'close'], 'pharos incident close: unknown subcommand "close" (expected new, update or resolve)\n'],
-    [['maintenance'], 'pharos maintenance: which one? new, update or cancel\n'],
+    [['maintenance'], 'pharos maintenance: which one? new, update, cancel or reschedule\n'],
     [['list', 'now'], 'pharos list: unexpected "now" (pharos list takes options only, such as --content DIR)\n'],
     [['check', '--strict=maybe'], 'pharos check: option --strict is a flag (found "maybe", expected nothing, true or false)\n'],
   ])('pharos %j', async (argv, message) => {
