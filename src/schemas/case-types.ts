@@ -1,6 +1,6 @@
 /** content/case-types.yaml: the types a customer picks from when opening a case. */
 import { z } from 'astro/zod';
-import { IdSchema, LocalizedSchema, localizedSchema } from './common.ts';
+import { IdSchema, LocalizedSchema, SampleSchema, localizedSchema } from './common.ts';
 
 /** One case type. */
 export const CaseTypeSchema = z.strictObject({
@@ -12,6 +12,8 @@ export const CaseTypeSchema = z.strictObject({
   description: LocalizedSchema,
   /** A typical case of this type. */
   example: LocalizedSchema,
+  /** True when the example is an invented illustration, not the vendor's words: the page marks it as sample. */
+  sampleExample: SampleSchema,
   /** The question a customer answers "yes" to when this type fits (used by the chooser). */
   fitsWhen: localizedSchema('sentence'),
   /**

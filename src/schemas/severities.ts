@@ -1,6 +1,6 @@
 /** content/severities.yaml: severity levels, their definitions and targets per software scope. */
 import { z } from 'astro/zod';
-import { IdSchema, LocalizedListSchema, TargetSchema, localizedSchema } from './common.ts';
+import { IdSchema, LocalizedListSchema, SampleSchema, TargetSchema, localizedSchema } from './common.ts';
 
 /** Which target table applies: the vendor's own software, or third-party software. */
 export const SCOPES = ['own', 'third-party'] as const;
@@ -33,6 +33,8 @@ export const SeverityLevelSchema = z.strictObject({
   definition: LocalizedListSchema.min(1),
   /** Typical situations. */
   examples: LocalizedListSchema.default([]),
+  /** True when the examples are invented illustrations, not the vendor's words: pages mark them as sample. */
+  sampleExamples: SampleSchema,
   /** Targets per scope. */
   targets: z.strictObject({ own: TargetSetSchema, 'third-party': TargetSetSchema }),
 });

@@ -17,6 +17,19 @@ describe('customer-care pages of the default site', () => {
   test('builds', () => expect(build.status).toBe(0));
 
   test.each([
+    ['', 'For example', 'Example:', 'Sample'],
+    ['sv/', 'Till exempel', 'Exempel:', 'Exempeldata'],
+    ['fr/', 'Par exemple', 'Exemple :', 'Fictif'],
+  ])('%s: every invented example (severity situations, case types) carries the sample tag, the policy itself does not', (lang, examples, example, tag) => {
+    const severity = text(page(`${lang}support/severity/index.html`));
+    expect(severity.split(`${examples} ${tag}`).length - 1).toBe(4);
+    // Nothing else on the page is tagged: the definitions and targets are the policy's.
+    expect(severity.split(tag).length - 1).toBe(4);
+    const caseTypes = text(page(`${lang}support/case-types/index.html`));
+    expect(caseTypes.replace(/\s/g, ' ').split(`${example} ${tag}`).length - 1).toBe(9);
+  });
+
+  test.each([
     [
       'support/severity/index.html',
       /Critical .*First response 30 minutes 30 minutes Functionality restored 2 hours \(provided no code change is needed\) 2 hours/,

@@ -24,6 +24,8 @@ export interface LevelView {
   name: LocalizedText;
   definition: Rich[];
   examples: Rich[];
+  /** The examples are invented illustrations (marked as sample). */
+  sampleExamples: boolean;
   rows: { key: TargetKey; label: string; own: string; thirdParty: string; ownWait: boolean; thirdPartyWait: boolean }[];
 }
 
@@ -38,6 +40,7 @@ export function levelView(x: Ctx, level: SeverityLevel): LevelView {
     name: x.loc(level.name),
     definition: level.definition.map((d) => rich(x, d)),
     examples: level.examples.map((e) => rich(x, e)),
+    sampleExamples: level.sampleExamples === true,
     rows: TARGET_KEYS.filter((k) => level.targets.own[k] || level.targets['third-party'][k]).map((key) => ({
       key,
       label: x.t(`sla.${key}`),
@@ -66,6 +69,7 @@ export function caseTypesView(x: Ctx) {
     name: x.loc(ct.name),
     description: rich(x, ct.description),
     example: rich(x, ct.example),
+    sampleExample: ct.sampleExample === true,
     fitsWhen: x.loc(ct.fitsWhen),
     /** true or false where the policy says whether the severity targets apply; undefined where it does not. */
     targetsApply: ct.targetsApply,
