@@ -77,7 +77,7 @@ test('an English page in a browser that reports a POSIX locale (Chromium under L
   for (const [iso, text] of times) expect(text, iso).toBe(readerTimeText(iso, 'en', zone, NOW, 'en-US'));
 });
 
-test('relative times are rounded, not cut: a next update 1 h 45 min away reads "in 2 hr", a start 7 h 35 min ago "8 hr ago"', async () => {
+test('relative times are rounded, not cut: a next update 1 h 45 min away reads "in 2 hr", a start 7 h 35 min ago "8 hr ago", lasting "7 hr, 35 min"', async () => {
   const context = await pinnedContext(site.browser, '2026-11-22T12:15:00Z', { locale: 'en-US', timezoneId: 'Europe/Berlin' });
   try {
     const page = await context.newPage();
@@ -85,6 +85,8 @@ test('relative times are rounded, not cut: a next update 1 h 45 min away reads "
     const text = (iso: string) => page.locator(`p.next time[datetime="${iso}"]`).first().textContent();
     expect(await text('2026-11-22T14:00:00.000Z')).toMatch(/^in 2 hr\.? · /);
     expect(await page.locator('.facts time[datetime="2026-11-22T04:40:00.000Z"]').textContent()).toMatch(/^8 hr\.? ago · /);
+    // The duration counts on with the reader's clock too (built at 10:00 as 5 hr, 20 min).
+    expect(await page.locator('.facts dd[data-since]').textContent()).toBe('7 hr, 35 min (ongoing)');
   } finally {
     await context.close();
   }
