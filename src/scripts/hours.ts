@@ -2,7 +2,6 @@
  * The hours page, live: open/closed with "closes in" / "opens in", hours and the coverage chart in
  * the reader's zone or one they pick. Uses the build's precomputed UTC intervals and Intl only.
  */
-import { formatDuration } from '../lib/durations.ts';
 import { readSpans, type Span } from '../lib/spans-text.ts';
 import { forEachSlot, partsIn, SLOT } from '../lib/zone-slots.ts';
 import { readerLocale } from './reader-locale.ts';
@@ -55,9 +54,16 @@ function addDays(date: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** How long until a desk opens or closes, in the words durations are written everywhere (durations.ts); at least a minute. */
+const DF = (Intl as unknown as { DurationFormat?: new (l?: string, o?: object) => { format: (d: object) => string } }).DurationFormat;
+const durationFormat = DF ? new DF(lang, { style: 'short' }) : undefined;
+
 function duration(ms: number): string {
-  return formatDuration(new Date(0).toISOString(), new Date(Math.max(ms, 60_000)).toISOString(), lang);
+  const total = Math.max(1, Math.round(ms / 60000));
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  const value = hours > 0 ? { hours, minutes } : { minutes };
+  if (durationFormat) return durationFormat.format(value);
+  return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;
 }
 
 /** Intervals by attribute text: cards and charts of one desk or product carry the same list. */

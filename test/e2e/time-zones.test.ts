@@ -4,7 +4,6 @@
  * chart and the due-time calculator, each checked against Intl in Node (the same options the
  * page scripts use, src/scripts/*.ts), never against the code that built the page.
  */
-import { formatDuration } from '../../src/lib/durations.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { localize, translator } from '../../src/lib/i18n.ts';
@@ -67,9 +66,16 @@ const READERS: Reader[] = [
   },
 ];
 
-/** The "opens in" / "closes in" duration as src/scripts/hours.ts writes it: durations.ts's words, at least a minute. */
+// Intl.DurationFormat is in Node 24 and Chromium, not yet in TypeScript's lib.
+const DurationFormat = (Intl as unknown as { DurationFormat: new (lang: string, options: { style: 'short' }) => { format: (d: object) => string } })
+  .DurationFormat;
+
+/** The "opens in" / "closes in" duration as src/scripts/hours.ts writes it. */
 function durationText(ms: number, lang: string): string {
-  return formatDuration(new Date(0).toISOString(), new Date(Math.max(ms, 60_000)).toISOString(), lang);
+  const total = Math.max(1, Math.round(ms / 60000));
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  return new DurationFormat(lang, { style: 'short' }).format(hours > 0 ? { hours, minutes } : { minutes });
 }
 
 /** Staffed intervals of every desk serving a product, around the pinned now (local yesterday plus 16 days). */
