@@ -57,6 +57,11 @@ function addDays(date: string, n: number): string {
 const DF = (Intl as unknown as { DurationFormat?: new (l?: string, o?: object) => { format: (d: object) => string } }).DurationFormat;
 const durationFormat = DF ? new DF(lang, { style: 'short' }) : undefined;
 
+/**
+ * How long until a desk opens or closes, in the short style durations.ts writes: importing
+ * durations.ts (with its memo and its fallback for browsers without Intl.DurationFormat) would take
+ * the hours page over its 4 KB script budget.
+ */
 function duration(ms: number): string {
   const total = Math.max(1, Math.round(ms / 60000));
   const hours = Math.floor(total / 60);
