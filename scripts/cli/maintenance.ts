@@ -1,6 +1,7 @@
 /** `pharos maintenance new`, `update`, `cancel` and `reschedule`: announce a planned maintenance window, post a notice to it, call it off, move it. */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
+import { DateTime } from 'luxon';
 import { join } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import type { Localized } from '../../src/schemas/common.ts';
@@ -218,6 +219,8 @@ async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_RESCHED
   const typedAt = str(p, 'at');
   const at = typedAt === undefined ? undefined : notAfterNow('at', timeOption('at', typedAt, ctx), ctx.now);
   const move = kind === 'reschedule' ? await askMove(p, io, folder, window, ctx) : undefined;
+  // Checked before the notice is asked for; again under the lock, against the file as it is then.
+  if (move) moveEdits(window, move, content.now, site.timeZone);
   let message = defaultText(str(p, 'message'), p.localized.message, site);
   needAnswers(io, message ? [] : ['--message'], `pharos maintenance ${command}`);
   message ??= await askText(
@@ -251,8 +254,10 @@ async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_RESCHED
     file: join('maintenance', `${window.id}.md`),
     message: oneLine(`${what[0]}: ${title}`),
     redo: () => {
-      addNotice(io, folder, window.id, { ...answers, at: posted }, undefined);
-      return `${what[1]} ${kind === 'reschedule' ? 'are' : 'is'} posted again on their version, in time order`;
+      const again = addNotice(io, folder, window.id, { ...answers, at: posted }, undefined).moved;
+      // Their version may have moved the other end: say what the window is now.
+      const now = again ? `; the window now runs ${show(again.start, again.zone)} to ${show(again.end, again.zone)} (${again.zone})` : '';
+      return `${what[1]} ${kind === 'reschedule' ? 'are' : 'is'} posted again on their version, in time order${now}`;
     },
   });
   return 0;
@@ -271,16 +276,35 @@ async function askMove(
 ): Promise<Move> {
   let startText = str(p, 'start');
   let endText = str(p, 'end');
+  const written = writtenWindow(folder, m);
   if (startText === undefined && endText === undefined) {
     if (!io.interactive) throw new CliError('give the new times: --start, --end or both (pharos maintenance reschedule <id> --end "2026-11-26 02:00")', 2);
-    const written = writtenWindow(folder, m);
-    startText = await askText(`Start ("YYYY-MM-DD HH:MM" in ${ctx.localZone}, or with a zone or offset)`, { default: written.start, check: timeCheck(ctx) });
-    endText = await askText(`End (same forms; a local time is read in the start's zone)`, { default: written.end, check: timeCheck(ctx) });
+    // A window under way keeps its start: only its end is asked for. An answer left as it was moves nothing.
+    if (windowState(m.window, ctx.now) === 'scheduled') {
+      const typed = await askText(`Start ("YYYY-MM-DD HH:MM" in ${ctx.localZone}, or with a zone or offset)`, {
+        default: written.start,
+        check: timeCheck(ctx),
+      });
+      if (typed !== written.start) startText = typed;
+    }
+    const typed = await askText(`End (same forms; a local time is read in the start's zone)`, { default: written.end, check: timeCheck(ctx) });
+    if (typed !== written.end) endText = typed;
   }
   const start = startText === undefined ? undefined : timeOption('start', startText, ctx);
-  const startZone = start?.zone ?? timeOption('start', writtenWindow(folder, m).start, ctx).zone;
-  const end = endText === undefined ? undefined : timeOption('end', endText, { ...ctx, localZone: startZone });
+  const end = endText === undefined ? undefined : timeOption('end', endText, { ...ctx, localZone: start?.zone ?? plannedZone(written.start, ctx) });
   return { ...(start && { start }), ...(end && { end }) };
+}
+
+/**
+ * The zone a window's written start was planned in, to read a local end in: the author's zone
+ * (--zone or the computer's) or the site's when its offset at that start is the one written, so an
+ * end across a change of clocks keeps its wall time; else the written offset itself.
+ */
+function plannedZone(writtenStart: string, ctx: TimeContext): string {
+  const start = timeOption('start', writtenStart, ctx);
+  const offset = DateTime.fromISO(start.iso, { setZone: true }).offset;
+  const zone = [ctx.localZone, ctx.siteZone].find((z) => DateTime.fromISO(start.iso, { zone: z }).offset === offset && DateTime.local().setZone(z).isValid);
+  return zone ?? start.zone;
 }
 
 /** The window's start and end as its file writes them (with their offsets), for defaults and to read a local end in. */
@@ -309,6 +333,11 @@ function moveEdits(m: Maintenance, move: Move, now: string, zone: string): { edi
     throw new CliError(`option --start: found ${move.start.iso}, not after now ${show(now, zone)} (${zone}) (expected a new start ahead)`, 2);
   const start = move.start?.iso ?? m.window.start;
   const end = move.end?.iso ?? m.window.end;
+  if (Date.parse(start) === Date.parse(m.window.start) && Date.parse(end) === Date.parse(m.window.end))
+    throw new CliError(
+      `nothing moves: maintenance ${m.id} already runs ${show(start, zone)} to ${show(end, zone)} (${zone}) (expected a new start or end; a notice alone: pharos maintenance update)`,
+      2,
+    );
   if (Date.parse(end) <= Date.parse(start))
     throw new CliError(`the window would end at ${show(end, zone)}, not after its start ${show(start, zone)} (${zone}) (expected an end after the start)`, 2);
   if (Date.parse(end) <= Date.parse(now))

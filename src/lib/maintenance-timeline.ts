@@ -45,11 +45,11 @@ export type MaintenanceNotice = StaffNotice | AutomaticNotice;
  * both, begun before completed, since the start comes before the end.
  */
 export function maintenanceTimeline(m: Maintenance, now: string): MaintenanceNotice[] {
-  const last = m.updates.length - 1;
+  const calledOff = cancellationNotice(m);
   const notices: MaintenanceNotice[] = m.updates.map((u, index) => ({
     automatic: false,
     at: u.at,
-    status: m.cancelled !== undefined && index === last ? 'completed' : windowState(m.window, u.at),
+    status: index === calledOff ? 'completed' : windowState(m.window, u.at),
     index,
     message: u.message,
   }));
@@ -63,6 +63,18 @@ export function maintenanceTimeline(m: Maintenance, now: string): MaintenanceNot
   }
   // Stable: notices keep content order among themselves; an automatic one goes where its time puts it.
   return notices.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/**
+ * The position of the notice that called a cancelled window off: the last one posted at the time
+ * it was cancelled (a colleague's notice may come after it in time order), else the last one;
+ * undefined for a window that was not cancelled.
+ */
+export function cancellationNotice(m: Pick<Maintenance, 'updates' | 'cancelled'>): number | undefined {
+  if (m.cancelled === undefined) return undefined;
+  const at = Date.parse(m.cancelled);
+  const found = m.updates.findLastIndex((u) => Date.parse(u.at) === at);
+  return found >= 0 ? found : m.updates.length - 1;
 }
 
 /** The words of an automatic notice in `locale` ("The scheduled maintenance has begun."), with the language they are in. */

@@ -181,3 +181,23 @@ test('maintenance reschedule without times asks for them, the window as written 
   expect(text).toContain('window: { start: "2026-11-25T22:00:00+01:00", end: "2026-11-26T02:30:00+01:00" }');
   expect(text).toContain('message: The upgrade needs ninety more minutes.');
 });
+
+test('maintenance reschedule of a window under way asks only for its end', async () => {
+  const { dir, io, printed } = session();
+  const run = main(['maintenance', 'reschedule', '2026-11-25-db-upgrade'], { ...io, env: { PHAROS_NOW: '2026-11-25T21:30:00Z' } });
+
+  expect(screen.getScreen()).toContain('End');
+  expect(screen.getScreen()).not.toContain('Start');
+  screen.keypress('tab');
+  for (let i = 0; i < 25; i++) screen.keypress('backspace');
+  answer('2026-11-26 02:30');
+  await screen.next();
+  expect(screen.getScreen()).toContain('What moved, and why, for customers (en)');
+  answer('Running late: we finish at 02:30.');
+
+  await expect(run).resolves.toBe(0);
+  expect(printed.err).toBe('');
+  expect(readFileSync(join(dir, 'maintenance/2026-11-25-db-upgrade.md'), 'utf8')).toContain(
+    'window: { start: "2026-11-25T22:00:00+01:00", end: "2026-11-26T02:30:00+01:00" }',
+  );
+});

@@ -228,6 +228,13 @@ describe('pharos maintenance reschedule', () => {
       1,
       'ended at 2026-11-26 01:00 Europe/Stockholm; nothing to move',
     ],
+    [
+      'times that move nothing',
+      '2026-11-22T10:30:00Z',
+      ['--end', '2026-11-26T00:00:00Z', '--message', 'x'],
+      2,
+      'nothing moves: maintenance 2026-11-25-db-upgrade already runs 2026-11-25 22:00 to 2026-11-26 01:00',
+    ],
   ])('%s is refused and changes nothing', async (_, now, args, status, message) => {
     const dir = site();
     const before = readFileSync(join(dir, WINDOW), 'utf8');
@@ -235,5 +242,41 @@ describe('pharos maintenance reschedule', () => {
     expect(run.stderr).toContain(message);
     expect(run.status).toBe(status);
     expect(readFileSync(join(dir, WINDOW), 'utf8')).toBe(before);
+  });
+
+  test('a local end across a change of clocks keeps its wall time in the zone the window was planned in', async () => {
+    const dir = site();
+    const made = await runCliHere(
+      [
+        'maintenance',
+        'new',
+        '--title',
+        'Night work',
+        '--products',
+        'widget',
+        '--zone',
+        'Europe/Stockholm',
+        '--start',
+        '2027-03-27 23:00',
+        '--end',
+        '2027-03-28 04:00',
+        '--message',
+        'Planned.',
+      ],
+      { PHAROS_NOW: '2027-03-20T10:00:00Z' },
+      dirname(dir),
+    );
+    expect(made.status, made.stderr).toBe(0);
+    const file = join(dir, 'maintenance/2027-03-27-night-work.md');
+    // Written with the start's offset (+01:00) and the end's (+02:00: summer time began at 02:00).
+    // The reschedule gives no --zone and this computer's zone differs: the site's zone has the start's offset.
+    expect(readFileSync(file, 'utf8')).toContain('end: "2027-03-28T04:00:00+02:00"');
+    const moved = await runCliHere(
+      ['maintenance', 'reschedule', '2027-03-27-night-work', '--end', '2027-03-28 05:00', '--message', 'An hour longer.'],
+      { PHAROS_NOW: '2027-03-20T11:00:00Z' },
+      dirname(dir),
+    );
+    expect(moved.stderr).toBe('');
+    expect(readFileSync(file, 'utf8')).toContain('end: "2027-03-28T05:00:00+02:00"');
   });
 });

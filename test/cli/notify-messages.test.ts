@@ -77,6 +77,35 @@ describe('events', () => {
     expect(msg.text).toBe('Called off.');
   });
 
+  test("a colleague's notice after the cancellation in time order is its own news; the cancellation keeps its words", () => {
+    const c = siteAt('2026-11-22T10:00:00Z');
+    const m = c.maintenance[0]!;
+    c.maintenance = [
+      {
+        ...m,
+        cancelled: '2026-11-22T09:40:00Z',
+        updates: [
+          ...m.updates,
+          { at: '2026-11-22T09:40:00Z', message: 'Called off: a new date follows.' },
+          { at: '2026-11-22T09:45:00Z', message: 'Heads-up from B.' },
+        ],
+      },
+    ];
+    const found = eventsOf(c).filter((e) => 'maintenance' in e);
+    expect(found.map((e) => e.kind)).toEqual(['maintenance.scheduled', 'maintenance.cancelled', 'maintenance.updated']);
+    expect(compose(c, found[1]!, 'en', AT).text).toBe('Called off: a new date follows.');
+    expect(compose(c, found[2]!, 'en', AT).text).toBe('Heads-up from B.');
+  });
+
+  test('a window written once it had begun is announced by its start, with what staff wrote, and not again as a notice', () => {
+    const c = siteAt('2026-11-25T21:20:00Z');
+    const m = c.maintenance[0]!;
+    c.maintenance = [{ ...m, updates: [{ at: '2026-11-25T21:10:00Z', message: 'Emergency patch; sign-in may fail for a few minutes.' }] }];
+    const found = eventsOf(c).filter((e) => 'maintenance' in e);
+    expect(found.map((e) => e.kind)).toEqual(['maintenance.started']);
+    expect(compose(c, found[0]!, 'en', AT).text).toBe('Emergency patch; sign-in may fail for a few minutes.');
+  });
+
   const channel = (extra: Partial<Channel>): Channel => ({ id: 'x', type: 'slack', secret: 'PHAROS_X', enabled: true, ...extra });
   test("a window's later notices are news of their own; its start and end are told in the clock's words", () => {
     const c = siteAt('2026-11-26T00:00:00Z');

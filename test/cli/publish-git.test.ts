@@ -388,3 +388,20 @@ test('a title with $(...) and backticks runs nothing and lands as the literal co
   expect(existsSync(marker)).toBe(false);
   expect(s.git(s.bare, 'log', '-1', '--format=%B', 'main')).toBe(`Incident: ${title}\n\n`);
 });
+
+describe('two people reschedule one window', () => {
+  test("the second move is made again on the first one's file, and says what the window now is", async () => {
+    const s = sandbox();
+    const id = '2026-11-25-db-upgrade';
+    const a = await s.pharos(s.a, 'maintenance', 'reschedule', id, '--end', '2026-11-26T03:00:00+01:00', '--message', 'A: until 03:00.', '--publish');
+    expect(a.status, a.stderr).toBe(0);
+    const b = await s.pharos(s.b, 'maintenance', 'reschedule', id, '--start', '2026-11-25T23:00:00+01:00', '--message', 'B: from 23:00.', '--publish');
+    expect(b.stderr).toBe('');
+    expect(b.status).toBe(0);
+    // B typed only the start; A's end is on the published file, and B is told so.
+    expect(b.stdout).toContain('the window now runs 2026-11-25 23:00 to 2026-11-26 03:00 (UTC+1)');
+    expect(s.published(`content/maintenance/${id}.md`)).toContain('window: { start: "2026-11-25T23:00:00+01:00", end: "2026-11-26T03:00:00+01:00" }');
+    expect((await checkPublished(s)).status).toBe(0);
+    settled(s, s.b);
+  });
+});

@@ -10,6 +10,7 @@ import type { Incident } from '../../../src/schemas/incident.ts';
 import type { Maintenance } from '../../../src/schemas/maintenance.ts';
 import { COMPONENT_EVENT, type Channel, type EventKind } from '../../../src/schemas/notify.ts';
 import { statusChanges, type StatusChange } from './components.ts';
+import { cancellationNotice } from '../../../src/lib/maintenance-timeline.ts';
 
 /**
  * What a channel takes: its event kinds and products, when it lists them, and whether it takes
@@ -76,10 +77,12 @@ export function eventsOf(c: SiteContent): NotifyEvent[] {
     // Announced ahead of time only: a window written down once it had begun was never "scheduled".
     const scheduled = first !== undefined && Date.parse(first) < Date.parse(m.window.start);
     if (scheduled) out.push({ ...base, key: `maintenance/${m.id}/scheduled`, kind: 'maintenance.scheduled', at: first });
-    // Every other notice is news of its own (moved, running late, done early), but the one that calls the window off.
+    // Every other notice is news of its own (moved, running late, done early), but the one that
+    // calls the window off, and the first of a window written once it had begun, which its start carries.
+    const calledOff = cancellationNotice(m);
     const seen = new Map<string, number>();
     m.updates.forEach((u, notice) => {
-      if ((notice === 0 && scheduled) || (m.cancelled !== undefined && notice === m.updates.length - 1)) return;
+      if (notice === 0 || notice === calledOff) return;
       let key = `maintenance/${m.id}/notice/${new Date(u.at).toISOString()}`;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);

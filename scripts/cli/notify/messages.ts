@@ -14,7 +14,7 @@ import { formatInstant } from '../../../src/lib/time.ts';
 import { localeUrl } from '../../../src/lib/routes.ts';
 import { worse, type ComponentStatus } from '../../../src/lib/status.ts';
 import { updateAnchor } from '../../../src/lib/update-feeds.ts';
-import { automaticNoticeText } from '../../../src/lib/maintenance-timeline.ts';
+import { automaticNoticeText, cancellationNotice } from '../../../src/lib/maintenance-timeline.ts';
 import { apiDocuments, stableId, type ApiIncident, type ApiScheduledMaintenance, type ComponentsDoc, type StatusDoc } from '../../../src/lib/api.ts';
 import type { NotifyEvent } from './events.ts';
 import { wordsFor } from './words.ts';
@@ -114,9 +114,12 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
       : e.kind === 'maintenance.updated'
         ? text(m.updates[e.notice!]!.message)
         : e.kind === 'maintenance.cancelled'
-          ? text(m.updates.at(-1)?.message ?? '')
-          : // The clock's own words for the start and the end: staff's notices are news of their own.
-            automaticNoticeText({ automatic: true, at: e.at, status: e.kind === 'maintenance.started' ? 'in_progress' : 'completed' }, lang).text;
+          ? text(m.updates[cancellationNotice(m) ?? -1]?.message ?? '')
+          : e.kind === 'maintenance.started' && m.updates[0] !== undefined && Date.parse(m.updates[0].at) >= Date.parse(m.window.start)
+            ? // A window written once it had begun was never announced: its start carries what staff wrote.
+              text(m.updates[0].message)
+            : // The clock's own words for the start and the end: staff's later notices are news of their own.
+              automaticNoticeText({ automatic: true, at: e.at, status: e.kind === 'maintenance.started' ? 'in_progress' : 'completed' }, lang).text;
   const zone = c.site.timeZone;
   return {
     ...base,
