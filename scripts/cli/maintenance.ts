@@ -196,7 +196,6 @@ interface NoticeAnswers {
 
 /** Update, cancel and reschedule: one command; cancel also sets `cancelled`, reschedule moves `window`. */
 async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_RESCHEDULE>>, io: Io, kind: NoticeKind): Promise<number> {
-  const command = kind;
   const cancelling = kind === 'cancel';
   if (p.positionals.length > 1) throw new CliError(`expected one maintenance window id (found ${p.positionals.map((s) => `"${s}"`).join(', ')})`, 2);
   const { folder, content, ctx, publishing } = startWriting(io, p);
@@ -207,8 +206,7 @@ async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_RESCHED
   let typed = p.positionals[0];
   if (typed === undefined) {
     const open = content.maintenance.filter((m) => m.cancelled === undefined && maintenanceState(m, content.now) !== 'completed');
-    if (!io.interactive || open.length === 0)
-      throw new CliError(`which window? (pharos maintenance ${command} <id>; \`pharos list\` shows the upcoming ones)`, 2);
+    if (!io.interactive || open.length === 0) throw new CliError(`which window? (pharos maintenance ${kind} <id>; \`pharos list\` shows the upcoming ones)`, 2);
     typed = await askChoice(
       'Window',
       open.map((m) => ({ value: m.id, name: `${m.id}: ${localize(m.title, def, def).text}` })),
@@ -222,7 +220,7 @@ async function noticeCommand(p: ParsedArgs<OptionName<typeof MAINTENANCE_RESCHED
   // Checked before the notice is asked for; again under the lock, against the file as it is then.
   if (move) moveEdits(window, move, content.now, site.timeZone);
   let message = defaultText(str(p, 'message'), p.localized.message, site);
-  needAnswers(io, message ? [] : ['--message'], `pharos maintenance ${command}`);
+  needAnswers(io, message ? [] : ['--message'], `pharos maintenance ${kind}`);
   message ??= await askText(
     cancelling
       ? `Why it is called off, for customers (${def})`
