@@ -126,7 +126,31 @@ export function sampleWarnings(c: SiteContent, dir: string, display: string, env
       message: `sample content: ${closures.length} invented ${closures.length === 1 ? 'closure' : 'closures'} (sample: true) ${why}; write the desks' real holidays`,
     });
   }
+  // Invented illustrations are tagged "Sample" on the policy pages; a real site writes its own.
+  const levels = c.severities.filter((l) => l.sampleExamples === true);
+  if (levels.length > 0)
+    out.push({
+      file: `${display}/severities.yaml`,
+      line: yamlLine(join(dir, 'severities.yaml'), ['levels', fileIndex(join(dir, 'severities.yaml'), 'levels', levels[0]!.id), 'sampleExamples']),
+      message: `sample content: the examples of ${levels.map((l) => l.id).join(', ')} are invented (sampleExamples: true) and "now" is not pinned, so the policy pages show them tagged "Sample"; write real examples or remove them`,
+    });
+  const types = c.caseTypes.filter((t) => t.sampleExample === true);
+  if (types.length > 0)
+    out.push({
+      file: `${display}/case-types.yaml`,
+      line: yamlLine(join(dir, 'case-types.yaml'), ['caseTypes', fileIndex(join(dir, 'case-types.yaml'), 'caseTypes', types[0]!.id), 'sampleExample']),
+      message: `sample content: the examples of ${types.length === 1 ? 'case type' : 'case types'} ${types.map((t) => t.id).join(', ')} are invented (sampleExample: true) and "now" is not pinned, so the case-types page shows them tagged "Sample"; write real examples or remove them`,
+    });
   return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Where the item with this id stands in a list of a YAML file (the loader may have sorted it); 0 when it cannot be read. */
+function fileIndex(path: string, list: string, id: string): number {
+  const read = readText(path, path);
+  if ('error' in read) return 0;
+  const parsed = parseYaml(read.text, path);
+  const items = 'source' in parsed ? (parsed.source.data as Record<string, { id?: unknown }[] | undefined>)[list] : undefined;
+  return Math.max(0, items?.findIndex((item) => item.id === id) ?? 0);
 }
 
 /**

@@ -16,6 +16,13 @@ function site(pinnedInSite: boolean): string {
   writeFileSync(releases, readFileSync(releases, 'utf8').replace('- { version: "2026.10"', '- { sample: true, version: "2026.10"'));
   const incident = join(dir, 'incidents/2026-11-21-widget-slow.md');
   writeFileSync(incident, readFileSync(incident, 'utf8').replace(/^---\n/, '---\nsample: true\n'));
+  const severities = join(dir, 'severities.yaml');
+  writeFileSync(
+    severities,
+    readFileSync(severities, 'utf8').replace('    rank: 1\n', '    rank: 1\n    examples: [{ en: The whole site is down. }]\n    sampleExamples: true\n'),
+  );
+  const caseTypes = join(dir, 'case-types.yaml');
+  writeFileSync(caseTypes, readFileSync(caseTypes, 'utf8').replace('    example: {', '    sampleExample: true\n    example: {'));
   if (!pinnedInSite) {
     const file = join(dir, 'site.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^now: .*\n/m, ''));
@@ -31,8 +38,10 @@ describe('sample content', () => {
     const run = runCli(['check'], { PHAROS_NOW: '', TZ: 'UTC' }, dirname(dir));
     expect(run.status).toBe(0);
     expect(sampleLines(run.stderr)).toEqual([
+      'content/case-types.yaml:5 warning: sample content: the examples of case type defect are invented (sampleExample: true) and "now" is not pinned, so the case-types page shows them tagged "Sample"; write real examples or remove them',
       'content/incidents/2026-11-21-widget-slow.md:2 warning: sample content: an invented incident (sample: true) and "now" is not pinned (no PHAROS_NOW, no now: in site.yaml), so the site shows it as real; delete the file',
       'content/releases/widget.yaml:2 warning: sample content: 1 invented release (sample: true) and "now" is not pinned (no PHAROS_NOW, no now: in site.yaml), so the site shows it as real; replace them with the real release history',
+      'content/severities.yaml:5 warning: sample content: the examples of critical are invented (sampleExamples: true) and "now" is not pinned, so the policy pages show them tagged "Sample"; write real examples or remove them',
     ]);
   });
 
