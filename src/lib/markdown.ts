@@ -13,14 +13,13 @@
  */
 import { createHash } from 'node:crypto';
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import type { Root, Element, ElementContent } from 'hast';
 import { stripBidiControls } from '../schemas/common.ts';
+import { MARKDOWN_SYNTAX } from '../schemas/limits.ts';
 import { cachedHtml } from './markdown-cache.ts';
 import { escapeHtml } from './escape.ts';
 
@@ -116,7 +115,7 @@ function imagesAsLinks(root: Root): Root {
 }
 
 // No prefix of its own on footnote ids: the sanitizer adds one to ids (not to links), scopeIds the rest.
-const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: '' }).use(rehypeSanitize, schema);
+const toHast = MARKDOWN_SYNTAX().use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: '' }).use(rehypeSanitize, schema);
 const toHtml = unified().use(rehypeStringify);
 
 function tree(markdown: string): Root {

@@ -185,7 +185,7 @@ export function hiddenHtml(text: string): { text: string; line: number } | undef
     const block = !['paragraph', 'heading', 'tableCell'].includes(node.type);
     for (const child of node.children ?? []) visit(child, block);
   };
-  visit(MARKDOWN.parse(text) as MdNode, true);
+  visit(MARKDOWN_SYNTAX.parse(text) as MdNode, true);
   return found;
 }
 
@@ -197,8 +197,11 @@ interface MdNode {
   position?: { start: { line: number } };
 }
 
-/** Markdown as the pages read it (markdown.ts), for finding HTML blocks. */
-const MARKDOWN = unified().use(remarkParse).use(remarkGfm);
+/**
+ * Markdown syntax as content is read everywhere: CommonMark with GitHub's extensions. markdown.ts
+ * renders with a copy of it (`MARKDOWN_SYNTAX()`); the check reads HTML blocks with it.
+ */
+export const MARKDOWN_SYNTAX = unified().use(remarkParse).use(remarkGfm);
 
 const DELIMITER = new Set(['*', '_', '~']);
 const SPACE = /\s/;

