@@ -1,5 +1,4 @@
 /** Time formatting for pages: an instant shown in a named IANA zone, in the reader's language. */
-import { escapeHtml } from './escape.ts';
 import { memo } from './memo.ts';
 
 /** A shared Intl.DateTimeFormat for these options (making one costs far more than using one). */
@@ -24,13 +23,14 @@ export const formatInstant = memo((iso: string, locale: string, zone: string): s
 });
 
 /**
- * An instant as HTML: `<time datetime data-local title>` with the text in the site's zone, which
- * the local-time script rewrites into the reader's zone.
+ * "Nov 22, 4:00 AM CST": the short form of formatInstant, where several instants share a small
+ * space (the status page's verdict). The day is always there: a page may be read a day later.
  */
-export function timeElement(iso: string, locale: string, zone: string): string {
-  const text = escapeHtml(formatInstant(iso, locale, zone));
-  return `<time datetime="${escapeHtml(iso)}" data-local title="${text} (${escapeHtml(zone)})">${text}</time>`;
-}
+export const formatShortInstant = memo((iso: string, locale: string, zone: string): string => {
+  const ms = Date.parse(iso);
+  // The options local-time.ts writes it with in the reader's zone.
+  return `${dateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(ms)} ${zoneName(locale, zone, ms)}`;
+});
 
 /** A calendar date ("2021-01-01") in words, in the reader's language. */
 export function formatDate(date: string, locale: string): string {

@@ -2,8 +2,10 @@
  * Rewrites every <time data-local> into the reader's own time zone and clock style (reader-locale.ts),
  * with the zone named, and keeps the site-zone text as a tooltip. A time within a day of now reads
  * relative first, then the day and time: "12 min ago · 22 Nov, 10:05 CET" (kept current each minute;
- * the day keeps the text about as long as the date it replaces, so nothing reflows). The
- * footer's zone note then names the reader's zone. Without JavaScript the site-zone text stays.
+ * the day keeps the text about as long as the date it replaces, so nothing reflows). A short one
+ * (data-local="short", one of several in a small space) reads "22 Nov, 11:00", its zone named once
+ * by the page's "Updated" line. The footer's zone note then names the reader's zone. Without
+ * JavaScript the site-zone text stays.
  */
 import { readerLocale } from './reader-locale.ts';
 
@@ -36,7 +38,7 @@ const render = () => {
   for (const el of times) {
     const date = new Date(el.dateTime);
     if (Number.isNaN(date.getTime())) continue;
-    el.textContent = local(date, now);
+    el.textContent = el.dataset.local === 'short' ? dayTime.format(date) : local(date, now);
     el.dataset.localized = readerZone;
   }
 };

@@ -63,10 +63,28 @@ describe('the outage moment on the minimal site with three open incidents', () =
     expect(build.status, build.stderr).toBe(0);
   });
 
-  test('the verdict names each affected product with its status, the worst first', () => {
+  test('the verdict names each affected product with its status, the worst first, since when and when the next update is due', () => {
     const verdict = /<div class="verdict[^"]*" role="status"[^>]*>([\s\S]*?)<\/div>/.exec(page('index.html'))![1]!;
-    expect(text(verdict)).toBe('Major outage: some products are unavailable Acme Cloud: Major outage Acme Widget: Partial outage');
-    expect(text(/<div class="verdict[\s\S]*?<\/div>/.exec(page('sv/index.html'))![0])).toContain('Acme Cloud: Större avbrott');
+    // Without JavaScript, in the site's zone. Cloud is in major outage since the sign-in failure
+    // (09:00 UTC), not since the slowness (08:00), which only degraded it. Each product's next update
+    // is the soonest of its open incidents: the sign-in failure's, overdue, so in the past tense.
+    expect(text(verdict)).toBe(
+      'Major outage: some products are unavailable ' +
+        'Acme Cloud: Major outage since Nov 22, 10:00 AM GMT+1 · next update was due Nov 22, 10:35 AM GMT+1 ' +
+        'Acme Widget: Partial outage since Nov 22, 10:00 AM GMT+1 · next update was due Nov 22, 10:35 AM GMT+1',
+    );
+    // The times are instants the reader's browser rewrites into its own clock.
+    expect([...verdict.matchAll(/<time datetime="([^"]+)" data-local="short"/g)].map((m) => m[1])).toEqual([
+      '2026-11-22T09:00:00.000Z',
+      '2026-11-22T09:35:00.000Z',
+      '2026-11-22T09:00:00.000Z',
+      '2026-11-22T09:35:00.000Z',
+    ]);
+    // Overdue at build time: the warning colour, and nothing for the freshness script to watch.
+    expect(verdict).toMatch(/<span class="next-short overdue"(?![^>]*data-changes-at)/);
+    expect(text(/<div class="verdict[\s\S]*?<\/div>/.exec(page('sv/index.html'))![0])).toContain(
+      'Acme Cloud: Större avbrott sedan 22 nov. 10:00 CET · nästa besked väntades 22 nov. 10:35 CET',
+    );
   });
 
   test('the product list comes right after the verdict, before the open incidents', () => {

@@ -363,6 +363,12 @@ export function timeText(iso: string, lang: string, zone: string): string {
   return `${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(ms)} ${zoneName(ms, lang, zone)}`;
 }
 
+/** The short form of timeText, where several instants share a small space ("Nov 21, 10:40 PM CST"). */
+export function shortTimeText(iso: string, lang: string, zone: string): string {
+  const ms = Date.parse(iso);
+  return `${new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(ms)} ${zoneName(ms, lang, zone)}`;
+}
+
 /**
  * An instant as src/scripts/local-time.ts shows it to a reader whose browser speaks
  * `browserLocale`: an English page in the browser's English, Swedish and French pages in theirs;

@@ -438,9 +438,18 @@ describe('instants on pages', () => {
     ['2026-11-22T10:00:00.000Z', 'fr', 'Europe/Paris', '22 novembre 2026 à 11:00 UTC+1'],
     ['2026-11-22T10:00:00.000Z', 'en', 'Asia/Kolkata', 'November 22, 2026 at 3:30 PM GMT+5:30'],
   ])('%s in %s, %s: %s', async (iso, locale, zone, expected) => {
-    const { formatInstant, timeElement } = await import('../../src/lib/time.ts');
+    const { formatInstant } = await import('../../src/lib/time.ts');
     expect(formatInstant(iso, locale, zone).replace(/\u202f/g, ' ')).toBe(expected);
-    // The element carries the instant for the reader's zone, and the text in the site's.
-    expect(timeElement(iso, locale, zone)).toMatch(new RegExp(`^<time datetime="${iso}" data-local title="[^"]+ \\(${zone}\\)">[^<]+</time>$`));
+  });
+
+  // The short form, for a line that holds several instants: the day always, the year never.
+  test.each([
+    ['2026-11-22T10:00:00.000Z', 'en', CHI, 'Nov 22, 4:00 AM CST'],
+    ['2026-07-01T10:00:00.000Z', 'en', CHI, 'Jul 1, 5:00 AM CDT'],
+    ['2026-11-22T10:00:00.000Z', 'sv', 'Europe/Stockholm', '22 nov. 11:00 CET'],
+    ['2026-11-22T23:30:00.000Z', 'fr', 'Europe/Paris', '23 nov., 0:30 UTC+1'],
+  ])('short: %s in %s, %s: %s', async (iso, locale, zone, expected) => {
+    const { formatShortInstant } = await import('../../src/lib/time.ts');
+    expect(formatShortInstant(iso, locale, zone).replace(/\u202f/g, ' ')).toBe(expected);
   });
 });

@@ -61,12 +61,24 @@ export type MaintenanceEntry = { at: Instant; lang: string } & (
   { automatic?: undefined; html: string } | { automatic: string; text: string; pending: boolean }
 );
 
+/**
+ * A product the verdict names, with what a reader asks next: since when, and when the next news
+ * comes. `since` is the start of the earliest open incident that gives the product its status, and
+ * `next` the soonest next update due among all its open incidents; a product under maintenance has
+ * `until`, the end of the window under way (the latest, when several are).
+ */
+export interface AffectedProduct extends ProductLine {
+  since?: Instant;
+  next?: NonNullable<IncidentSummary['nextUpdate']>;
+  until?: Instant;
+}
+
 /** The status page. */
 export interface StatusView {
   overall: ComponentStatus;
   banner: string;
   /** Products not operational, the worst first, each with its status: the verdict names them. */
-  affected: ProductLine[];
+  affected: AffectedProduct[];
   groups: { name?: LocalizedText; products: ProductLine[] }[];
   open: IncidentSummary[];
   maintenanceNow: MaintenanceSummary[];
@@ -163,25 +175,47 @@ function openFirst(a: IncidentSummary, b: IncidentSummary): number {
   return byImpact(a.impact, b.impact) || Date.parse(b.started.iso) - Date.parse(a.started.iso);
 }
 
+/** An affected product's since, next update or until (see AffectedProduct), from the open incidents and the windows under way. */
+function affectedProduct(x: Ctx, p: ProductLine, open: IncidentSummary[], windowsNow: MaintenanceSummary[]): AffectedProduct {
+  const out: AffectedProduct = { ...p };
+  const mine = open.filter((i) => i.affects.some((a) => a.id === p.id));
+  const starts = mine.filter((i) => i.affects.some((a) => a.id === p.id && a.impact === p.status)).map((i) => i.started.iso);
+  if (starts.length > 0) out.since = { iso: starts.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)) };
+  const next = mine.flatMap((i) => (i.nextUpdate ? [i.nextUpdate] : [])).sort((a, b) => Date.parse(a.at.iso) - Date.parse(b.at.iso))[0];
+  // In the verdict's shorter words; one overdue at build time says when it was due, in the warning colour.
+  if (next)
+    out.next = next.overdue
+      ? { text: x.t('home.affectedNextPassed'), overdue: true, at: next.at }
+      : { text: x.t('home.affectedNext'), overdue: false, at: next.at, passedText: x.t('home.affectedNextPassed') };
+  if (p.status === 'under_maintenance') {
+    const ends = windowsNow.filter((m) => m.products.some((q) => q.id === p.id)).map((m) => m.end.iso);
+    if (ends.length > 0) out.until = { iso: ends.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) };
+  }
+  return out;
+}
+
 /** Builds the status page: open incidents by impact (the worst first), then by start (the latest first). */
 export function statusView(x: Ctx): StatusView {
   const { statuses, groups } = productLines(x);
   const overall = overallStatus(statuses);
   const weekAhead = new Date(Date.parse(x.c.now) + 7 * 86400000).toISOString();
   const windows = x.c.maintenance.map((m) => summariseMaintenance(x, m));
+  const open = x.c.incidents
+    .filter((i) => isOpen(i, x.c.now))
+    .map((i) => summarise(x, i))
+    .sort(openFirst);
+  const maintenanceNow = windows.filter((m) => m.state === 'in_progress');
   return {
     overall,
     banner: x.t(`banner.${overall}`),
     affected: groups
       .flatMap((g) => g.products)
       .filter((p) => p.status !== 'operational')
-      .sort((a, b) => byImpact(a.status, b.status)),
+      .sort((a, b) => byImpact(a.status, b.status))
+      .map((p) => affectedProduct(x, p, open, maintenanceNow)),
     groups,
-    open: x.c.incidents
-      .filter((i) => isOpen(i, x.c.now))
-      .map((i) => summarise(x, i))
-      .sort(openFirst),
-    maintenanceNow: windows.filter((m) => m.state === 'in_progress'),
+    open,
+    maintenanceNow,
     maintenanceSoon: windows.filter((m) => m.state === 'scheduled' && m.start.iso <= weekAhead).reverse(),
   };
 }
