@@ -199,6 +199,25 @@ describe('the sample marker on maintenance windows', () => {
   });
 });
 
+describe('the sample marker on the verdict', () => {
+  test("the default site's samples decide its whole verdict: it is marked once, beside the verdict, in every language; the minimal site's is not", () => {
+    const words: Record<string, string> = { '': 'Sample', 'sv/': 'Exempeldata', 'fr/': 'Fictif' };
+    const c = loadOrThrow(join(ROOT, 'content'));
+    const open = c.incidents.filter((i) => i.resolved === undefined || i.resolved > c.now);
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((i) => i.sample)).toBe(true);
+    const build = sharedBuild(join(ROOT, 'content'));
+    for (const lang of Object.keys(words)) {
+      const verdict = /<div class="verdict[\s\S]*?<\/ul>/.exec(readFileSync(join(build.outDir, lang, 'index.html'), 'utf8'))![0];
+      const banner = /<p class="banner"[\s\S]*?<\/p>/.exec(verdict)![0];
+      expect(banner.match(/<span class="sample"[^>]*>([^<]*)<\/span>/)?.[1], lang).toBe(words[lang]);
+      expect(verdict.match(/class="sample"/g), lang).toHaveLength(1);
+    }
+    const plain = sharedBuild(MINIMAL);
+    expect(/<div class="verdict[\s\S]*?<\/ul>/.exec(readFileSync(join(plain.outDir, 'index.html'), 'utf8'))![0]).not.toContain('class="sample"');
+  });
+});
+
 describe('history is paginated', () => {
   let build: Run & { outDir: string };
   beforeAll(() => {

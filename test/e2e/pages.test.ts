@@ -205,7 +205,9 @@ describe('status at the pinned now', () => {
   test.concurrent.for(LOCALES)('%s: the banner and every product status on the status page', async (locale, { expect }) => {
     const t = translator(locale);
     await visit(pages, inLocale('/', locale, DEF), async (page) => {
-      expect(await text(page, 'p.banner')).toBe(t(`banner.${OVERALL}`));
+      expect(await text(page, 'p.banner .badge')).toBe(t(`banner.${OVERALL}`));
+      // The default content's open incidents and windows are all samples, and the verdict says so.
+      expect(await text(page, 'p.banner .sample')).toBe(t('sample.marker'));
       for (const [id, status] of STATUSES) expect(await text(page, `#product-${id} .badge`), id).toBe(t(`status.${status}`));
     });
   });
@@ -308,7 +310,9 @@ describe('without JavaScript every fact is still there', () => {
   test.concurrent.for(LOCALES)('%s: status page: banner, statuses, open incidents and maintenance with times in the site zone', async (locale, { expect }) => {
     const t = translator(locale);
     await visit(noScript, inLocale('/', locale, DEF), async (page, problems) => {
-      expect(await text(page, 'p.banner')).toBe(t(`banner.${OVERALL}`));
+      expect(await text(page, 'p.banner .badge')).toBe(t(`banner.${OVERALL}`));
+      // The default content's open incidents and windows are all samples, and the verdict says so.
+      expect(await text(page, 'p.banner .sample')).toBe(t('sample.marker'));
       for (const [id, status] of STATUSES) expect(await text(page, `#product-${id} .badge`), id).toBe(t(`status.${status}`));
       const main = await visibleText(page);
       for (const i of c.incidents.filter((x) => x.resolved === undefined || Date.parse(x.resolved) > Date.parse(NOW))) {

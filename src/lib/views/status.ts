@@ -71,6 +71,8 @@ export interface AffectedProduct extends ProductLine {
   since?: Instant;
   next?: NonNullable<IncidentSummary['nextUpdate']>;
   until?: Instant;
+  /** Every open incident and window under way on the product is an invented sample: the verdict marks it. */
+  sample?: true;
 }
 
 /** The status page. */
@@ -79,6 +81,8 @@ export interface StatusView {
   banner: string;
   /** Products not operational, the worst first, each with its status: the verdict names them. */
   affected: AffectedProduct[];
+  /** Every affected product's status comes from invented samples: the verdict is marked once, as a whole. */
+  sample?: true;
   groups: { name?: LocalizedText; products: ProductLine[] }[];
   open: IncidentSummary[];
   maintenanceNow: MaintenanceSummary[];
@@ -187,10 +191,12 @@ function affectedProduct(x: Ctx, p: ProductLine, open: IncidentSummary[], window
     out.next = next.overdue
       ? { text: x.t('home.affectedNextPassed'), overdue: true, at: next.at }
       : { text: x.t('home.affectedNext'), overdue: false, at: next.at, passedText: x.t('home.affectedNextPassed') };
+  const windows = windowsNow.filter((m) => m.products.some((q) => q.id === p.id));
   if (p.status === 'under_maintenance') {
-    const ends = windowsNow.filter((m) => m.products.some((q) => q.id === p.id)).map((m) => m.end.iso);
+    const ends = windows.map((m) => m.end.iso);
     if (ends.length > 0) out.until = { iso: ends.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) };
   }
+  if (mine.length + windows.length > 0 && [...mine, ...windows].every((n) => n.sample)) out.sample = true;
   return out;
 }
 
@@ -205,14 +211,16 @@ export function statusView(x: Ctx): StatusView {
     .map((i) => summarise(x, i))
     .sort(openFirst);
   const maintenanceNow = windows.filter((m) => m.state === 'in_progress');
+  const affected = groups
+    .flatMap((g) => g.products)
+    .filter((p) => p.status !== 'operational')
+    .sort((a, b) => byImpact(a.status, b.status))
+    .map((p) => affectedProduct(x, p, open, maintenanceNow));
   return {
     overall,
     banner: x.t(`banner.${overall}`),
-    affected: groups
-      .flatMap((g) => g.products)
-      .filter((p) => p.status !== 'operational')
-      .sort((a, b) => byImpact(a.status, b.status))
-      .map((p) => affectedProduct(x, p, open, maintenanceNow)),
+    affected,
+    ...(affected.length > 0 && affected.every((p) => p.sample) ? { sample: true as const } : {}),
     groups,
     open,
     maintenanceNow,

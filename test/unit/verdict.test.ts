@@ -1,0 +1,57 @@
+/**
+ * The status page's verdict (statusView's `affected`): since when, the next update and until when
+ * for each affected product, and which of them invented samples decide.
+ */
+import { describe, expect, test } from 'vitest';
+import type { SiteContent } from '../../src/lib/content/load.ts';
+import { context } from '../../src/lib/views/incidents.ts';
+import { statusView } from '../../src/lib/views/status.ts';
+import { MINIMAL, loadOrThrow } from '../helpers/fixtures.ts';
+
+const MIN = loadOrThrow(MINIMAL);
+/** During the minimal site's window on the widget (22:00 to 01:00 +01:00), with its sign-in failure on the cloud alone. */
+function during(sample: { incident?: true; window?: true }): SiteContent {
+  const down = MIN.incidents.find((i) => i.id === '2026-11-22-cloud-down')!;
+  return {
+    ...MIN,
+    now: '2026-11-25T21:30:00.000Z',
+    incidents: [{ ...down, affects: [{ product: 'cloud', impact: 'major_outage' }], ...(sample.incident ? { sample: true as const } : {}) }],
+    maintenance: MIN.maintenance.map((m) => ({ ...m, ...(sample.window ? { sample: true as const } : {}) })),
+  };
+}
+const verdict = (c: SiteContent) => statusView(context(c, 'en', '/'));
+
+describe('the verdict', () => {
+  test('a product in an incident says since when and its next update; one under maintenance until when', () => {
+    const v = verdict(during({}));
+    expect(v.affected.map((p) => [p.id, p.status, p.since?.iso, p.next?.overdue, p.until?.iso])).toEqual([
+      ['cloud', 'major_outage', '2026-11-22T09:00:00.000Z', true, undefined],
+      ['widget', 'under_maintenance', undefined, undefined, '2026-11-26T00:00:00.000Z'],
+    ]);
+    // Overdue for three days: the past tense, and nothing for the freshness script to wait for.
+    expect(v.affected[0]!.next).toMatchObject({ text: 'next update was due {time}', overdue: true });
+    expect(v.affected[0]!.next!.passedText).toBeUndefined();
+  });
+
+  test('what samples decide is marked: each product they decide, or the verdict once when they decide all of it', () => {
+    const marks = (c: SiteContent) => {
+      const v = verdict(c);
+      return { whole: v.sample ?? false, products: v.affected.filter((p) => p.sample).map((p) => p.id) };
+    };
+    expect(marks(during({}))).toEqual({ whole: false, products: [] });
+    expect(marks(during({ window: true }))).toEqual({ whole: false, products: ['widget'] });
+    expect(marks(during({ incident: true }))).toEqual({ whole: false, products: ['cloud'] });
+    expect(marks(during({ incident: true, window: true }))).toEqual({ whole: true, products: ['cloud', 'widget'] });
+  });
+
+  test('a product with a sample incident and a real one is not marked', () => {
+    const c = during({ incident: true });
+    const real = {
+      ...MIN.incidents.find((i) => i.id === '2026-11-22-cloud-down')!,
+      id: 'real',
+      affects: [{ product: 'cloud' as const, impact: 'degraded_performance' as const }],
+    };
+    const v = verdict({ ...c, incidents: [...c.incidents, real] });
+    expect(v.affected.find((p) => p.id === 'cloud')!.sample).toBeUndefined();
+  });
+});
