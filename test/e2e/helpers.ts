@@ -375,6 +375,12 @@ export function shortTimeText(iso: string, lang: string, zone: string): string {
  * within a day of `now` the relative time first, then the day and time ("5 hr. ago · Nov 22, 1:40 PM GMT+9"),
  * otherwise as timeText.
  */
+/** A short instant (`data-local="short"`, the status page's verdict) as local-time.ts shows it: the day and time in the reader's zone, no zone name. */
+export function readerShortTimeText(iso: string, pageLang: string, zone: string, browserLocale: string): string {
+  const lang = pageLang === 'en' && /^en(-|$)/i.test(browserLocale) ? browserLocale : pageLang;
+  return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(Date.parse(iso));
+}
+
 export function readerTimeText(iso: string, pageLang: string, zone: string, now: string, browserLocale: string): string {
   const lang = pageLang === 'en' && /^en(-|$)/i.test(browserLocale) ? browserLocale : pageLang;
   const ms = Date.parse(iso);

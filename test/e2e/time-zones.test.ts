@@ -15,6 +15,7 @@ import {
   openingSpans,
   pinnedContext,
   plusDays,
+  readerShortTimeText,
   readerTimeText,
   startSite,
   wallParts,
@@ -210,9 +211,14 @@ describe.each(READERS)('a reader in $zone', (reader) => {
     await go(inLocale('/', lang, DEF), async (page) => {
       const times = await page
         .locator('main time[data-local]')
-        .evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('datetime') ?? '', e.textContent ?? '']));
+        .evaluateAll((els) =>
+          els.map((e): [string, string, boolean] => [e.getAttribute('datetime') ?? '', e.textContent ?? '', e.getAttribute('data-local') === 'short']),
+        );
       expect(times.length).toBeGreaterThan(3);
-      for (const [iso, text] of times) expect(text, iso).toBe(readerTimeText(iso, lang, zone, NOW, reader.browserLocale));
+      // The verdict's short times as well: since when, the next update, until when.
+      expect(times.filter(([, , short]) => short).length).toBeGreaterThan(3);
+      for (const [iso, text, short] of times)
+        expect(text, iso).toBe(short ? readerShortTimeText(iso, lang, zone, reader.browserLocale) : readerTimeText(iso, lang, zone, NOW, reader.browserLocale));
       expect(times.map(([, text]) => text).join(' ')).toContain(reader.startedReads[lang]![1]!);
     });
   });
