@@ -28,8 +28,9 @@ export const formatInstant = memo((iso: string, locale: string, zone: string): s
  */
 export const formatShortInstant = memo((iso: string, locale: string, zone: string): string => {
   const ms = Date.parse(iso);
-  // The options local-time.ts writes it with in the reader's zone.
-  return `${dateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(ms)} ${zoneName(locale, zone, ms)}`;
+  // As local-time.ts writes it in the reader's zone: "05:40" where the clock runs to 23, as the long form writes it; "5:40 AM" where it runs to 12.
+  const hour = /1/.test(dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).resolvedOptions().hourCycle!) ? 'numeric' : '2-digit';
+  return `${dateTimeFormat(locale, { month: 'short', day: 'numeric', hour, minute: '2-digit', timeZone: zone }).format(ms)} ${zoneName(locale, zone, ms)}`;
 });
 
 /** A calendar date ("2021-01-01") in words, in the reader's language. */

@@ -12,12 +12,14 @@ import { readerLocale } from './reader-locale.ts';
 const lang = readerLocale();
 // Built once: a formatter costs far more to make than to use, and a page may hold hundreds of times.
 const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
-const dayTime = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+// "05:40" where the clock runs to 23 (sv, fr, en-GB), as the long form writes it; "5:40 AM" where it runs to 12 (h11, h12).
+const hour = /1/.test(dateTime.resolvedOptions().hourCycle!) ? 'numeric' : '2-digit';
+const dayTime = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour, minute: '2-digit' });
 const zone = new Intl.DateTimeFormat(lang, { timeZoneName: 'short' });
-const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
 const readerZone = dateTime.resolvedOptions().timeZone;
+const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
 const MINUTE = 60_000;
-const DAY = 1440 * MINUTE;
+const DAY = 86_400_000;
 
 /** The zone's short name at an instant ("CET"). */
 const zoneOf = (date: Date) => zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
@@ -32,13 +34,15 @@ function local(date: Date, now: number): string {
   return `${ago} · ${dayTime.format(date)} ${zoneOf(date)}`;
 }
 
-const times = [...document.querySelectorAll<HTMLTimeElement>('time[data-local]')];
+const times = document.querySelectorAll<HTMLTimeElement>('time[data-local]');
 const render = () => {
   const now = Date.now();
   for (const el of times) {
     const date = new Date(el.dateTime);
-    if (Number.isNaN(date.getTime())) continue;
-    el.textContent = el.dataset.local === 'short' ? dayTime.format(date) : local(date, now);
+    if (isNaN(+date)) continue;
+    const text = el.dataset.local === 'short' ? dayTime.format(date) : local(date, now);
+    // Unchanged text is left alone: the status page's verdict is a live region, read out on change.
+    if (el.textContent !== text) el.textContent = text;
     el.dataset.localized = readerZone;
   }
 };

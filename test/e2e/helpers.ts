@@ -363,10 +363,21 @@ export function timeText(iso: string, lang: string, zone: string): string {
   return `${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(ms)} ${zoneName(ms, lang, zone)}`;
 }
 
-/** The short form of timeText, where several instants share a small space ("Nov 21, 10:40 PM CST"). */
+/** How a short time writes its hour: "05:40" where the language's clock runs to 23, "5:40 AM" where it runs to 12. */
+function shortHour(lang: string): 'numeric' | '2-digit' {
+  return /1/.test(new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).resolvedOptions().hourCycle!) ? 'numeric' : '2-digit';
+}
+
+/** The short form of timeText, where several instants share a small space ("Nov 21, 10:40 PM CST", "22 nov. 05:40 CET"). */
 export function shortTimeText(iso: string, lang: string, zone: string): string {
   const ms = Date.parse(iso);
-  return `${new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(ms)} ${zoneName(ms, lang, zone)}`;
+  return `${new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: shortHour(lang), minute: '2-digit', timeZone: zone }).format(ms)} ${zoneName(ms, lang, zone)}`;
+}
+
+/** A short instant (`data-local="short"`, the status page's verdict) as local-time.ts shows it: the day and time in the reader's zone, no zone name. */
+export function readerShortTimeText(iso: string, pageLang: string, zone: string, browserLocale: string): string {
+  const lang = pageLang === 'en' && /^en(-|$)/i.test(browserLocale) ? browserLocale : pageLang;
+  return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: shortHour(lang), minute: '2-digit', timeZone: zone }).format(Date.parse(iso));
 }
 
 /**
@@ -375,12 +386,6 @@ export function shortTimeText(iso: string, lang: string, zone: string): string {
  * within a day of `now` the relative time first, then the day and time ("5 hr. ago · Nov 22, 1:40 PM GMT+9"),
  * otherwise as timeText.
  */
-/** A short instant (`data-local="short"`, the status page's verdict) as local-time.ts shows it: the day and time in the reader's zone, no zone name. */
-export function readerShortTimeText(iso: string, pageLang: string, zone: string, browserLocale: string): string {
-  const lang = pageLang === 'en' && /^en(-|$)/i.test(browserLocale) ? browserLocale : pageLang;
-  return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(Date.parse(iso));
-}
-
 export function readerTimeText(iso: string, pageLang: string, zone: string, now: string, browserLocale: string): string {
   const lang = pageLang === 'en' && /^en(-|$)/i.test(browserLocale) ? browserLocale : pageLang;
   const ms = Date.parse(iso);
@@ -390,6 +395,6 @@ export function readerTimeText(iso: string, pageLang: string, zone: string, now:
   const minutes = Math.sign(diff) * Math.round(Math.abs(diff) / 60_000);
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
   const ago = Math.abs(minutes) < 60 ? relative.format(minutes, 'minute') : relative.format(Math.sign(minutes) * Math.round(Math.abs(minutes) / 60), 'hour');
-  const day = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(ms);
+  const day = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: shortHour(lang), minute: '2-digit', timeZone: zone }).format(ms);
   return `${ago} · ${day} ${zoneName(ms, lang, zone)}`;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { translator } from '../../src/lib/i18n.ts';
 import { productStatuses } from '../../src/lib/status.ts';
-import { REPORTED_INCIDENT, defaultContent, inLocale, reusedPages, startSite, type Site } from './helpers.ts';
+import { REPORTED_INCIDENT, defaultContent, inLocale, readerShortTimeText, reusedPages, startSite, type Site } from './helpers.ts';
 
 const c = defaultContent();
 const NOW = c.now;
@@ -85,14 +85,9 @@ describe('the status page on a 390 x 844 phone', () => {
           .locator('.verdict .when time')
           .evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => [e.getAttribute('datetime')!, e.textContent!] as const));
         expect(times.length).toBeGreaterThanOrEqual(affected.length);
-        const inStockholm = new Intl.DateTimeFormat(locale, {
-          month: 'short',
-          day: 'numeric',
-          hour: 'numeric',
-          minute: '2-digit',
-          timeZone: 'Europe/Stockholm',
-        });
-        for (const [iso, shown] of times) expect(shown, iso).toBe(inStockholm.format(new Date(iso)));
+        for (const [iso, shown] of times) expect(shown, iso).toBe(readerShortTimeText(iso, locale, 'Europe/Stockholm', READER.locale));
+        // Swedish and French write the hour with two digits, as the long form does ("05:40").
+        if (locale !== 'en') expect(times.map(([, shown]) => shown).join(' ')).toMatch(/\b0\d:\d\d\b/);
         // A product under maintenance says until when instead.
         const t = translator(locale);
         const maintained = page.locator('.verdict .affected li', { hasText: t('status.under_maintenance') }).locator('.when');
@@ -115,7 +110,29 @@ describe('the status page on a 390 x 844 phone', () => {
         const line = page.locator(`.verdict .next-short[data-changes-at="${soonest}"]`);
         expect(await line.locator('[data-passed]').isVisible()).toBe(true);
         expect(await line.locator('[data-ahead]').isVisible()).toBe(false);
-        expect(await line.locator('[data-passed]').textContent()).toMatch(/^nästa besked väntades \d+ nov\. \d+:\d\d$/);
+        expect(await line.locator('[data-passed]').textContent()).toMatch(/^uppdatering väntades \d+ nov\. \d\d:\d\d$/);
+        expect(await page.locator('.freshness .stale').isVisible()).toBe(true);
+      },
+      { viewport: PHONE, timezoneId: 'Europe/Stockholm' },
+    );
+  });
+
+  test("once a window's end has passed by the reader's clock, the verdict gives it as the planned end", async () => {
+    const t = translator('sv');
+    const until = await at('/sv/', NOW, (page) =>
+      page
+        .locator('.verdict .affected li', { hasText: t('status.under_maintenance') })
+        .locator('[data-changes-at]')
+        .getAttribute('data-changes-at'),
+    );
+    expect(until! > NOW).toBe(true);
+    await at(
+      '/sv/',
+      new Date(Date.parse(until!) + 60_000).toISOString(),
+      async (page) => {
+        const line = page.locator('.verdict .affected li', { hasText: t('status.under_maintenance') }).locator(`[data-changes-at="${until}"]`);
+        expect(await line.locator('[data-ahead]').isVisible()).toBe(false);
+        expect(await line.locator('[data-passed]').textContent()).toMatch(/^planerat slut \d+ nov\. \d\d:\d\d$/);
         expect(await page.locator('.freshness .stale').isVisible()).toBe(true);
       },
       { viewport: PHONE, timezoneId: 'Europe/Stockholm' },

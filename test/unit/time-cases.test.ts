@@ -447,7 +447,8 @@ describe('instants on pages', () => {
     ['2026-11-22T10:00:00.000Z', 'en', CHI, 'Nov 22, 4:00 AM CST'],
     ['2026-07-01T10:00:00.000Z', 'en', CHI, 'Jul 1, 5:00 AM CDT'],
     ['2026-11-22T10:00:00.000Z', 'sv', 'Europe/Stockholm', '22 nov. 11:00 CET'],
-    ['2026-11-22T23:30:00.000Z', 'fr', 'Europe/Paris', '23 nov., 0:30 UTC+1'],
+    ['2026-11-22T04:40:00.000Z', 'sv', 'Europe/Stockholm', '22 nov. 05:40 CET'],
+    ['2026-11-22T23:30:00.000Z', 'fr', 'Europe/Paris', '23 nov., 00:30 UTC+1'],
   ])('short: %s in %s, %s: %s', async (iso, locale, zone, expected) => {
     const { formatShortInstant } = await import('../../src/lib/time.ts');
     expect(formatShortInstant(iso, locale, zone).replace(/\u202f/g, ' ')).toBe(expected);

@@ -44,6 +44,15 @@ describe('the verdict', () => {
     expect(marks(during({ incident: true, window: true }))).toEqual({ whole: true, products: ['cloud', 'widget'] });
   });
 
+  test('a sample incident decides a product also in a real window: it is marked, as the window does not give its status', () => {
+    const c = during({ incident: true });
+    const v = verdict({ ...c, maintenance: c.maintenance.map((m) => ({ ...m, products: ['cloud', 'widget'] })) });
+    expect(v.affected.map((p) => [p.id, p.status, p.sample ?? false])).toEqual([
+      ['cloud', 'major_outage', true],
+      ['widget', 'under_maintenance', false],
+    ]);
+  });
+
   test('a product with a sample incident and a real one is not marked', () => {
     const c = during({ incident: true });
     const real = {

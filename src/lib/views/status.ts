@@ -71,7 +71,7 @@ export interface AffectedProduct extends ProductLine {
   since?: Instant;
   next?: NonNullable<IncidentSummary['nextUpdate']>;
   until?: Instant;
-  /** Every open incident and window under way on the product is an invented sample: the verdict marks it. */
+  /** What gives the product its status (its open incidents; under maintenance, the windows under way) is all invented samples: the verdict marks it. */
   sample?: true;
 }
 
@@ -196,7 +196,9 @@ function affectedProduct(x: Ctx, p: ProductLine, open: IncidentSummary[], window
     const ends = windows.map((m) => m.end.iso);
     if (ends.length > 0) out.until = { iso: ends.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) };
   }
-  if (mine.length + windows.length > 0 && [...mine, ...windows].every((n) => n.sample)) out.sample = true;
+  // What decides the status: the open incidents, or under maintenance alone the windows under way.
+  const deciding = p.status === 'under_maintenance' ? windows : mine;
+  if (deciding.length > 0 && deciding.every((n) => n.sample)) out.sample = true;
   return out;
 }
 
