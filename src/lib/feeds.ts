@@ -12,7 +12,7 @@ import { localeUrl, type RoutePath } from './routes.ts';
 import { fragmentsOnPage, markdownToHtml, markdownToText } from './markdown.ts';
 import { maintenanceState } from './status.ts';
 import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
-import { formatInstant } from './time.ts';
+import { displayZone, formatInstant } from './time.ts';
 import { escapeHtml, escapeXml } from './escape.ts';
 
 /** How many items a feed carries at most. */
@@ -115,7 +115,7 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
   const marked = (lang: string, inner: string) => (lang === o.locale ? inner : `<div lang="${escapeHtml(lang)}">${inner}</div>`);
   // Markdown through the renderer; its links to its own footnotes lead to them on the item's page.
   const html = ({ text: markdown, lang }: LocalizedText, page: string) => marked(lang, fragmentsOnPage(markdownToHtml(markdown), page));
-  const when = (iso: string) => formatInstant(iso, o.locale, c.site.timeZone);
+  const when = (iso: string) => formatInstant(iso, o.locale, displayZone(c.site, o.locale));
   const link = (path: RoutePath) => new URL(localeUrl(path, o.locale, def, o.base), o.site).href;
   const name = (id: string) => plain(c.products.find((p) => p.id === id)?.name ?? id);
   // A long timeline keeps its latest updates; the rest is one link to the page that has them all.

@@ -33,6 +33,14 @@ export const formatShortInstant = memo((iso: string, locale: string, zone: strin
   return `${dateTimeFormat(locale, { month: 'short', day: 'numeric', hour, minute: '2-digit', timeZone: zone }).format(ms)} ${zoneName(locale, zone, ms)}`;
 });
 
+/**
+ * The zone a language's pages and feeds write instants in, before a reader's browser converts them:
+ * the language's own `timeZone` in site.yaml, else the site's.
+ */
+export function displayZone(site: { timeZone: string; locales: readonly { code: string; timeZone?: string | undefined }[] }, locale: string): string {
+  return site.locales.find((l) => l.code === locale)?.timeZone ?? site.timeZone;
+}
+
 /** A calendar date ("2021-01-01") in words, in the reader's language. */
 export function formatDate(date: string, locale: string): string {
   return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));

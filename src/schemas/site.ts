@@ -19,6 +19,11 @@ export const LocaleSchema = z.strictObject({
   }),
   /** The language's own name, shown in the language switcher ("Svenska"). */
   name: textSchema('name'),
+  /**
+   * The zone this language's pages and feeds show times in before a reader's browser converts them
+   * (a feed reader never does): the zone most of its readers live in. Default: the site's timeZone.
+   */
+  timeZone: ZoneSchema.optional(),
 });
 
 /** A URL path that starts with "/" ("/", "/status/"); a missing trailing slash is added, as every page URL ends with one. */
@@ -74,7 +79,7 @@ export const SiteSchema = z
     locales: z.array(LocaleSchema).min(1, { error: 'found an empty list (expected at least one language)' }),
     /** Code of the default language; must be one of `locales`. */
     defaultLocale: LocaleCodeSchema,
-    /** Zone in which times are shown before the reader's browser converts them. */
+    /** Zone in which times are shown before the reader's browser converts them (a language may name its own); the zone of the uptime days and business hours. */
     timeZone: ZoneSchema,
     /** Pins "now" for a demonstration build; PHAROS_NOW overrides it; otherwise the real clock. */
     now: InstantSchema.optional(),

@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, ROOT, buildSite, listFiles, tempDir, type Run, sharedBuild } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, buildSite, listFiles, tempDir, type Run, sharedBuild, loadOrThrow } from '../helpers/fixtures.ts';
 import { editedMinimal } from '../helpers/edited-minimal.ts';
 
 type Item = { 'content:encoded'?: string };
@@ -217,6 +217,21 @@ describe('feeds of the default site (content/)', () => {
       expect(item.guid).toBe(item.link);
       expect(item.link).toMatch(new RegExp(`^${prefix}(incidents|maintenance)/[a-z0-9-]+/$`));
     }
+  });
+
+  test.each([
+    ['rss.xml', 'America/Chicago', / (CST|CDT)\b/],
+    ['sv/rss.xml', 'Europe/Stockholm', / (CET|CEST)\b/],
+    ['fr/rss.xml', 'Europe/Paris', / UTC\+[12]\b/],
+  ])('%s writes its times in %s, the zone its language names in site.yaml (a feed reader converts nothing)', async (path, zone, name) => {
+    const c = loadOrThrow(join(ROOT, 'content'));
+    const open = c.incidents.find((i) => i.resolved === undefined)!;
+    const lang = path.startsWith('sv/') ? 'sv' : path.startsWith('fr/') ? 'fr' : 'en';
+    const item = (await parse(build.outDir, path)).items.find((i) => i.link!.endsWith(`/incidents/${open.id}/`))!;
+    const latest = open.updates.at(-1)!.at;
+    const expected = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(new Date(latest));
+    expect(item.content).toContain(expected);
+    expect(item.content).toMatch(name);
   });
 
   test.each([

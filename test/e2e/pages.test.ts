@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { localize, translator } from '../../src/lib/i18n.ts';
+import { displayZone } from '../../src/lib/time.ts';
 import {
   MAINTENANCE_NOW,
   PagePool,
@@ -34,7 +35,8 @@ const c = defaultContent();
 const NOW = c.now;
 const DEF = c.site.defaultLocale;
 const LOCALES = c.site.locales.map((l) => l.code);
-const SITE_ZONE = c.site.timeZone;
+/** The zone a language's pages show times in without JavaScript: its own in site.yaml, else the site's. */
+const pageZone = (locale: string) => displayZone(c.site, locale);
 const HISTORY_PAGES = Math.max(1, Math.ceil(c.incidents.length / 25));
 /** The history's own pages per product, per severity and per pair of them (25 incidents a page). */
 const FILTER_PAGES: string[] = [
@@ -307,30 +309,36 @@ describe('without JavaScript every fact is still there', () => {
       .innerText()
       .then((s) => s.replace(/\s+/g, ' '));
 
-  test.concurrent.for(LOCALES)('%s: status page: banner, statuses, open incidents and maintenance with times in the site zone', async (locale, { expect }) => {
-    const t = translator(locale);
-    await visit(noScript, inLocale('/', locale, DEF), async (page, problems) => {
-      expect(await text(page, 'p.banner .badge')).toBe(t(`banner.${OVERALL}`));
-      // The default content's open incidents and windows are all samples, and the verdict says so.
-      expect(await text(page, 'p.banner .sample')).toBe(t('sample.marker'));
-      for (const [id, status] of STATUSES) expect(await text(page, `#product-${id} .badge`), id).toBe(t(`status.${status}`));
-      const main = await visibleText(page);
-      for (const i of c.incidents.filter((x) => x.resolved === undefined || Date.parse(x.resolved) > Date.parse(NOW))) {
-        expect(main).toContain(localize(i.title, locale, DEF).text);
-        expect(main).toContain(timeText(i.started, locale, SITE_ZONE));
-      }
-      for (const el of await page.locator('time[datetime]').all()) {
-        const iso = (await el.getAttribute('datetime'))!;
-        const short = (await el.getAttribute('data-local')) === 'short';
-        expect(await el.textContent(), iso).toBe((short ? shortTimeText : timeText)(iso, locale, SITE_ZONE));
-      }
-      // Hand-read anchor: the Projectplace incident started at 05:40 +01:00, 22:40 CST the evening before;
-      // the verdict says so in short.
-      if (locale === 'en') expect(main).toContain('November 21, 2026 at 10:40 PM CST');
-      if (locale === 'en') expect(main).toContain('Planview Projectplace: Partial outage since Nov 21, 10:40 PM CST');
-      expect(problems.filter(notFavicon)).toEqual([]);
-    });
-  });
+  test.concurrent.for(LOCALES)(
+    "%s: status page: banner, statuses, open incidents and maintenance with times in the page's zone",
+    async (locale, { expect }) => {
+      const t = translator(locale);
+      await visit(noScript, inLocale('/', locale, DEF), async (page, problems) => {
+        expect(await text(page, 'p.banner .badge')).toBe(t(`banner.${OVERALL}`));
+        // The default content's open incidents and windows are all samples, and the verdict says so.
+        expect(await text(page, 'p.banner .sample')).toBe(t('sample.marker'));
+        for (const [id, status] of STATUSES) expect(await text(page, `#product-${id} .badge`), id).toBe(t(`status.${status}`));
+        const main = await visibleText(page);
+        for (const i of c.incidents.filter((x) => x.resolved === undefined || Date.parse(x.resolved) > Date.parse(NOW))) {
+          expect(main).toContain(localize(i.title, locale, DEF).text);
+          expect(main).toContain(timeText(i.started, locale, pageZone(locale)));
+        }
+        for (const el of await page.locator('time[datetime]').all()) {
+          const iso = (await el.getAttribute('datetime'))!;
+          const short = (await el.getAttribute('data-local')) === 'short';
+          expect(await el.textContent(), iso).toBe((short ? shortTimeText : timeText)(iso, locale, pageZone(locale)));
+        }
+        // Hand-read anchor: the Projectplace incident started at 05:40 +01:00, 22:40 CST the evening before;
+        // the verdict says so in short.
+        if (locale === 'en') expect(main).toContain('November 21, 2026 at 10:40 PM CST');
+        if (locale === 'en') expect(main).toContain('Planview Projectplace: Partial outage since Nov 21, 10:40 PM CST');
+        // Swedish and French pages show them in their readers' zones, named in site.yaml: 05:40 in Stockholm and Paris.
+        if (locale === 'sv') expect(main).toContain('22 november 2026 kl. 05:40 CET');
+        if (locale === 'fr') expect(main).toContain('22 novembre 2026 à 05:40 UTC+1');
+        expect(problems.filter(notFavicon)).toEqual([]);
+      });
+    },
+  );
 
   test.concurrent.for(LOCALES)('%s: incident page: status, severity, products, times, every update, targets', async (locale, { expect }) => {
     const t = translator(locale);
@@ -342,9 +350,9 @@ describe('without JavaScript every fact is still there', () => {
       expect(main).toContain(localize(c.severities.find((s) => s.id === incident.severity)!.name, locale, DEF).text);
       for (const a of incident.affects)
         expect(main).toContain(`${c.products.find((p) => p.id === a.product)!.name}${t('ui.colon')} ${t(`status.${a.impact}`)}`.replace(/\s+/g, ' '));
-      expect(main).toContain(timeText(incident.started, locale, SITE_ZONE));
+      expect(main).toContain(timeText(incident.started, locale, pageZone(locale)));
       for (const u of incident.updates) {
-        expect(main).toContain(timeText(u.at, locale, SITE_ZONE));
+        expect(main).toContain(timeText(u.at, locale, pageZone(locale)));
         expect(main).toContain(localize(u.message, locale, DEF).text.replace(/\s+/g, ' ').slice(0, 60));
       }
       for (const key of ['response', 'restoration', 'statusUpdates'] as const) expect(main).toContain(t(`sla.${key}`));
@@ -396,7 +404,7 @@ describe('without JavaScript every fact is still there', () => {
       }
       // The build's "as of" time is in the site's zone; the enhancements stay out of the way.
       const main = await visibleText(page);
-      expect(main).toContain(timeText(NOW, locale, SITE_ZONE));
+      expect(main).toContain(timeText(NOW, locale, pageZone(locale)));
       expect(await page.locator('form[data-zone-picker]').isVisible()).toBe(false);
       expect(await page.locator('[data-local-hours]:visible').count()).toBe(0);
       expect(await page.locator('figure.coverage svg rect').count()).toBeGreaterThan(0);

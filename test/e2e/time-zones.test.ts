@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { localize, translator } from '../../src/lib/i18n.ts';
+import { displayZone } from '../../src/lib/time.ts';
 import {
   OPEN_INCIDENT,
   PagePool,
@@ -198,7 +199,7 @@ describe.each(READERS)('a reader in $zone', (reader) => {
       expect(shown).toBe(readerTimeText(incident.started, lang, zone, NOW, reader.browserLocale));
       expect(shown).toContain(reader.startedReads[lang]![1]!);
       // The site-zone reading stays as the tooltip.
-      expect(await started.getAttribute('title')).toContain(c.site.timeZone);
+      expect(await started.getAttribute('title')).toContain(displayZone(c.site, lang));
       const times = await page
         .locator('time[data-local]')
         .evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('datetime') ?? '', e.textContent ?? '']));

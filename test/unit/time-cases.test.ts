@@ -454,3 +454,11 @@ describe('instants on pages', () => {
     expect(formatShortInstant(iso, locale, zone).replace(/\u202f/g, ' ')).toBe(expected);
   });
 });
+
+describe("a language's display zone", () => {
+  test("a language's own timeZone in site.yaml, else the site's", async () => {
+    const { displayZone } = await import('../../src/lib/time.ts');
+    const site = { timeZone: 'America/Chicago', locales: [{ code: 'en' }, { code: 'sv', timeZone: 'Europe/Stockholm' }] };
+    expect(['en', 'sv', 'fr'].map((l) => displayZone(site, l))).toEqual(['America/Chicago', 'Europe/Stockholm', 'America/Chicago']);
+  });
+});

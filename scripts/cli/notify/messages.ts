@@ -10,7 +10,7 @@ import type { SiteContent } from '../../../src/lib/content/load.ts';
 import { localize, translator } from '../../../src/lib/i18n.ts';
 import { markdownToText } from '../../../src/lib/markdown.ts';
 import { plain } from '../../../src/lib/feeds.ts';
-import { formatInstant } from '../../../src/lib/time.ts';
+import { displayZone, formatInstant } from '../../../src/lib/time.ts';
 import { localeUrl } from '../../../src/lib/routes.ts';
 import { worse, type ComponentStatus } from '../../../src/lib/status.ts';
 import { updateAnchor } from '../../../src/lib/update-feeds.ts';
@@ -120,7 +120,8 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
               text(m.updates[0].message)
             : // The clock's own words for the start and the end: staff's later notices are news of their own.
               automaticNoticeText({ automatic: true, at: e.at, status: e.kind === 'maintenance.started' ? 'in_progress' : 'completed' }, lang).text;
-  const zone = c.site.timeZone;
+  // As the language's pages and feeds write them: a message is read where nothing converts its times.
+  const zone = displayZone(c.site, lang);
   return {
     ...base,
     heading: w.heading[e.kind].replace('{title}', plain(text(m.title))),

@@ -1,7 +1,7 @@
 /** View model of the freshness line every page carries: when it was built, and when to call it out of date. */
 import type { SiteContent } from '../content/load.ts';
 import { translator } from '../i18n.ts';
-import { formatInstant } from '../time.ts';
+import { displayZone, formatInstant } from '../time.ts';
 
 /** What Freshness.astro renders. */
 export interface FreshnessView {
@@ -27,7 +27,7 @@ export function freshnessView(c: Pick<SiteContent, 'now' | 'site'>, locale: stri
   return {
     builtAt: c.now,
     before,
-    time: formatInstant(c.now, locale, c.site.timeZone),
+    time: formatInstant(c.now, locale, displayZone(c.site, locale)),
     after,
     staleBefore,
     staleAfter,

@@ -1,5 +1,5 @@
 /** View models for incidents: the summary used in lists, and the full incident page. */
-import { dateTimeFormat } from '../time.ts';
+import { dateTimeFormat, displayZone } from '../time.ts';
 import type { SiteContent } from '../content/load.ts';
 import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
 import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts';
@@ -121,7 +121,7 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
       },
       lang: message.lang,
     },
-    month: monthOf(inc.started, x.c.site.timeZone),
+    month: monthOf(inc.started, displayZone(x.c.site, x.locale)),
   };
   if (inc.sample) summary.sample = true;
   if (inc.resolved) {

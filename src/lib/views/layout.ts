@@ -3,7 +3,7 @@ import { memo } from '../memo.ts';
 import type { SiteContent } from '../content/load.ts';
 import { localize, translator, type LocalizedText } from '../i18n.ts';
 import { localeUrl, type RoutePath } from '../routes.ts';
-import { formatInstant } from '../time.ts';
+import { displayZone, formatInstant } from '../time.ts';
 import { plain } from '../feeds.ts';
 
 /** What the layout, header and footer render. */
@@ -82,7 +82,7 @@ function localeShell(content: SiteContent, locale: string, base: string): Locale
     description: localize(site.description, locale, def).text,
     homeHref: localeUrl('/', locale, def, base),
     links: site.links.map((l) => ({ label: localize(l.label, locale, def), href: l.url })),
-    builtAt: { iso: content.now, text: formatInstant(content.now, locale, site.timeZone) },
+    builtAt: { iso: content.now, text: formatInstant(content.now, locale, displayZone(site, locale)) },
     feed: { title: t('feed.all.title', { site: siteName.text }), href: localeUrl('/rss.xml', locale, def, base) },
     updatesFeed: { title: t('feed.updates.title', { site: siteName.text }), href: localeUrl('/updates.xml', locale, def, base) },
     strings: {
@@ -90,7 +90,7 @@ function localeShell(content: SiteContent, locale: string, base: string): Locale
       mainNav: t('site.mainNav'),
       languageSwitcher: t('site.languageSwitcher'),
       footerLinks: t('site.footerLinks', { name: siteName.text }),
-      timesIn: t('site.timesIn', { zone: site.timeZone }),
+      timesIn: t('site.timesIn', { zone: displayZone(site, locale) }),
       timesInYours: t('site.timesInYours'),
       builtBefore,
       builtAfter,
