@@ -1,11 +1,11 @@
 /**
  * Rewrites every <time data-local> into the reader's own time zone and clock style (reader-locale.ts),
- * with the zone named, and keeps the site-zone text as a tooltip. A time within a day of now reads
+ * with the zone named, and keeps the page-zone text as a tooltip. A time within a day of now reads
  * relative first, then the day and time: "12 min ago · 22 Nov, 10:05 CET" (kept current each minute;
  * the day keeps the text about as long as the date it replaces, so nothing reflows). A short one
  * (data-local="short", one of several in a small space) reads "22 Nov, 11:00", its zone named once
  * by the page's "Updated" line. The footer's zone note then names the reader's zone. Without
- * JavaScript the site-zone text stays.
+ * JavaScript the page-zone text stays (displayZone: the language's zone, else the site's).
  */
 import { readerLocale } from './reader-locale.ts';
 
