@@ -118,13 +118,18 @@ describe('hours and contacts', () => {
     expect(zones).not.toMatch(/UTC-\d/);
   });
 
-  test('the coverage chart is drawn at build time in the site zone, and carries the UTC intervals for the script', () => {
+  test("the coverage chart is drawn at build time in the page's zone, and carries the UTC intervals for the script", () => {
     const chart = /<figure class="coverage"[\s\S]*?<\/figure>/.exec(section('enterprise-one'))?.[0] ?? '';
     const spans = readSpans(/data-coverage="([^"]*)"/.exec(chart)?.[1] ?? '');
     expect(spans.length).toBeGreaterThan(10);
     expect(new Date(spans[0]![0]).toISOString()).toMatch(/^2026-11-2\dT/);
     expect(chart).toContain('Hours per weekday in America/Chicago, across all desks.');
     expect((chart.match(/<rect /g) ?? []).length).toBeGreaterThan(5);
+    // The Swedish page's in Stockholm, the zone site.yaml names for Swedish; the same intervals.
+    const sv = readFileSync(join(build.outDir, 'sv/support/hours/index.html'), 'utf8');
+    const svChart = /<section id="enterprise-one"[\s\S]*?<figure class="coverage"[\s\S]*?<\/figure>/.exec(sv)?.[0] ?? '';
+    expect(svChart).toContain('Öppettider per veckodag i Europe/Stockholm, för alla team.');
+    expect(readSpans(/data-coverage="([^"]*)"/.exec(svChart)?.[1] ?? '')).toEqual(spans);
   });
 
   test('each chart says which week it shows, dates its weekdays, and names the holiday that empties a day', () => {

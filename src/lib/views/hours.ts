@@ -1,5 +1,5 @@
 /** View model of the hours-and-contacts page: per product, each desk's channels, hours, state and coverage. */
-import { dateTimeFormat } from '../time.ts';
+import { dateTimeFormat, displayZone } from '../time.ts';
 import { DateTime } from 'luxon';
 import { DAYS, type Day, type Desk, type WeeklyRule } from '../../schemas/support-hours.ts';
 import type { LocalizedText } from '../i18n.ts';
@@ -109,8 +109,9 @@ export function hoursView(x: Ctx): HoursView {
   const now = x.c.now;
   const when = (iso: string, zone: string) =>
     dateTimeFormat(x.locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
-  const siteZone = x.c.site.timeZone;
-  const monday = DateTime.fromISO(now, { zone: siteZone }).startOf('week').plus({ weeks: 1 });
+  // The coverage chart's zone before a browser redraws it in the reader's: the page's (its language's, else the site's).
+  const pageZone = displayZone(x.c.site, x.locale);
+  const monday = DateTime.fromISO(now, { zone: pageZone }).startOf('week').plus({ weeks: 1 });
   const deskProduct = (desk: Desk, entry: Desk['products'][number]): DeskProductView => {
     const win = hoursWindow(now, desk.zone);
     const intervals = expandHours(entry.hours, desk.zone, desk.closures, win.fromDate, win.days);
@@ -156,7 +157,7 @@ export function hoursView(x: Ctx): HoursView {
   const products = x.c.products.map((p): ProductHoursView => {
     const desks = x.c.support.desks.flatMap((d) => d.products.filter((e) => e.product === p.id).map((e) => deskProduct(d, e)));
     const all = desks.flatMap((d) => d.intervals).sort((a, b) => a.start.localeCompare(b.start));
-    const coverage = weeklyCoverage(all, siteZone, monday.toISODate()!);
+    const coverage = weeklyCoverage(all, pageZone, monday.toISODate()!);
     const dates = DAYS.map((_, i) => monday.plus({ days: i }).toISODate()!);
     const closed = x.c.support.desks
       .filter((d) => d.products.some((e) => e.product === p.id && e.hours.length > 0))
@@ -176,7 +177,7 @@ export function hoursView(x: Ctx): HoursView {
       desks,
       ...(shared ? { fromRevision: shared } : {}),
       coverage: {
-        zone: siteZone,
+        zone: pageZone,
         week: monday.toISODate()!,
         dates: weekDates(dates[0]!, dates[6]!, x.locale),
         rows: DAYS.map((d, i) => ({ day: names[d], date: shortDate(dates[i]!, x.locale), spans: coverage[d] })),
