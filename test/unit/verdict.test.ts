@@ -24,7 +24,7 @@ const verdict = (c: SiteContent) => statusView(context(c, 'en', '/'));
 describe('the verdict', () => {
   test('a product in an incident says since when and its next update; one under maintenance until when', () => {
     const v = verdict(during({}));
-    expect(v.affected.map((p) => [p.id, p.status, p.since?.iso, p.next?.overdue, p.until?.iso])).toEqual([
+    expect(v.affected.map((p) => [p.id, p.status, p.since?.iso, p.next?.overdue, p.until?.at.iso])).toEqual([
       ['cloud', 'major_outage', '2026-11-22T09:00:00.000Z', true, undefined],
       ['widget', 'under_maintenance', undefined, undefined, '2026-11-26T00:00:00.000Z'],
     ]);

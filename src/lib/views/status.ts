@@ -65,12 +65,13 @@ export type MaintenanceEntry = { at: Instant; lang: string } & (
  * A product the verdict names, with what a reader asks next: since when, and when the next news
  * comes. `since` is the start of the earliest open incident that gives the product its status, and
  * `next` the soonest next update due among all its open incidents; a product under maintenance has
- * `until`, the end of the window under way (the latest, when several are).
+ * `until`, the end of the window under way (the latest, when several are). `next` and `until` are
+ * moments with their words before and once past, as NextUpdate.astro shows them.
  */
 export interface AffectedProduct extends ProductLine {
   since?: Instant;
   next?: NonNullable<IncidentSummary['nextUpdate']>;
-  until?: Instant;
+  until?: NonNullable<IncidentSummary['nextUpdate']>;
   /** What gives the product its status (its open incidents; under maintenance, the windows under way) is all invented samples: the verdict marks it. */
   sample?: true;
 }
@@ -194,7 +195,13 @@ function affectedProduct(x: Ctx, p: ProductLine, open: IncidentSummary[], window
   const windows = windowsNow.filter((m) => m.products.some((q) => q.id === p.id));
   if (p.status === 'under_maintenance') {
     const ends = windows.map((m) => m.end.iso);
-    if (ends.length > 0) out.until = { iso: ends.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) };
+    if (ends.length > 0)
+      out.until = {
+        text: x.t('home.affectedUntil'),
+        overdue: false,
+        at: { iso: ends.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) },
+        passedText: x.t('home.affectedUntilPassed'),
+      };
   }
   // What decides the status: the open incidents, or under maintenance alone the windows under way.
   const deciding = p.status === 'under_maintenance' ? windows : mine;
