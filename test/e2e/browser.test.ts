@@ -4,6 +4,10 @@
  * ways to get one. Then the packaged Chromium itself, started even where a system one exists, so
  * that a machine with nothing but Node and npm is known to get a browser with full ICU and zone data.
  */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, chooseBrowser, machineProbe, packagedBrowser, type BrowserProbe } from '../helpers/browser.ts';
@@ -85,6 +89,41 @@ describe('browser lookup', () => {
     expect(() => chooseBrowser(probe({ packageDir: PKG, platform: 'darwin', arch: 'arm64' }))).toThrow(
       /@sparticuz\/chromium is installed but its Chromium runs on Linux x64 only \(this is darwin arm64\)[^]*CHROME_PATH/,
     );
+  });
+});
+
+describe("unpacking the package's Chromium", () => {
+  test('runs unpacking at once (test workers, the bench) keep the first binary: one already started is never replaced', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pharos-browser-'));
+    try {
+      // A stand-in package: a "binary" and two empty archives, in the package's layout.
+      const pkg = join(root, 'pkg');
+      mkdirSync(join(pkg, 'bin'), { recursive: true });
+      writeFileSync(join(pkg, 'package.json'), JSON.stringify({ version: '0.0.0-test' }));
+      writeFileSync(join(pkg, 'bin/chromium.br'), brotliCompressSync(Buffer.from('#!/bin/sh\necho chromium\n'.repeat(20_000))));
+      // An archive holding one folder: a tar header (name, type "5") and the two closing blocks.
+      const header = Buffer.alloc(512);
+      header.write('lib/', 0);
+      header.write('5', 156);
+      const folderTar = brotliCompressSync(Buffer.concat([header, Buffer.alloc(1024)]));
+      writeFileSync(join(pkg, 'bin/al2023.tar.br'), folderTar);
+      writeFileSync(join(pkg, 'bin/fonts.tar.br'), folderTar);
+      const cache = join(root, 'cache');
+
+      // Each run notes the binary's inode the moment it is handed back, as a worker that starts
+      // the browser at once would; a later run replacing the file would change it under them.
+      const seen = await Promise.all(
+        Array.from({ length: 6 }, () => packagedBrowser(pkg, cache).then((found) => ({ path: found.path, inode: statSync(found.path).ino }))),
+      );
+      const final = statSync(seen[0]!.path);
+      expect(new Set(seen.map((s) => s.path)).size).toBe(1);
+      expect(seen.map((s) => s.inode)).toEqual(seen.map(() => final.ino));
+      expect(readFileSync(seen[0]!.path, 'utf8')).toBe('#!/bin/sh\necho chromium\n'.repeat(20_000));
+      // No scratch files left behind.
+      expect(readdirSync(join(cache, 'chromium-0.0.0-test')).filter((name) => name.includes('partial'))).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

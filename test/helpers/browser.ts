@@ -12,7 +12,19 @@
  * With none of them, the lookup throws an error that names all three ways to get one: browser
  * tests fail, they are never skipped.
  */
-import { constants, accessSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  constants,
+  accessSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { delimiter, dirname, isAbsolute, join, normalize } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -165,26 +177,46 @@ export async function packagedBrowser(packageDir: string, cacheRoot = join(ROOT,
     if (!existsSync(fontsDir)) unpackTarInto(join(bin, 'fonts.tar.br'), fontsDir);
     const confDir = join(dir, 'fontconfig');
     mkdirSync(confDir, { recursive: true });
+    // Rewritten by each run (the cache folder may have moved) through a scratch file renamed over
+    // the old one, so a browser another worker started meanwhile never reads a half-written file.
+    const conf = join(confDir, 'fonts.conf');
+    const scratch = `${conf}.${uniqueSuffix()}.partial`;
     writeFileSync(
-      join(confDir, 'fonts.conf'),
+      scratch,
       `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${xmlText(join(fontsDir, 'fonts'))}</dir>\n  <cachedir>${xmlText(join(dir, 'fontconfig-cache'))}</cachedir>\n</fontconfig>\n`,
     );
+    renameSync(scratch, conf);
     env['FONTCONFIG_PATH'] = confDir;
   }
 
   const path = join(dir, 'chromium');
   if (!existsSync(path)) {
-    // Written beside its final name and renamed, so a run that is killed half-way, or two runs at
-    // once (the tests and the bench), never start a half-written binary.
+    // Written beside its final name and then put in place, so a run that is killed half-way never
+    // starts a half-written binary. Several runs at once (test workers, the bench) may all get
+    // here: the first to finish wins, and the others never replace its file, because a browser
+    // started from it re-executes its own path for every GPU and renderer process, and a replaced
+    // binary makes those fail ("GPU process isn't usable").
     const partial = `${path}.${uniqueSuffix()}.partial`;
     try {
       await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(partial, { mode: 0o755 }));
-      renameSync(partial, path);
+      placeUnlessPresent(partial, path);
     } finally {
       rmSync(partial, { force: true });
     }
   }
   return { source: 'package', path, env };
+}
+
+/**
+ * Gives the finished file `partial` the name `path` unless a file already has it. A hard link
+ * does that in one step (rename would replace the other file); the caller removes `partial`.
+ */
+function placeUnlessPresent(partial: string, path: string): void {
+  try {
+    linkSync(partial, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 /** A name part no other run or worker thread (which shares the process id) picks at the same moment. */
