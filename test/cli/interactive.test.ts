@@ -7,7 +7,7 @@ import { screen } from '@inquirer/testing/vitest';
 import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../scripts/pharos.ts';
+import { main } from '../../scripts/cli/main.ts';
 import { MINIMAL, runCli, tempDir } from '../helpers/fixtures.ts';
 
 const NOW = '2026-11-22T10:00:00Z';

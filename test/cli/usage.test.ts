@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../scripts/pharos.ts';
+import { main } from '../../scripts/cli/main.ts';
 import { COMMANDS } from '../../scripts/cli/commands.ts';
 import { CliError } from '../../scripts/cli/io.ts';
 import { CONTENT, PUBLISH, ZONE, parseCommand, type CommandSpec } from '../../scripts/cli/options.ts';

@@ -74,7 +74,7 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
  * cases of one command where a process each costs a third of a second. runCli tests the real process.
  */
 export async function runCliHere(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
-  const { main } = await import('../../scripts/pharos.ts');
+  const { main } = await import('../../scripts/cli/main.ts');
   let stdout = '';
   let stderr = '';
   const status = await main(args, { env, cwd, interactive: false, out: (s) => void (stdout += s), err: (s) => void (stderr += s) });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../scripts/pharos.ts';
+import { main } from '../../scripts/cli/main.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { formatError } from '../../src/lib/content/errors.ts';
 import { buildSite, listFiles, ROOT, sharedBuild, tempDir } from '../helpers/fixtures.ts';
