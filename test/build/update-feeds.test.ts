@@ -3,11 +3,12 @@
  * new item (a new guid) that feed readers and chat feed apps announce, earlier items unchanged; the
  * guid leads to that update on the incident's page; pages advertise both feeds by name.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, buildSite, listFiles, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
+import { listFiles, type Run } from '../helpers/fixtures.ts';
+import { editedMinimal } from '../helpers/edited-minimal.ts';
 
 const parser = new Parser();
 const read = async (outDir: string, path: string) => parser.parseString(readFileSync(join(outDir, path), 'utf8'));
@@ -16,18 +17,8 @@ describe('updates feeds', () => {
   let before: Run & { outDir: string };
   let after: Run & { outDir: string };
   beforeAll(() => {
-    before = sharedBuild(MINIMAL);
-    const dir = join(tempDir('updates'), 'content');
-    cpSync(MINIMAL, dir, { recursive: true });
-    const path = join(dir, 'incidents/2026-11-22-cloud-down.md');
-    writeFileSync(
-      path,
-      readFileSync(path, 'utf8').replace(
-        /\n---\n$/,
-        '\n  - at: "2026-11-22T09:40:00Z"\n    status: monitoring\n    message: { en: A fix is in place., sv: En rättning är på plats. }\n---\n',
-      ),
-    );
-    after = buildSite(dir);
+    // The cloud incident gets a "monitoring" update (the same edited site the feed and calendar tests read).
+    ({ before, after } = editedMinimal());
   });
 
   test('builds', () => {
