@@ -258,14 +258,15 @@ function title(text: string, id: string): string {
 }
 
 /**
- * Plain text safe for RSS fields that many readers render as HTML (title, description): anything
- * shaped like a tag is removed, so a title such as `<img onerror=...>` cannot become markup there;
- * characters XML forbids and bidirectional overrides are dropped, and whitespace is tidied.
+ * Plain text safe for fields that many feed readers and calendar apps render as HTML (titles,
+ * descriptions). Text shaped like a tag keeps its words, drawn between angle quotation marks
+ * instead of < and > ("Widget <Pro>" reads "Widget ‹Pro›"), so such a reader shows what staff
+ * wrote and never makes markup of it (`<img onerror=...>` is inert text). Characters XML forbids
+ * and bidirectional overrides are dropped, and whitespace is tidied.
  */
 export function plain(text: string): string {
   return stripBidiControls(xmlSafe(text))
-    .replace(/<[A-Za-z/!?][^<>]*>/g, '')
-    .replace(/<(?=[A-Za-z/!?])/g, '')
+    .replace(/<([A-Za-z/!?][^<>]*)(>?)/g, (_, inside: string, end: string) => `‹${inside}${end ? '›' : ''}`)
     .replace(/[ \t]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .trim();

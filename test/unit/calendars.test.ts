@@ -216,7 +216,7 @@ describe('the maintenance calendar', () => {
         O,
       ),
     ).events;
-    expect(e!.summary).toBe('Maintenance: Upgrade; step 1, part A\\B\nnext bold');
+    expect(e!.summary).toBe('Maintenance: Upgrade; step 1, part A\\B\nnext ‹b›bold‹/b›');
     expect(e!.description.split('\n\n')[0]).toBe('Planned: see the page, 2; 3');
   });
 

@@ -160,11 +160,11 @@ describe('what an item says', () => {
     const title = 'Bad <script>alert(1)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(1)">y</a> quote " and </ and \u202Ereversed';
     const bad: Incident = { ...base, id: '2026-11-22-hostile', title, updates: [{ ...base.updates[0]!, message: HOSTILE }] };
     const item = feedItems({ ...C, incidents: [bad] }, opts())[0]!;
-    for (const field of [item.title, item.description, item.content]) {
-      expect(field).not.toMatch(/<script|onerror|javascript:|<img|\u202E/i);
-    }
-    expect(item.title).not.toContain('<');
-    expect(item.title).toContain('quote " and');
+    // Nothing a reader rendering HTML takes for a tag: no "<" before a letter, "/", "!" or "?".
+    for (const field of [item.title, item.description]) expect(field).not.toMatch(/<[A-Za-z/!?]|\u202E/);
+    expect(item.content).not.toMatch(/<script|onerror|javascript:|<img|\u202E/i);
+    // The title keeps every word staff wrote, its tag-shaped parts between angle quotation marks.
+    expect(item.title).toBe('Bad ‹script›alert(1)‹/script› ‹img src=x onerror=alert(1)› ‹a href="javascript:alert(1)"›y‹/a› quote " and ‹/ and reversed');
     expect(item.description).toContain('quote " and');
     expect(item.content).toContain('<a>x</a>');
   });
@@ -293,9 +293,11 @@ describe('plain text for titles and descriptions', () => {
   test.each([
     ['Widget is slow', 'Widget is slow'],
     ['Latency < 5 s & rising', 'Latency < 5 s & rising'],
-    ['a <b>bold</b> move', 'a bold move'],
-    ['<img src=x onerror=alert(1)>gone', 'gone'],
-    ['half <img src=x onerror=alert(1)', 'half img src=x onerror=alert(1)'],
+    ['Widget <Pro> is slow', 'Widget ‹Pro› is slow'],
+    ['a <b>bold</b> move', 'a ‹b›bold‹/b› move'],
+    ['<img src=x onerror=alert(1)>kept', '‹img src=x onerror=alert(1)›kept'],
+    ['half <img src=x onerror=alert(1)', 'half ‹img src=x onerror=alert(1)'],
+    ['<!-- note --> <?xml?>', '‹!-- note --› ‹?xml?›'],
     ['bell\u0007 and null\u0000', 'bell and null'],
   ])('%j becomes %j', (input, expected) => {
     expect(plain(input)).toBe(expected);

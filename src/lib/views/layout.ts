@@ -118,7 +118,8 @@ export function layoutView(content: SiteContent, o: LayoutOptions): LayoutView {
   const view: LayoutView = {
     ...shell,
     title: o.title ? `${o.title} · ${shell.siteName.text}` : shell.siteName.text,
-    // Previews and search results may render these as HTML: nothing shaped like a tag reaches them.
+    // Previews and search results may render these as HTML: text shaped like a tag reaches them
+    // between angle quotation marks, never as a tag (plain).
     description: plain(o.description ?? shell.description),
     share: { title: plain(o.title ?? '') || shell.siteName.text, locale: ogLocale(o.locale) },
     xDefault: abs(url(o.alternatePath ?? o.path, def)) ?? url(o.alternatePath ?? o.path, def),
