@@ -6,8 +6,8 @@
  * about 600 modules, and with their compiled code kept between runs a command starts in about
  * two thirds of the time (the pre-commit hook and every test that runs the real process gain).
  */
-import { enableCompileCache } from 'node:module';
+import module from 'node:module';
 
-enableCompileCache();
+module.enableCompileCache?.();
 const { main } = await import('./cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
