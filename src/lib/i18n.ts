@@ -33,14 +33,23 @@ export function translator(locale: string): (key: UiKey, params?: Record<string,
     const template = strings[key] ?? en[key];
     // Most strings are asked for without parameters, thousands of times a build: no scan for those.
     if (params === undefined || !template.includes('{')) return template;
-    const parts = partsOf(template);
-    let out = parts[0]!;
-    for (let i = 1; i < parts.length; i += 2) {
-      const name = parts[i]!;
-      out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
-    }
-    return out;
+    return fill(template, params);
   };
+}
+
+/**
+ * A template with its "{name}" slots filled in one pass: a value is inserted as written, so text
+ * in it that looks like a slot ("{to}") or a replacement pattern ("$&") stays as it is. A slot
+ * without a value is left as it is.
+ */
+export function fill(template: string, params: Record<string, string | number>): string {
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** A template cut at its "{name}" slots, once: [text, name, text, name, ..., text]. */

@@ -66,6 +66,17 @@ describe('events', () => {
     ]);
   });
 
+  test('titles and product names reach the heading as written, with "$&" or "{to}" in them', () => {
+    const c = siteAt('2026-11-22T10:00:00Z');
+    c.incidents = c.incidents.map((i) => ({ ...i, title: "Costs $& and $' rise" }));
+    c.products = c.products.map((p) => (p.id === 'cloud' ? { ...p, name: 'Acme {to} $& Cloud' } : p));
+    const events = eventsOf(c);
+    const opened = events.find((e) => e.kind === 'incident.opened')!;
+    expect(compose(c, opened, 'en', AT).heading).toBe("New incident: Costs $& and $' rise");
+    const change = events.find((e) => 'change' in e && e.change.product === 'cloud')!;
+    expect(compose(c, change, 'en', AT).heading).toBe('Status of Acme {to} $& Cloud: major outage (was operational)');
+  });
+
   test('a cancelled window is announced as called off, and never begins or ends', () => {
     const c = siteAt('2026-11-27T00:00:00Z');
     const m = c.maintenance[0]!;

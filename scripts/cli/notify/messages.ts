@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SiteContent } from '../../../src/lib/content/load.ts';
-import { localize, translator } from '../../../src/lib/i18n.ts';
+import { fill, localize, translator } from '../../../src/lib/i18n.ts';
 import { markdownToText } from '../../../src/lib/markdown.ts';
 import { plain } from '../../../src/lib/feeds.ts';
 import { displayZone, formatInstant } from '../../../src/lib/time.ts';
@@ -74,7 +74,7 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
     const word = (s: ComponentStatus) => t(`status.${s}`).toLocaleLowerCase(lang);
     return {
       ...base,
-      heading: w.heading[e.kind].replace('{product}', name(product)).replace('{to}', word(to)).replace('{from}', word(from)),
+      heading: fill(w.heading[e.kind], { product: name(product), to: word(to), from: word(from) }),
       facts: [{ label: t('incident.affects'), value: name(product) }],
       text: '',
       link: url(`/products/${product}/`),
@@ -96,7 +96,7 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
     const worst = inc.affects.reduce<ComponentStatus>((acc, a) => worse(acc, a.impact), 'operational');
     return {
       ...base,
-      heading: w.heading[e.kind].replace('{title}', plain(text(inc.title))),
+      heading: fill(w.heading[e.kind], { title: plain(text(inc.title)) }),
       facts: [
         { label: t('incident.status'), value: t(`incidentStatus.${update.status}`) },
         { label: t('incident.affects'), value: inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`).toLocaleLowerCase(lang)})`).join(', ') },
@@ -124,7 +124,7 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
   const zone = displayZone(c.site, lang);
   return {
     ...base,
-    heading: w.heading[e.kind].replace('{title}', plain(text(m.title))),
+    heading: fill(w.heading[e.kind], { title: plain(text(m.title)) }),
     facts: [
       { label: t('maintenance.starts'), value: formatInstant(m.window.start, lang, zone) },
       { label: t('maintenance.ends'), value: formatInstant(m.window.end, lang, zone) },
