@@ -1,5 +1,8 @@
+import { htmlTagNames } from 'html-tag-names';
+import { mathmlTagNames } from 'mathml-tag-names';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import { svgTagNames } from 'svg-tag-names';
 import { unified } from 'unified';
 
 /**
@@ -128,7 +131,10 @@ export function textIssue(text: string, kind: TextKind, inText = true): { messag
   const html = limit.oneLine ? undefined : hiddenHtml(text);
   if (html)
     return {
-      message: `found HTML (${JSON.stringify(html.text)})${at(html.line)}, whose words the pages would leave out (expected Markdown: write the words without the tags, such as **bold** for <b>bold</b>)`,
+      message:
+        html.kind === 'block'
+          ? `found HTML (${JSON.stringify(html.text)})${at(html.line)}, whose words the pages would leave out (expected Markdown: write the words without the tags, such as **bold** for <b>bold</b>)`
+          : `found ${JSON.stringify(html.text)}${at(html.line)}, which Markdown reads as an HTML tag and the pages would leave out (expected words: to show it as written, put it between backquotes, \`${html.text}\`, or write \\${html.text})`,
       line: html.line,
     };
   if (!limit.oneLine && text.length > MAX_MARKDOWN_DEPTH) {
@@ -166,20 +172,29 @@ export function unicodeName(ch: string): string {
 }
 
 /**
- * The first block of HTML in a Markdown text that holds words, and its line. Raw HTML is never
- * shown (markdown.ts): tags within a paragraph fall away and leave their words, but a block that
- * starts with a tag ("<p>...", "<div>") disappears whole, words and all. Comments, scripts, styles
- * and blocks of tags alone ("<br>", "</details>") lose nothing a reader would read. Only texts with something like a tag are parsed.
+ * The first HTML in a Markdown text that would hide words, and its line. Raw HTML is never shown
+ * (markdown.ts): tags within a paragraph fall away and leave their words, but a block that starts
+ * with a tag ("<p>...", "<div>") disappears whole, words and all (kind "block"), and a tag that
+ * names no element ("<Pro>", "<username>") was meant as words and would vanish itself (kind "tag").
+ * Comments, scripts, styles and blocks of tags alone ("<br>", "</details>") lose nothing a reader
+ * would read. Only texts with something like a tag are parsed.
  */
-export function hiddenHtml(text: string): { text: string; line: number } | undefined {
+export function hiddenHtml(text: string): { text: string; line: number; kind: 'block' | 'tag' } | undefined {
   if (!/<[A-Za-z!?/]/.test(text)) return undefined;
-  let found: { text: string; line: number } | undefined;
+  let found: { text: string; line: number; kind: 'block' | 'tag' } | undefined;
   const visit = (node: MdNode, inBlock: boolean) => {
     if (found) return;
-    if (node.type === 'html' && inBlock && node.value !== undefined) {
-      // A script's or a style's text was never words for readers.
-      const words = node.value.replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<[^>]*>?/gi, '').trim();
-      if (words !== '') found = { text: node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value, line: node.position?.start.line ?? 1 };
+    if (node.type === 'html' && node.value !== undefined) {
+      const line = node.position?.start.line ?? 1;
+      if (inBlock) {
+        // A script's or a style's text was never words for readers.
+        const words = node.value.replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<[^>]*>?/gi, '').trim();
+        if (words !== '') found = { text: node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value, line, kind: 'block' };
+      } else {
+        const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(node.value)?.[1];
+        if (name !== undefined && !HTML_ELEMENTS.has(name.toLowerCase()))
+          found = { text: node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value, line, kind: 'tag' };
+      }
     }
     // Paragraphs, headings and table cells hold inline HTML, whose words stay.
     const block = !['paragraph', 'heading', 'tableCell'].includes(node.type);
@@ -188,6 +203,12 @@ export function hiddenHtml(text: string): { text: string; line: number } | undef
   visit(MARKDOWN_SYNTAX.parse(text) as MdNode, true);
   return found;
 }
+
+/**
+ * The element names of HTML and of the SVG and MathML it embeds, lower case: an inline tag named
+ * otherwise is taken for words (hiddenHtml).
+ */
+const HTML_ELEMENTS = new Set([...htmlTagNames, ...svgTagNames, ...mathmlTagNames].map((n) => n.toLowerCase()));
 
 /** The parts of a Markdown syntax tree hiddenHtml reads. */
 interface MdNode {

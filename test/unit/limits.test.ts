@@ -179,6 +179,34 @@ describe('HTML in a Markdown text', () => {
     expect(textProblem(text, 'message')).toBeUndefined();
   });
 
+  test('a tag that is no HTML element was meant as words, which the pages would drop: refused at its line, with how to show it', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Pro', 'Enterprise', 'username', 'my-widget', 'V2'), fc.boolean(), (name, closing) => {
+        const tag = closing ? `</${name}>` : `<${name}>`;
+        const text = `Line one.\n\nCustomers on ${tag} plans cannot sign in.`;
+        // The refusal's premise: the pages would show the sentence without it.
+        expect(markdownToText(text)).toBe('Line one.\n\nCustomers on  plans cannot sign in.');
+        expect(textProblem(text, 'message')).toBe(
+          `found "${tag}" on the text's line 3, which Markdown reads as an HTML tag and the pages would leave out (expected words: to show it as written, put it between backquotes, \`${tag}\`, or write \\${tag})`,
+        );
+        // Either way out shows it as written.
+        for (const fixed of [`Customers on \`${tag}\` plans.`, `Customers on \\${tag} plans.`]) {
+          expect(textProblem(fixed, 'message')).toBeUndefined();
+          expect(markdownToText(fixed)).toContain(tag);
+        }
+      }),
+      { seed: 31, numRuns: 30 },
+    );
+  });
+
+  test.each([
+    ['elements of HTML', 'A <b>bold</b> move, <em>this</em>, <br>, <sup>2</sup> and <a href="https://acme.test/">a link</a>.'],
+    ['the same in capitals', 'A <B>bold</B> move.'],
+    ['a link in angle brackets', 'See <https://acme.test/status>.'],
+  ])('%s within a paragraph keep their words and pass', (_, text) => {
+    expect(textProblem(text, 'message')).toBeUndefined();
+  });
+
   test('titles and other one-line texts are plain text, never read as HTML', () => {
     expect(textProblem('<p>Sign-in fails</p>', 'title')).toBeUndefined();
   });
