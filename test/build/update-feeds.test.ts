@@ -1,6 +1,7 @@
 /**
  * The updates feeds in real builds, read with rss-parser: an update posted to an open incident is a
- * new item (a new guid) that feed readers and chat feed apps announce, earlier items unchanged; the
+ * new item (a new guid) that feed readers and chat feed apps announce, while earlier items keep
+ * their guids (the first update's text was corrected too: a correction is not announced again); the
  * guid leads to that update on the incident's page; pages advertise both feeds by name.
  */
 import { readFileSync } from 'node:fs';

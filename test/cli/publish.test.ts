@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, buildSite, listFiles, runCli, runCliHere, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, buildSite, listFiles, runCliHere, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
 import { brokenLinks, formatBroken } from '../helpers/links.ts';
 
 const ID = '2026-11-22-widget-reports-fail';
@@ -164,7 +164,7 @@ describe('a day of publishing, in one content folder', () => {
     expect(runs.check!.status).toBe(0);
   });
 
-  // The base set in site.yaml; PHAROS_BASE's is the test after this block, on the minimal site's shared build.
+  // The base set in site.yaml; PHAROS_BASE's is checked on the minimal site's shared build (below, where the page will be).
   describe('a build under /status/ set by site.yaml', () => {
     let build: Run & { outDir: string };
     beforeAll(async () => {
@@ -193,13 +193,6 @@ describe('a day of publishing, in one content folder', () => {
       const broken = brokenLinks({ dist: build.outDir, site: 'https://status.acme.test/', base: '/status/' });
       expect(formatBroken(broken)).toBe('');
     });
-  });
-
-  test('PHAROS_BASE puts a site under /status/ as site.yaml does, with no broken internal link', () => {
-    const build = sharedBuild(MINIMAL, { PHAROS_BASE: '/status/' });
-    expect(build.status, build.stderr).toBe(0);
-    expect(readFileSync(join(build.outDir, 'incidents/index.html'), 'utf8')).toContain('href="/status/incidents/2026-11-22-cloud-down/"');
-    expect(formatBroken(brokenLinks({ dist: build.outDir, site: 'https://status.acme.test/', base: '/status/' }))).toBe('');
   });
 });
 
@@ -439,16 +432,23 @@ describe('where the page will be: site URL and base from the environment or site
     ['site.yaml base', {}, 'base: /status', 'https://status.acme.test/status/incidents/2026-11-22-t/'],
     ['PHAROS_BASE over site.yaml base', { PHAROS_BASE: '/other/' }, 'base: /status/', 'https://status.acme.test/other/incidents/2026-11-22-t/'],
     ['empty variables count as unset', { PHAROS_SITE: '', PHAROS_BASE: '' }, 'base: /status/', 'https://status.acme.test/status/incidents/2026-11-22-t/'],
-  ])('%s', (_, env, siteLine, url) => {
+  ])('%s', async (_, env, siteLine, url) => {
     const dir = site();
     if (siteLine) writeFileSync(join(dir, 'site.yaml'), `${readFileSync(join(dir, 'site.yaml'), 'utf8')}${siteLine}\n`);
-    const run = runCli(
+    const run = await runCliHere(
       ['incident', 'new', '--title', 'T', '--severity', 'minor', '--affects', 'widget', '--message', 'x'],
       { PHAROS_NOW: '2026-11-22T10:00:00Z', ...env },
       dirname(dir),
     );
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`Page: ${url}\n`);
+  });
+
+  test('PHAROS_BASE puts a site under /status/ as site.yaml does, with no broken internal link', () => {
+    const build = sharedBuild(MINIMAL, { PHAROS_BASE: '/status/' });
+    expect(build.status, build.stderr).toBe(0);
+    expect(readFileSync(join(build.outDir, 'incidents/index.html'), 'utf8')).toContain('href="/status/incidents/2026-11-22-cloud-down/"');
+    expect(formatBroken(brokenLinks({ dist: build.outDir, site: 'https://status.acme.test/', base: '/status/' }))).toBe('');
   });
 
   test('a base that is not a path is a content error', async () => {

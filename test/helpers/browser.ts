@@ -181,11 +181,15 @@ export async function packagedBrowser(packageDir: string, cacheRoot = join(ROOT,
     // the old one, so a browser another worker started meanwhile never reads a half-written file.
     const conf = join(confDir, 'fonts.conf');
     const scratch = `${conf}.${uniqueSuffix()}.partial`;
-    writeFileSync(
-      scratch,
-      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${xmlText(join(fontsDir, 'fonts'))}</dir>\n  <cachedir>${xmlText(join(dir, 'fontconfig-cache'))}</cachedir>\n</fontconfig>\n`,
-    );
-    renameSync(scratch, conf);
+    try {
+      writeFileSync(
+        scratch,
+        `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${xmlText(join(fontsDir, 'fonts'))}</dir>\n  <cachedir>${xmlText(join(dir, 'fontconfig-cache'))}</cachedir>\n</fontconfig>\n`,
+      );
+      renameSync(scratch, conf);
+    } finally {
+      rmSync(scratch, { force: true });
+    }
     env['FONTCONFIG_PATH'] = confDir;
   }
 
@@ -215,7 +219,15 @@ function placeUnlessPresent(partial: string, path: string): void {
   try {
     linkSync(partial, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    // A file system without hard links (some network and FUSE mounts): a rename, unless another
+    // run placed its copy meanwhile (a moment's window instead of none).
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') {
+      if (!existsSync(path)) renameSync(partial, path);
+      return;
+    }
+    throw error;
   }
 }
 

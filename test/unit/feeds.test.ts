@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import { buildFeed, feedItems, maintenanceFeed, maintenanceActivity, plain, FEED_LIMIT, FEED_TIMELINE_LIMIT, type FeedOptions } from '../../src/lib/feeds.ts';
@@ -298,9 +299,29 @@ describe('plain text for titles and descriptions', () => {
     ['<img src=x onerror=alert(1)>kept', '‹img src=x onerror=alert(1)›kept'],
     ['half <img src=x onerror=alert(1)', 'half ‹img src=x onerror=alert(1)'],
     ['<!-- note --> <?xml?>', '‹!-- note --› ‹?xml?›'],
+    ['<<a>', '<‹a›'],
+    ['<a<b>', '‹a‹b›'],
+    ['x <a', 'x ‹a'],
+    ['a > b, < alone, <@U1> and <3', 'a > b, < alone, <@U1> and <3'],
     ['bell\u0007 and null\u0000', 'bell and null'],
   ])('%j becomes %j', (input, expected) => {
     expect(plain(input)).toBe(expected);
+  });
+
+  test('any text: nothing in the result is a tag, and every character staff typed is still there', () => {
+    const char = fc.constantFrom('a', 'Z', ' ', '<', '>', '/', '!', '?', '=', '"', '1', '‹');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        const out = plain(text);
+        expect(out).not.toMatch(/<[A-Za-z/!?]/);
+        // Read back with the quotation marks as brackets, it is what was typed, spaces tidied (a
+        // "‹" typed as such reads back as "<": a reader sees the same text either way).
+        const back = (s: string) => s.replaceAll('‹', '<').replaceAll('›', '>');
+        expect(back(out)).toBe(back(text).replace(/ +/g, ' ').trim());
+      }),
+      { seed: 20261204, numRuns: 500 },
+    );
   });
 });
 
