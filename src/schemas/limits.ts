@@ -134,7 +134,12 @@ export function textIssue(text: string, kind: TextKind, inText = true): { messag
       message:
         html.kind === 'block'
           ? `found HTML (${JSON.stringify(html.text)})${at(html.line)}, whose words the pages would leave out (expected Markdown: write the words without the tags, such as **bold** for <b>bold</b>)`
-          : `found ${JSON.stringify(html.text)}${at(html.line)}, which Markdown reads as an HTML tag and the pages would leave out (expected words: to show it as written, put it between backquotes, \`${html.text}\`, or write \\${html.text})`,
+          : `found ${JSON.stringify(html.text)}${at(html.line)}, which Markdown reads as an HTML tag and the pages would leave out (expected words: to show it as written, ${
+              // A long tag is quoted cut short: the way out is then said rather than shown.
+              html.text.endsWith('…')
+                ? 'put it between backquotes or write a backslash before its "<"'
+                : `put it between backquotes, \`${html.text}\`, or write \\${html.text}`
+            })`,
       line: html.line,
     };
   if (!limit.oneLine && text.length > MAX_MARKDOWN_DEPTH) {
@@ -189,11 +194,10 @@ export function hiddenHtml(text: string): { text: string; line: number; kind: 'b
       if (inBlock) {
         // A script's or a style's text was never words for readers.
         const words = node.value.replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<[^>]*>?/gi, '').trim();
-        if (words !== '') found = { text: node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value, line, kind: 'block' };
+        if (words !== '') found = { text: shown(node.value), line, kind: 'block' };
       } else {
         const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(node.value)?.[1];
-        if (name !== undefined && !HTML_ELEMENTS.has(name.toLowerCase()))
-          found = { text: node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value, line, kind: 'tag' };
+        if (name !== undefined && !HTML_ELEMENTS.has(name.toLowerCase())) found = { text: shown(node.value), line, kind: 'tag' };
       }
     }
     // Paragraphs, headings and table cells hold inline HTML, whose words stay.
@@ -202,6 +206,11 @@ export function hiddenHtml(text: string): { text: string; line: number; kind: 'b
   };
   visit(MARKDOWN_SYNTAX.parse(text) as MdNode, true);
   return found;
+}
+
+/** HTML as a message quotes it: its first 40 characters. */
+function shown(html: string): string {
+  return html.length > 40 ? `${html.slice(0, 40)}…` : html;
 }
 
 /**

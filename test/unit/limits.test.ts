@@ -199,10 +199,18 @@ describe('HTML in a Markdown text', () => {
     );
   });
 
+  test('a long tag is quoted cut short, and the way out is said rather than shown', () => {
+    const tag = '<Enterprise plan="yearly" region="eu-north" seats="500">';
+    expect(textProblem(`Customers on ${tag} plans.`, 'message')).toBe(
+      `found ${JSON.stringify(`${tag.slice(0, 40)}…`)}, which Markdown reads as an HTML tag and the pages would leave out (expected words: to show it as written, put it between backquotes or write a backslash before its "<")`,
+    );
+  });
+
   test.each([
     ['elements of HTML', 'A <b>bold</b> move, <em>this</em>, <br>, <sup>2</sup> and <a href="https://acme.test/">a link</a>.'],
     ['the same in capitals', 'A <B>bold</B> move.'],
     ['a link in angle brackets', 'See <https://acme.test/status>.'],
+    ['elements of SVG and MathML', 'A <svg><circle r="1"></circle></svg> and <math><mtext>x</mtext></math>.'],
   ])('%s within a paragraph keep their words and pass', (_, text) => {
     expect(textProblem(text, 'message')).toBeUndefined();
   });
