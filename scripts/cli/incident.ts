@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { join } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
-import { IMPACTS, INCIDENT_STATUSES, type Impact, type Incident, type IncidentStatus } from '../../src/schemas/incident.ts';
+import { IMPACTS, INCIDENT_STATUSES, UPDATE_IMPACTS, type Impact, type Incident, type IncidentStatus, type UpdateImpact } from '../../src/schemas/incident.ts';
 import { SCOPES, type Scope } from '../../src/schemas/severities.ts';
 import type { Localized } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
@@ -58,6 +58,13 @@ export const INCIDENT_UPDATE = {
     { name: 'at', type: 'string', value: 'TIME', help: 'time of the update (default: now)' },
     { name: 'force', type: 'boolean', help: 'allow a status that goes back (monitoring to identified)' },
     { name: 'reopen', type: 'boolean', help: 'post to a resolved incident, which reopens it' },
+    {
+      name: 'affects',
+      type: 'string',
+      value: 'ID:IMPACT',
+      multiple: true,
+      help: `a product whose impact changes from this update on; IMPACT is ${or(UPDATE_IMPACTS)}`,
+    },
     NEXT_UPDATE,
     PUBLISH,
     CONTENT,
@@ -212,6 +219,8 @@ interface UpdateAnswers {
   nextUpdate?: string | undefined;
   /** How the times typed are read. */
   ctx: TimeContext;
+  /** Products whose impact changes with this update (--affects). */
+  affects?: { product: string; impact: UpdateImpact }[];
 }
 
 /** Refuses to post to a resolved incident, unless the update reopens it. */
@@ -257,7 +266,13 @@ function postUpdate(
     const nextUpdate = a.resolving ? undefined : nextUpdateOption(a.nextUpdate, at, a.ctx);
     const inOrder = seen === undefined || incident.updates.length !== seen;
     const file = join('incidents', `${incident.id}.md`);
-    const item = { at: at.iso, status: a.status, message: a.message, ...(nextUpdate ? { nextUpdate } : {}) };
+    const item = {
+      at: at.iso,
+      status: a.status,
+      message: a.message,
+      ...(nextUpdate ? { nextUpdate } : {}),
+      ...(a.affects?.length ? { affects: a.affects } : {}),
+    };
     const more: Edit[] = [];
     if (a.status === 'resolved') more.push({ op: 'set', key: 'resolved', value: at.iso, comment: "equals the resolved update's time" });
     else if (incident.resolved !== undefined) more.push({ op: 'delete', key: 'resolved' });
@@ -315,8 +330,10 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
       status,
     );
   }
+  const affects = impactChanges(list(p, 'affects'), incident, status);
   const decided = {
     status,
+    affects,
     at: typedAt === undefined ? undefined : at,
     resolving,
     reopen,
@@ -353,6 +370,24 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
     },
   });
   return 0;
+}
+
+/** `--affects ID:IMPACT` of an update: products of the incident, each with its impact from this update on. */
+function impactChanges(entries: string[], incident: Incident, status: IncidentStatus): { product: string; impact: UpdateImpact }[] {
+  if (entries.length > 0 && status === 'resolved')
+    throw new CliError('option --affects: a resolved update ends every impact (expected no --affects when resolving)', 2);
+  const products = incident.affects.map((a) => a.product);
+  const changes = entries.map((entry) => {
+    const [product = '', impact] = entry.split(':').map((s) => s.trim());
+    if (!products.includes(product))
+      throw new CliError(`option --affects: found "${product}", which this incident does not affect (expected one of ${products.join(', ')})`, 2);
+    if (impact === undefined)
+      throw new CliError(`option --affects: found "${entry}" (expected ${product}:IMPACT, IMPACT one of ${UPDATE_IMPACTS.join(', ')})`, 2);
+    return { product, impact: oneOf<UpdateImpact>('affects', impact, UPDATE_IMPACTS)! };
+  });
+  const twice = changes.find((c, i) => changes.findIndex((d) => d.product === c.product) !== i);
+  if (twice) throw new CliError(`option --affects: found "${twice.product}" twice (expected each product once)`, 2);
+  return changes;
 }
 
 /**

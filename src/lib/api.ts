@@ -32,6 +32,7 @@ import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline
 import { localeUrl, type RoutePath } from './routes.ts';
 import { productDays, uptimeOf } from './uptime-bars.ts';
 import {
+  impactsThrough,
   incidentImpact,
   indicatorOf,
   isOpen,
@@ -373,6 +374,7 @@ class ApiBuilder {
         note(a.product, inc.started);
         if (inc.resolved) note(a.product, inc.resolved);
       }
+      for (const u of inc.updates) for (const a of u.affects ?? []) note(a.product, u.at);
     }
     for (const m of c.maintenance) {
       if (m.cancelled !== undefined) continue;
@@ -450,18 +452,21 @@ class ApiBuilder {
   private incident(inc: Incident): ApiIncident {
     const id = stableId(`incident:${inc.id}`);
     const last = inc.updates.at(-1)!;
-    const changes = (from: 'operational' | 'impact', to: 'operational' | 'impact'): ApiAffectedComponent[] =>
-      inc.affects.map((a) => ({
-        code: stableId(`component:${a.product}`),
-        name: this.byProduct.get(a.product)?.name ?? a.product,
-        old_status: from === 'operational' ? 'operational' : a.impact,
-        new_status: to === 'operational' ? 'operational' : a.impact,
-      }));
+    // Each update lists the products whose status it changed, as Statuspage does: the first raises
+    // the impacts the incident began with, a later one changes some, the resolved one clears them all.
+    const statusAfter = (i: number): Map<string, ComponentStatus> =>
+      new Map(impactsThrough(inc, i).map((a) => [a.product, i >= 0 && inc.updates[i]!.status === 'resolved' ? 'operational' : a.impact]));
     const updates = inc.updates.map((u, i): ApiIncidentUpdate => {
-      // Content records impact per incident, not per update: the first update raises it, the resolved update clears it.
-      let affected: ApiAffectedComponent[] | null = null;
-      if (u.status === 'resolved') affected = changes('impact', 'operational');
-      else if (i === 0) affected = changes('operational', 'impact');
+      const before = i === 0 ? new Map(inc.affects.map((a) => [a.product, 'operational' as ComponentStatus])) : statusAfter(i - 1);
+      const after = statusAfter(i);
+      const changed = inc.affects.flatMap((a): ApiAffectedComponent[] => {
+        const from = before.get(a.product)!;
+        const to = after.get(a.product)!;
+        return from === to
+          ? []
+          : [{ code: stableId(`component:${a.product}`), name: this.byProduct.get(a.product)?.name ?? a.product, old_status: from, new_status: to }];
+      });
+      const affected = changed.length > 0 ? changed : null;
       return {
         id: stableId(`incident-update:${inc.id}:${i}`),
         status: u.status,

@@ -10,7 +10,7 @@ import { stripBidiControls, type Localized } from '../schemas/common.ts';
 import { localize, translator, type LocalizedText } from './i18n.ts';
 import { localeUrl, type RoutePath } from './routes.ts';
 import { fragmentsOnPage, markdownToHtml, markdownToText } from './markdown.ts';
-import { maintenanceState } from './status.ts';
+import { maintenanceState, shownImpacts } from './status.ts';
 import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
 import { displayZone, formatInstant } from './time.ts';
 import { escapeHtml, escapeXml } from './escape.ts';
@@ -140,7 +140,9 @@ export function feedItems(c: SiteContent, o: FeedOptions): FeedItem[] {
         const last = inc.updates[inc.updates.length - 1]!;
         const page = link(`/incidents/${inc.id}/`);
         const timeline = latest(inc.updates).map((u) => update(t(`incidentStatus.${u.status}`), when(u.at), html(loc(u.message), page)));
-        const affects = inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`)})`).join(', ');
+        const affects = shownImpacts(inc, c.now)
+          .map((a) => `${name(a.product)} (${t(`status.${a.impact}`)})`)
+          .join(', ');
         return {
           title: title(text(inc.title), inc.id),
           link: page,

@@ -1,6 +1,7 @@
 /** Current status of products and the whole site, from unresolved incidents and maintenance in progress. */
 import type { SiteContent } from './content/load.ts';
-import type { Impact, Incident } from '../schemas/incident.ts';
+import { memoByObject } from './memo.ts';
+import type { Impact, Incident, UpdateImpact } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 
 /** A product's status, in the Statuspage component vocabulary. */
@@ -59,18 +60,88 @@ export function windowState(window: Maintenance['window'], at: string): Exclude<
   return 'completed';
 }
 
-/** The worst status an incident gives any product it affects. */
-export function worstImpact(incident: Incident): ComponentStatus {
-  return incident.affects.reduce<ComponentStatus>((acc, a) => worse(acc, a.impact), 'operational');
+/** One product's impact in an incident. */
+export interface ProductImpact {
+  product: string;
+  impact: UpdateImpact;
 }
 
-/** An incident's impact in Statuspage terms: the worst impact on any product it affects. */
+/**
+ * Every product the incident affects, with its impact once the updates up to and including
+ * `index` were posted (-1: as the incident began): `affects` at the top, changed by each update's
+ * `affects` in turn. The one rule the pages, feeds, API, uptime bars and notifications read.
+ */
+export function impactsThrough(incident: Incident, index: number): ProductImpact[] {
+  return index < 0 ? incident.affects.map((a) => ({ product: a.product, impact: a.impact })) : impactsAfterEach(incident)[index]!;
+}
+
+/** The impacts after each update, in one pass (an incident may have thousands of updates), once per incident. */
+const impactsAfterEach = memoByObject((incident: Incident): ProductImpact[][] => {
+  const impacts = new Map<string, UpdateImpact>(incident.affects.map((a) => [a.product, a.impact]));
+  let current = impactsThrough(incident, -1);
+  return incident.updates.map((u) => {
+    if (u.affects !== undefined) {
+      for (const a of u.affects) impacts.set(a.product, a.impact);
+      current = [...impacts].map(([product, impact]) => ({ product, impact }));
+    }
+    return current;
+  });
+});
+
+/** Every product's impact at `at`, from the updates posted by then (whether or not the incident is still open). */
+export function impactsAt(incident: Incident, at: string): ProductImpact[] {
+  const t = Date.parse(at);
+  let index = -1;
+  incident.updates.forEach((u, i) => {
+    if (Date.parse(u.at) <= t) index = i;
+  });
+  return impactsThrough(incident, index);
+}
+
+/** The worst of some products' impacts (operational when there is none). */
+export function worstOf(impacts: readonly { impact: ComponentStatus }[]): ComponentStatus {
+  return impacts.reduce<ComponentStatus>((acc, a) => worse(acc, a.impact), 'operational');
+}
+
+/**
+ * One product's impact over an incident, stretch by stretch, oldest first: each holds from `from`
+ * until the next one's `from` (the last until the incident ends). The first is the one it began with.
+ */
+export function impactStretches(incident: Incident, product: string): { from: string; impact: UpdateImpact }[] {
+  const first = incident.affects.find((a) => a.product === product);
+  if (!first) return [];
+  const out: { from: string; impact: UpdateImpact }[] = [{ from: incident.started, impact: first.impact }];
+  for (const u of incident.updates) {
+    const change = u.affects?.find((a) => a.product === product);
+    if (change && change.impact !== out[out.length - 1]!.impact) out.push({ from: u.at, impact: change.impact });
+  }
+  return out;
+}
+
+/** Each product's worst impact over the whole incident: how a resolved incident hit it. */
+export function peakImpacts(incident: Incident): ProductImpact[] {
+  const peak = new Map<string, UpdateImpact>(incident.affects.map((a) => [a.product, a.impact]));
+  for (const u of incident.updates)
+    for (const a of u.affects ?? []) if (peak.has(a.product)) peak.set(a.product, worse(peak.get(a.product)!, a.impact) as UpdateImpact);
+  return [...peak].map(([product, impact]) => ({ product, impact }));
+}
+
+/** The impacts to show for an incident at `at`: while open, each product's impact then; once resolved, how it was hit at worst. */
+export function shownImpacts(incident: Incident, at: string): ProductImpact[] {
+  return isOpen(incident, at) ? impactsAt(incident, at) : peakImpacts(incident);
+}
+
+/** The impacts an update announces (feeds, notifications): each product as it left it; a resolution, how the incident hit each at worst. */
+export function announcedImpacts(incident: Incident, index: number): ProductImpact[] {
+  return incident.updates[index]?.status === 'resolved' ? peakImpacts(incident) : impactsThrough(incident, index);
+}
+
+/** The worst impact an incident gave any product at any time: Statuspage's incident impact. */
 export function incidentImpact(incident: Incident): Indicator {
-  return incident.affects.reduce<Indicator>((acc, a) => (INDICATOR_RANK[INDICATOR_OF[a.impact]] > INDICATOR_RANK[acc] ? INDICATOR_OF[a.impact] : acc), 'none');
+  return indicatorOf(worstOf(peakImpacts(incident)));
 }
-const INDICATOR_RANK: Record<Indicator, number> = { none: 0, minor: 1, major: 2, critical: 3 };
 
-/** Status of every product at `now`: worst impact of its open incidents, else maintenance, else operational. */
+/** Status of every product at `now`: worst impact of its open incidents at `now`, else maintenance, else operational. */
 export function productStatuses(c: Pick<SiteContent, 'products' | 'incidents' | 'maintenance'>, now: string): Map<string, ComponentStatus> {
   const out = new Map<string, ComponentStatus>(c.products.map((p) => [p.id, 'operational']));
   for (const m of c.maintenance) {
@@ -79,7 +150,7 @@ export function productStatuses(c: Pick<SiteContent, 'products' | 'incidents' | 
   }
   for (const inc of c.incidents) {
     if (!isOpen(inc, now)) continue;
-    for (const a of inc.affects) out.set(a.product, worse(out.get(a.product) ?? 'operational', a.impact));
+    for (const a of impactsAt(inc, now)) out.set(a.product, worse(out.get(a.product) ?? 'operational', a.impact));
   }
   return out;
 }

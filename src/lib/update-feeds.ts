@@ -13,7 +13,7 @@ import { ATOM, FEED_LIMIT, channelData, feedUrl, plain, type Feed, type FeedItem
 import { localize, translator } from './i18n.ts';
 import { fragmentsOnPage, markdownToHtml, markdownToText } from './markdown.ts';
 import { escapeHtml } from './escape.ts';
-import { worse, type ComponentStatus } from './status.ts';
+import { announcedImpacts, worstOf } from './status.ts';
 
 /** The id of an incident's update on its page, by its position in `updates` (0 the first). */
 export function updateAnchor(index: number): string {
@@ -32,9 +32,9 @@ export function updatesFeed(c: SiteContent, o: FeedOptions): Feed {
   for (const inc of c.incidents) {
     const affects = o.product === undefined ? inc.affects : inc.affects.filter((a) => a.product === o.product);
     if (affects.length === 0) continue;
-    // A product's feed names that product's impact; the others the worst of the incident.
-    const impact = affects.reduce<ComponentStatus>((acc, a) => worse(acc, a.impact), 'operational');
-    inc.updates.forEach((u, i) =>
+    inc.updates.forEach((u, i) => {
+      // A product's feed names that product's impact as this update announces it; the others the worst of the incident's.
+      const impact = worstOf(announcedImpacts(inc, i).filter((a) => o.product === undefined || a.product === o.product));
       all.push({
         at: u.at,
         key: `${inc.id} ${String(i).padStart(6, '0')}`,
@@ -57,8 +57,8 @@ export function updatesFeed(c: SiteContent, o: FeedOptions): Feed {
             categories: [...names(inc.affects.map((a) => a.product)), ...(inc.sample ? [t('sample.marker')] : [])],
           };
         },
-      }),
-    );
+      });
+    });
   }
   const ms = (iso: string) => Date.parse(iso);
   return {

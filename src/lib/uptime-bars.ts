@@ -16,7 +16,7 @@ import { DateTime } from 'luxon';
 import type { SiteContent } from './content/load.ts';
 import type { Incident } from '../schemas/incident.ts';
 import { memoByObject } from './memo.ts';
-import { worse, type ComponentStatus } from './status.ts';
+import { impactStretches, worse, type ComponentStatus } from './status.ts';
 
 /** How much a minute of each status counts as downtime. */
 export const DOWNTIME_WEIGHT: Readonly<Record<ComponentStatus, number>> = {
@@ -84,20 +84,30 @@ export function dailyImpact(incidents: readonly Incident[], productId: string, n
   // without parsing it: years of history cost a string comparison each.
   const firstIso = first.toUTC().toISO()!;
   const stretches: Stretch[] = [];
+  /** Calls `fn` for each of the 90 days that [fromIso, toIso] touches. */
+  const forDays = (fromIso: string, toIso: string, fn: (day: DayImpact) => void) => {
+    const from = DateTime.fromISO(fromIso, { zone }).startOf('day');
+    const to = DateTime.fromISO(toIso, { zone }).startOf('day');
+    for (let d = from < first ? first : from; d <= to && d <= today; d = d.plus({ days: 1 })) {
+      const day = out[Math.round(d.diff(first, 'days').days)];
+      if (day) fn(day);
+    }
+  };
   for (const inc of incidents) {
     const endIso = inc.resolved !== undefined && inc.resolved < now ? inc.resolved : now;
     if (endIso < firstIso) continue;
-    const affected = inc.affects.find((a) => a.product === productId);
-    if (!affected) continue;
-    stretches.push({ from: Date.parse(inc.started), to: Date.parse(endIso), weight: DOWNTIME_WEIGHT[affected.impact] });
-    const from = DateTime.fromISO(inc.started, { zone }).startOf('day');
-    const to = DateTime.fromISO(endIso, { zone }).startOf('day');
-    for (let d = from < first ? first : from; d <= to && d <= today; d = d.plus({ days: 1 })) {
-      const day = out[Math.round(d.diff(first, 'days').days)];
-      if (!day) continue;
-      day.worst = worse(day.worst, affected.impact);
-      day.incidents.push(inc.id);
-    }
+    const impacts = impactStretches(inc, productId);
+    if (impacts.length === 0) continue;
+    const end = Date.parse(endIso);
+    // The product's impact stretch by stretch, as the updates changed it; each counts on the days it touches.
+    impacts.forEach((stretch, k) => {
+      const next = impacts[k + 1];
+      const stretchEnd = next === undefined ? endIso : Date.parse(next.from) < end ? next.from : endIso;
+      if (stretch.impact === 'operational' || Date.parse(stretch.from) >= Date.parse(stretchEnd)) return;
+      stretches.push({ from: Date.parse(stretch.from), to: Date.parse(stretchEnd), weight: DOWNTIME_WEIGHT[stretch.impact] });
+      forDays(stretch.from, stretchEnd, (day) => (day.worst = worse(day.worst, stretch.impact)));
+    });
+    forDays(inc.started, endIso, (day) => day.incidents.push(inc.id));
   }
   for (const day of out) {
     if (day.incidents.length === 0 || day.span <= 0) continue;

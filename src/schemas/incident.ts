@@ -17,8 +17,21 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const AffectedSchema = z.strictObject({
   /** Product id from products.yaml. */
   product: IdSchema,
-  /** How badly. */
+  /** How badly, when the incident began. */
   impact: z.enum(IMPACTS),
+});
+
+/** What an update may set a product's impact to: an impact, or operational once the product is back while the incident goes on. */
+export const UPDATE_IMPACTS = [...IMPACTS, 'operational'] as const;
+/** A product's impact as an update sets it. */
+export type UpdateImpact = (typeof UPDATE_IMPACTS)[number];
+
+/** A product whose impact changes with an update. */
+export const ImpactChangeSchema = z.strictObject({
+  /** Product id, one of the incident's `affects`. */
+  product: IdSchema,
+  /** Its impact from this update on. */
+  impact: z.enum(UPDATE_IMPACTS),
 });
 
 /** One timeline entry. */
@@ -31,6 +44,8 @@ export const IncidentUpdateSchema = z.strictObject({
   message: localizedSchema('message'),
   /** When customers get the next update, as staff promised with this one; pages show it when the severity sets no interval. */
   nextUpdate: InstantSchema.optional(),
+  /** Products whose impact changes with this update (the others keep theirs). */
+  affects: z.array(ImpactChangeSchema).min(1, { error: 'found an empty list (expected at least one product whose impact changes, or no affects)' }).optional(),
 });
 
 /** Incident front matter. */
@@ -43,7 +58,7 @@ export const IncidentSchema = z.strictObject({
   scope: z.enum(SCOPES),
   /** Whether the problem hit the whole system rather than a few customers (a root-cause report is due). */
   systemWide: z.boolean().default(false),
-  /** Products hit and how. */
+  /** Products hit, and how when the incident began; an update's `affects` changes a product's impact from then on. */
   affects: z.array(AffectedSchema).min(1, { error: 'found an empty list (expected at least one affected product)' }),
   /** When the problem began. */
   started: InstantSchema,

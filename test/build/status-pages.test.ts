@@ -97,6 +97,26 @@ describe('the default site at its pinned now (2026-11-22T10:00Z)', () => {
     expect(t).not.toContain('ongoing');
   });
 
+  test("each update that changed a product's impact says so, and the facts show how each product was hit at worst", () => {
+    const t = text(page('incidents/2026-10-14-enterprise-one-eu-unavailable/index.html'));
+    // Newest first: back to normal at 13:30, slow at 10:50, PPM Pro back at 09:35.
+    const changes = [
+      'New impact: Planview Enterprise One Operational',
+      'New impact: Planview Enterprise One Degraded performance',
+      'New impact: Planview PPM Pro Operational',
+    ];
+    expect(changes.map((c) => t.indexOf(c))).toEqual(changes.map((c) => t.indexOf(c)).sort((a, b) => a - b));
+    expect(changes.every((c) => t.includes(c))).toBe(true);
+    expect(t.split('New impact:')).toHaveLength(4);
+    expect(t).toContain('Affected products Planview Enterprise One : Major outage Planview PPM Pro : Partial outage');
+    expect(text(page('sv/incidents/2026-10-14-enterprise-one-eu-unavailable/index.html'))).toContain(
+      'Ny påverkan: Planview Enterprise One Försämrad prestanda',
+    );
+    expect(text(page('fr/incidents/2026-10-14-enterprise-one-eu-unavailable/index.html'))).toMatch(/Nouvel impact\s: Planview PPM Pro Opérationnel/);
+    // The product's 90-day figure counts the outage until the update that lowered it, not until the resolution.
+    expect(text(page('products/enterprise-one/index.html'))).toMatch(/99\.80% uptime\./);
+  });
+
   test('a product page has a 90-day bar with a text alternative and its recent incidents', () => {
     const html = page('products/enterprise-one/index.html');
     // 90 days for wide screens and the last 30 for phones, each day a bar in one path per status.

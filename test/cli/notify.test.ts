@@ -624,6 +624,27 @@ describe('component events: a product changing status, to webhooks in Statuspage
     expect(r.stdout).toBe('0 sent.\n');
   });
 
+  test("an update that lowers the product's impact: one component_update at the update's time", async () => {
+    const path = join(dir, INCIDENT);
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        /\n---\n$/,
+        `\n  - at: "2026-11-22T10:25:00Z"\n    status: monitoring\n    affects: [{ product: cloud, impact: degraded_performance }]\n    message: Slow but up.\n---\n`,
+      ),
+    );
+    const r = await run('2026-11-22T10:26:00Z');
+    expect(r.stderr).toBe('');
+    const components = componentBodies(r.got);
+    expect(components.map((c) => c.path).sort()).toEqual(['/hook-components', '/webhook']);
+    for (const c of components)
+      expect((c.body as { component_update: Record<string, unknown> }).component_update).toMatchObject({
+        created_at: '2026-11-22T10:25:00.000Z',
+        old_status: 'major_outage',
+        new_status: 'degraded_performance',
+      });
+  });
+
   test('a new channel starts from now: it gets the next change, not the earlier one', async () => {
     writeFileSync(join(dir, 'notify.yaml'), `${YAML}  - { id: hook-late, type: webhook, secret: PHAROS_HOOK_LATE }\n`);
     const first = await run('2026-11-22T10:30:00Z');
@@ -643,7 +664,7 @@ describe('component events: a product changing status, to webhooks in Statuspage
     for (const c of components)
       expect((c.body as { component_update: Record<string, unknown> }).component_update).toMatchObject({
         created_at: '2026-11-22T10:40:00.000Z',
-        old_status: 'major_outage',
+        old_status: 'degraded_performance',
         new_status: 'operational',
       });
   });

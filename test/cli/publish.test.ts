@@ -10,6 +10,9 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MINIMAL, buildSite, listFiles, runCliHere, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
 import { brokenLinks, formatBroken } from '../helpers/links.ts';
+import { loadContent } from '../../src/lib/content/load.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
+import { productStatuses } from '../../src/lib/status.ts';
 
 const ID = '2026-11-22-widget-reports-fail';
 const INCIDENT = `content/incidents/${ID}.md`;
@@ -320,6 +323,30 @@ describe('refusals print why, exit non-zero and change nothing', () => {
       2,
       'option --zone: found "Mars/Olympus" (expected an IANA time zone',
     ],
+    [
+      'an impact change for a product the incident does not affect',
+      ['incident', 'update', ID, '--message', 'x', '--affects', 'cloud:operational'],
+      2,
+      'option --affects: found "cloud", which this incident does not affect (expected one of widget)',
+    ],
+    [
+      'an impact change without its impact',
+      ['incident', 'update', ID, '--message', 'x', '--affects', 'widget'],
+      2,
+      'option --affects: found "widget" (expected widget:IMPACT, IMPACT one of degraded_performance, partial_outage, major_outage, operational)',
+    ],
+    [
+      'an impact that is not on the scale',
+      ['incident', 'update', ID, '--message', 'x', '--affects', 'widget:fixed'],
+      2,
+      'option --affects: found "fixed" (expected one of degraded_performance, partial_outage, major_outage, operational)',
+    ],
+    [
+      'an impact change with the resolution, which ends every impact',
+      ['incident', 'update', ID, '--status', 'resolved', '--message', 'x', '--affects', 'widget:operational'],
+      2,
+      'option --affects: a resolved update ends every impact (expected no --affects when resolving)',
+    ],
   ])('%s', async (_, args, status, message) => {
     const run = await pharos(dir, NOW, ...(args as string[]));
     expect(run.stderr).toContain(message);
@@ -381,6 +408,33 @@ describe("a window's local end is read in its start's zone, whatever --zone says
     );
     // Two hours, as typed: the end reads 10:00 in the start's zone or offset.
     expect(/ {2}end: "([^"]+)"/.exec(text)?.[1]).toBe(end);
+  });
+});
+
+describe("an update that changes a product's impact", () => {
+  test('--affects writes the new impacts into the update, which the check accepts and the status follows', async () => {
+    const dir = site();
+    const run = await pharos(
+      dir,
+      '2026-11-22T10:30:00Z',
+      'incident',
+      'update',
+      '2026-11-22-cloud-down',
+      '--status',
+      'monitoring',
+      '--message',
+      'Sign-in works again, slowly.',
+      '--affects',
+      'cloud:degraded_performance,widget:operational',
+    );
+    expect(run.stderr).toBe('');
+    expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toContain(
+      '    status: monitoring\n    message: Sign-in works again, slowly.\n    affects:\n      - product: cloud\n        impact: degraded_performance\n      - product: widget\n        impact: operational\n',
+    );
+    const content = loadContent(dir, { env: { PHAROS_NOW: '2026-11-22T10:31:00Z' } });
+    if (!content.ok) throw new Error(content.errors.map(formatError).join('\n'));
+    const statuses = productStatuses(content.content, content.content.now);
+    expect([statuses.get('cloud'), statuses.get('widget')]).toEqual(['degraded_performance', 'operational']);
   });
 });
 

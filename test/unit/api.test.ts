@@ -399,6 +399,49 @@ describe('an incident as Statuspage shows it', () => {
     ]);
   });
 
+  test('an update that changes impacts lists the components it changed, from what they were to what they are; the resolution clears the rest', () => {
+    const changing = site({
+      incidents: [
+        incident(
+          'b',
+          [
+            ['widget', 'major_outage'],
+            ['cloud', 'partial_outage'],
+          ],
+          '2026-11-22T08:00:00Z',
+          [
+            ['2026-11-22T08:10:00Z', 'identified'],
+            ['2026-11-22T08:40:00Z', 'monitoring'],
+            ['2026-11-22T08:50:00Z', 'monitoring'],
+            ['2026-11-22T09:00:00Z', 'resolved'],
+          ],
+        ),
+      ],
+    });
+    const b = changing.incidents[0]!;
+    b.updates[1]!.affects = [
+      { product: 'widget', impact: 'degraded_performance' },
+      { product: 'cloud', impact: 'operational' },
+    ];
+    b.resolved = b.updates[3]!.at;
+    const doc = incidentsDoc(changing, AT).incidents[0]!;
+    const byUpdate = [...doc.incident_updates].reverse().map((u) => u.affected_components?.map((x) => [x.name, x.old_status, x.new_status]) ?? null);
+    expect(byUpdate).toEqual([
+      [
+        ['Acme Widget', 'operational', 'major_outage'],
+        ['Acme Cloud', 'operational', 'partial_outage'],
+      ],
+      [
+        ['Acme Widget', 'major_outage', 'degraded_performance'],
+        ['Acme Cloud', 'partial_outage', 'operational'],
+      ],
+      null,
+      [['Acme Widget', 'degraded_performance', 'operational']],
+    ]);
+    // Its impact is the worst it had.
+    expect(doc.impact).toBe('critical');
+  });
+
   test.each([
     [{ site: 'https://status.acme.test/' }, 'https://status.acme.test/incidents/a/'],
     [{ site: 'https://status.acme.test/', base: '/status/' }, 'https://status.acme.test/status/incidents/a/'],

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { incidentImpact, indicatorOf, maintenanceState, overallStatus, productStatuses, type ComponentStatus } from '../../src/lib/status.ts';
-import type { Incident, Impact } from '../../src/schemas/incident.ts';
+import {
+  announcedImpacts,
+  impactStretches,
+  incidentImpact,
+  indicatorOf,
+  maintenanceState,
+  overallStatus,
+  productStatuses,
+  shownImpacts,
+  type ComponentStatus,
+} from '../../src/lib/status.ts';
+import type { Incident, Impact, UpdateImpact } from '../../src/schemas/incident.ts';
 import type { Maintenance } from '../../src/schemas/maintenance.ts';
 
 const products = ['a', 'b', 'c'].map((id) => ({ id })) as never[];
@@ -106,5 +116,123 @@ describe('status roll-up', () => {
     ['2026-11-22T12:00:00.000Z', 'completed'],
   ])('maintenance state at %s is %s', (now, state) => {
     expect(maintenanceState(window(['a'], '2026-11-22T09:00:00.000Z', '2026-11-22T12:00:00.000Z'), now)).toBe(state);
+  });
+});
+
+describe("a product's impact changes with the updates", () => {
+  /** An incident on a and b that began 08:00 with a major outage on a and a partial one on b; updates as given. */
+  function changing(
+    updates: { at: string; status?: 'identified' | 'monitoring' | 'resolved'; affects?: [string, UpdateImpact][] }[],
+    resolved?: string,
+  ): Incident {
+    const inc = incident([
+      ['a', 'major_outage'],
+      ['b', 'partial_outage'],
+    ]);
+    inc.updates = updates.map((u) => ({
+      at: u.at,
+      status: u.status ?? 'identified',
+      message: 'm',
+      ...(u.affects ? { affects: u.affects.map(([product, impact]) => ({ product, impact })) } : {}),
+    }));
+    return resolved ? { ...inc, resolved } : inc;
+  }
+  const steps = changing([
+    { at: '2026-11-22T08:10:00.000Z' },
+    { at: '2026-11-22T09:00:00.000Z', affects: [['a', 'degraded_performance']] },
+    { at: '2026-11-22T09:30:00.000Z', status: 'monitoring', affects: [['b', 'operational']] },
+  ]);
+  const statusAt = (inc: Incident, at: string) => Object.fromEntries(productStatuses({ products, incidents: [inc], maintenance: [] }, at));
+
+  test('the status page shows each product as the updates posted by then left it', () => {
+    expect(statusAt(steps, '2026-11-22T08:30:00.000Z')).toEqual({ a: 'major_outage', b: 'partial_outage', c: 'operational' });
+    // From the update's own minute on.
+    expect(statusAt(steps, '2026-11-22T09:00:00.000Z')).toEqual({ a: 'degraded_performance', b: 'partial_outage', c: 'operational' });
+    // A product back while the incident goes on is operational.
+    expect(statusAt(steps, NOW)).toEqual({ a: 'degraded_performance', b: 'operational', c: 'operational' });
+  });
+
+  test('a later update can make it worse again; the resolution clears every product', () => {
+    const worse = changing([
+      { at: '2026-11-22T08:10:00.000Z', affects: [['a', 'degraded_performance']] },
+      { at: '2026-11-22T09:00:00.000Z', affects: [['a', 'major_outage']] },
+    ]);
+    expect(statusAt(worse, '2026-11-22T08:30:00.000Z').a).toBe('degraded_performance');
+    expect(statusAt(worse, NOW).a).toBe('major_outage');
+    const resolved = changing(
+      [
+        { at: '2026-11-22T08:10:00.000Z', affects: [['a', 'degraded_performance']] },
+        { at: '2026-11-22T09:00:00.000Z', status: 'resolved' },
+      ],
+      '2026-11-22T09:00:00.000Z',
+    );
+    expect(statusAt(resolved, NOW)).toEqual({ a: 'operational', b: 'operational', c: 'operational' });
+  });
+
+  test('pages show the impacts now while open, and how each product was hit at worst once resolved', () => {
+    expect(shownImpacts(steps, NOW)).toEqual([
+      { product: 'a', impact: 'degraded_performance' },
+      { product: 'b', impact: 'operational' },
+    ]);
+    const resolved = changing(
+      [
+        { at: '2026-11-22T08:10:00.000Z', affects: [['a', 'degraded_performance']] },
+        { at: '2026-11-22T08:40:00.000Z', affects: [['b', 'major_outage']] },
+        { at: '2026-11-22T09:00:00.000Z', status: 'resolved' },
+      ],
+      '2026-11-22T09:00:00.000Z',
+    );
+    expect(shownImpacts(resolved, NOW)).toEqual([
+      { product: 'a', impact: 'major_outage' },
+      { product: 'b', impact: 'major_outage' },
+    ]);
+    // Statuspage's incident impact is the worst of the whole incident, a raise by an update included.
+    expect(incidentImpact(resolved)).toBe('critical');
+  });
+
+  test('each update announces the impacts it left; the resolution, the worst', () => {
+    expect(announcedImpacts(steps, 0)).toEqual([
+      { product: 'a', impact: 'major_outage' },
+      { product: 'b', impact: 'partial_outage' },
+    ]);
+    expect(announcedImpacts(steps, 2)).toEqual([
+      { product: 'a', impact: 'degraded_performance' },
+      { product: 'b', impact: 'operational' },
+    ]);
+    const resolved = changing(
+      [
+        { at: '2026-11-22T08:10:00.000Z', affects: [['a', 'operational']] },
+        { at: '2026-11-22T09:00:00.000Z', status: 'resolved' },
+      ],
+      '2026-11-22T09:00:00.000Z',
+    );
+    expect(announcedImpacts(resolved, 1)).toEqual([
+      { product: 'a', impact: 'major_outage' },
+      { product: 'b', impact: 'partial_outage' },
+    ]);
+  });
+
+  test("one product's stretches: a new one only where its impact changes", () => {
+    const same = changing([
+      { at: '2026-11-22T08:10:00.000Z', affects: [['a', 'major_outage']] },
+      { at: '2026-11-22T09:00:00.000Z', affects: [['a', 'partial_outage']] },
+    ]);
+    expect(impactStretches(same, 'a')).toEqual([
+      { from: '2026-11-22T08:00:00.000Z', impact: 'major_outage' },
+      { from: '2026-11-22T09:00:00.000Z', impact: 'partial_outage' },
+    ]);
+    expect(impactStretches(same, 'b')).toEqual([{ from: '2026-11-22T08:00:00.000Z', impact: 'partial_outage' }]);
+    expect(impactStretches(same, 'c')).toEqual([]);
+  });
+
+  test('over ten thousand updates, each announces the impact it set', () => {
+    const many = changing(
+      Array.from({ length: 10_000 }, (_, i) => ({
+        at: new Date(Date.parse('2026-11-22T08:01:00.000Z') + i * 1000).toISOString(),
+        affects: [['a', i % 2 ? 'partial_outage' : 'degraded_performance'] as [string, UpdateImpact]],
+      })),
+    );
+    // Every update's impacts, read the way the updates feed reads them.
+    for (let i = 0; i < many.updates.length; i++) expect(announcedImpacts(many, i)[0]!.impact).toBe(i % 2 ? 'partial_outage' : 'degraded_performance');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DOWNTIME_WEIGHT, dailyImpact, uptimeOf } from '../../src/lib/uptime-bars.ts';
-import type { Incident, Impact } from '../../src/schemas/incident.ts';
+import type { Incident, Impact, UpdateImpact } from '../../src/schemas/incident.ts';
 
 function incident(id: string, product: string, impact: Impact, started: string, resolved?: string): Incident {
   const base = {
@@ -17,6 +17,15 @@ function incident(id: string, product: string, impact: Impact, started: string, 
     updates: [{ at: started, status: 'investigating' as const, message: 'm' }],
   };
   return resolved ? { ...base, resolved } : base;
+}
+
+/** The incident with an update at each time given, setting the product's impact from then on. */
+function changed(inc: Incident, changes: [string, UpdateImpact][]): Incident {
+  const product = inc.affects[0]!.product;
+  return {
+    ...inc,
+    updates: [...inc.updates, ...changes.map(([at, impact]) => ({ at, status: 'identified' as const, message: 'm', affects: [{ product, impact }] }))],
+  };
 }
 
 const NOW = '2026-11-22T10:00:00.000Z';
@@ -49,6 +58,16 @@ describe('the 90-day bar', () => {
         incident('y', 'a', 'major_outage', '2026-11-10T18:00:00.000Z', '2026-11-10T19:00:00.000Z'),
       ],
       { '2026-11-10': 'major_outage' },
+    ],
+    [
+      'each day takes the impact the updates gave it: a major outage lowered overnight, back the day after while still open',
+      [
+        changed(incident('x', 'a', 'major_outage', '2026-11-19T15:00:00.000Z'), [
+          ['2026-11-20T08:00:00.000Z', 'degraded_performance'],
+          ['2026-11-21T08:00:00.000Z', 'operational'],
+        ]),
+      ],
+      { '2026-11-19': 'major_outage', '2026-11-20': 'major_outage', '2026-11-21': 'degraded_performance' },
     ],
     [
       'an open incident runs up to today',
@@ -95,6 +114,27 @@ describe('uptime, weighted by impact (hand-computed cases)', () => {
       [incident('x', 'a', 'degraded_performance', '2026-11-10T16:00:00.000Z', '2026-11-10T20:00:00.000Z')],
       '2026-11-10',
       1,
+    ],
+    [
+      'an update that lowers the impact: 60 minutes major, then 100 minutes partial at 30 %, then back while still open',
+      [
+        changed(incident('x', 'a', 'major_outage', '2026-11-10T16:00:00.000Z', '2026-11-10T20:00:00.000Z'), [
+          ['2026-11-10T17:00:00.000Z', 'partial_outage'],
+          ['2026-11-10T18:40:00.000Z', 'operational'],
+        ]),
+      ],
+      '2026-11-10',
+      1 - 90 / 1440,
+    ],
+    [
+      'an update that raises it: 60 minutes degraded, then 30 minutes major until resolved',
+      [
+        changed(incident('x', 'a', 'degraded_performance', '2026-11-10T16:00:00.000Z', '2026-11-10T17:30:00.000Z'), [
+          ['2026-11-10T17:00:00.000Z', 'major_outage'],
+        ]),
+      ],
+      '2026-11-10',
+      1 - 30 / 1440,
     ],
     [
       'overlapping major outages count each minute once: 10:00-11:00 and 10:30-11:30 are 90 minutes',

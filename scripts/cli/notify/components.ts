@@ -2,8 +2,9 @@
  * Component events: a product's status changing, for webhooks in Statuspage's `component_update`
  * shape. The status comes from the one rule the pages, badges and API use (productStatuses in
  * src/lib/status.ts), applied to the content as it stood at each instant where a status can change:
- * an incident starting or being resolved, a maintenance window beginning or ending. Only the
- * incidents started by then count, as the status page at that moment showed them.
+ * an incident starting, an update changing a product's impact, an incident being resolved, a
+ * maintenance window beginning or ending. Only the incidents started by then count, as the status
+ * page at that moment showed them.
  */
 import type { SiteContent } from '../../../src/lib/content/load.ts';
 import { productStatuses, type ComponentStatus } from '../../../src/lib/status.ts';
@@ -31,6 +32,7 @@ export function statusChanges(c: SiteContent, since: string): StatusChange[] {
   for (const inc of c.incidents) {
     instants.add(Date.parse(inc.started));
     if (inc.resolved !== undefined) instants.add(Date.parse(inc.resolved));
+    for (const u of inc.updates) if (u.affects !== undefined) instants.add(Date.parse(u.at));
   }
   for (const m of c.maintenance)
     if (m.cancelled === undefined) {

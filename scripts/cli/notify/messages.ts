@@ -12,7 +12,7 @@ import { markdownToText } from '../../../src/lib/markdown.ts';
 import { plain } from '../../../src/lib/feeds.ts';
 import { displayZone, formatInstant } from '../../../src/lib/time.ts';
 import { localeUrl } from '../../../src/lib/routes.ts';
-import { worse, type ComponentStatus } from '../../../src/lib/status.ts';
+import { announcedImpacts, worstOf, type ComponentStatus } from '../../../src/lib/status.ts';
 import { updateAnchor } from '../../../src/lib/update-feeds.ts';
 import { automaticNoticeText, cancellationNotice } from '../../../src/lib/maintenance-timeline.ts';
 import { apiDocuments, stableId, type ApiIncident, type ApiScheduledMaintenance, type ComponentsDoc, type StatusDoc } from '../../../src/lib/api.ts';
@@ -92,19 +92,28 @@ export function compose(c: SiteContent, e: NotifyEvent, lang: string, at: SiteLo
   }
   if ('incident' in e) {
     const inc = e.incident;
-    const update = inc.updates[e.update ?? inc.updates.length - 1]!;
-    const worst = inc.affects.reduce<ComponentStatus>((acc, a) => worse(acc, a.impact), 'operational');
+    const index = e.update ?? inc.updates.length - 1;
+    const update = inc.updates[index]!;
+    const impacts = announcedImpacts(inc, index);
+    const worst = worstOf(impacts);
     return {
       ...base,
       heading: fill(w.heading[e.kind], { title: plain(text(inc.title)) }),
       facts: [
         { label: t('incident.status'), value: t(`incidentStatus.${update.status}`) },
-        { label: t('incident.affects'), value: inc.affects.map((a) => `${name(a.product)} (${t(`status.${a.impact}`).toLocaleLowerCase(lang)})`).join(', ') },
+        { label: t('incident.affects'), value: impacts.map((a) => `${name(a.product)} (${t(`status.${a.impact}`).toLocaleLowerCase(lang)})`).join(', ') },
       ],
       text: words(e.kind === 'incident.report' ? inc.body : text(update.message)),
       // Straight to the update (or the report) on the incident's page.
       link: `${url(`/incidents/${inc.id}/`)}#${e.update === undefined ? 'report' : updateAnchor(e.update)}`,
-      tone: update.status === 'resolved' ? 'good' : worst === 'major_outage' ? 'outage' : worst === 'partial_outage' ? 'partial' : 'degraded',
+      tone:
+        update.status === 'resolved' || worst === 'operational'
+          ? 'good'
+          : worst === 'major_outage'
+            ? 'outage'
+            : worst === 'partial_outage'
+              ? 'partial'
+              : 'degraded',
     };
   }
   const m = e.maintenance;

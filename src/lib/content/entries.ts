@@ -196,8 +196,20 @@ function incidentRules(inc: Incident, s: YamlSource, r: EntryRules): ContentErro
   inc.affects.forEach((a, i) => {
     if (!r.productIds.includes(a.product)) errors.push(errorAt(s, ['affects', i, 'product'], unknownProduct(a.product, r)));
   });
-  duplicates(inc.affects.map((a) => a.product)).forEach((i) => errors.push(errorAt(s, ['affects', i, 'product'], `found "${inc.affects[i]!.product}" twice (expected each product once, with its worst impact)`)));
+  duplicates(inc.affects.map((a) => a.product)).forEach((i) => errors.push(errorAt(s, ['affects', i, 'product'], `found "${inc.affects[i]!.product}" twice (expected each product once, with its impact when the incident began)`)));
   errors.push(...timelineRules(s, inc.updates, r, inc.started));
+  const products = inc.affects.map((a) => a.product);
+  inc.updates.forEach((u, i) => {
+    if (u.affects === undefined) return;
+    if (u.status === 'resolved') errors.push(errorAt(s, ['updates', i, 'affects'], 'found on an update with status resolved (expected none: resolving ends every product\'s impact)'));
+    u.affects.forEach((a, j) => {
+      if (!products.includes(a.product))
+        errors.push(
+          errorAt(s, ['updates', i, 'affects', j, 'product'], `found "${a.product}", which the incident's affects does not list (expected one of ${list(products)}; an update changes the impact of the incident's own products)`),
+        );
+    });
+    duplicates(u.affects.map((a) => a.product)).forEach((j) => errors.push(errorAt(s, ['updates', i, 'affects', j, 'product'], `found "${u.affects![j]!.product}" twice (expected each product once in an update)`)));
+  });
   inc.updates.forEach((u, i) => {
     if (u.nextUpdate !== undefined && u.nextUpdate <= u.at)
       errors.push(

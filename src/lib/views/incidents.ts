@@ -6,7 +6,7 @@ import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts
 import { localeUrl } from '../routes.ts';
 import { markdownToHtml, markdownToText } from '../markdown.ts';
 import { updateAnchor } from '../update-feeds.ts';
-import { worstImpact, type ComponentStatus } from '../status.ts';
+import { shownImpacts, worstOf, type ComponentStatus } from '../status.ts';
 import { incidentClock, nextUpdateBy, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
 import { TARGET_KEYS, describeTarget } from '../targets.ts';
 import { formatDuration } from '../durations.ts';
@@ -93,16 +93,18 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
   const sev = x.c.severities.find((s) => s.id === inc.severity)!;
   const last = inc.updates[inc.updates.length - 1]!;
   const message = x.loc(last.message);
+  // Each product as the updates posted by now leave it; a resolved incident, how it hit each at worst.
+  const impacts = shownImpacts(inc, x.c.now);
   const summary: IncidentSummary = {
     id: inc.id,
     href: x.url(`/incidents/${inc.id}/`),
     title: x.loc(inc.title),
     status: last.status,
     statusText: x.t(`incidentStatus.${last.status}`),
-    impact: worstImpact(inc),
-    impactText: x.t(`status.${worstImpact(inc)}`),
+    impact: worstOf(impacts),
+    impactText: x.t(`status.${worstOf(impacts)}`),
     severity: { id: sev.id, name: x.loc(sev.name), rank: sev.rank },
-    affects: inc.affects.map((a) => ({
+    affects: impacts.map((a) => ({
       id: a.product,
       name: x.productName(a.product),
       href: x.url(`/products/${a.product}/`),
@@ -152,7 +154,15 @@ export interface IncidentPage extends IncidentSummary {
   scopeText: string;
   duration: string;
   /** Newest first; `anchor` is the update's id on the page, which the updates feed links to. */
-  timeline: { anchor: string; at: Instant; statusText: string; html: string; lang: string }[];
+  timeline: {
+    anchor: string;
+    at: Instant;
+    statusText: string;
+    html: string;
+    lang: string;
+    /** The products whose impact this update changed, and their impact from then on. */
+    changes: { id: string; name: string; href: string; impact: ComponentStatus; impactText: string }[];
+  }[];
   clock: { intro: string; rows: ClockRow[] };
   reportHtml?: string;
   reportLang: string;
@@ -191,6 +201,13 @@ export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
         statusText: x.t(`incidentStatus.${u.status}`),
         html: markdownToHtml(m.text),
         lang: m.lang,
+        changes: (u.affects ?? []).map((a) => ({
+          id: a.product,
+          name: x.productName(a.product),
+          href: x.url(`/products/${a.product}/`),
+          impact: a.impact,
+          impactText: x.t(`status.${a.impact}`),
+        })),
       };
     }),
     clock: { intro: x.t('sla.intro', { severity: summary.severity.name.text, scope: x.t(`scope.${inc.scope}`).toLowerCase() }), rows },
