@@ -32,6 +32,7 @@ import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline
 import { localeUrl, type RoutePath } from './routes.ts';
 import { productDays, uptimeOf } from './uptime-bars.ts';
 import {
+  impactStretches,
   impactsThrough,
   incidentImpact,
   indicatorOf,
@@ -374,7 +375,8 @@ class ApiBuilder {
         note(a.product, inc.started);
         if (inc.resolved) note(a.product, inc.resolved);
       }
-      for (const u of inc.updates) for (const a of u.affects ?? []) note(a.product, u.at);
+      // And each update that really changed its impact (one restating it changes nothing).
+      for (const a of inc.affects) for (const stretch of impactStretches(inc, a.product).slice(1)) note(a.product, stretch.from);
     }
     for (const m of c.maintenance) {
       if (m.cancelled !== undefined) continue;

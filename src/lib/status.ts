@@ -69,7 +69,9 @@ export interface ProductImpact {
 /**
  * Every product the incident affects, with its impact once the updates up to and including
  * `index` were posted (-1: as the incident began): `affects` at the top, changed by each update's
- * `affects` in turn. The one rule the pages, feeds, API, uptime bars and notifications read.
+ * `affects` in turn. A resolution ends every impact, so an update that reopens the incident starts
+ * again from `affects` at the top. The one rule the pages, feeds, API, uptime bars and
+ * notifications read.
  */
 export function impactsThrough(incident: Incident, index: number): ProductImpact[] {
   return index < 0 ? incident.affects.map((a) => ({ product: a.product, impact: a.impact })) : impactsAfterEach(incident)[index]!;
@@ -77,25 +79,36 @@ export function impactsThrough(incident: Incident, index: number): ProductImpact
 
 /** The impacts after each update, in one pass (an incident may have thousands of updates), once per incident. */
 const impactsAfterEach = memoByObject((incident: Incident): ProductImpact[][] => {
-  const impacts = new Map<string, UpdateImpact>(incident.affects.map((a) => [a.product, a.impact]));
+  const begun = () => new Map<string, UpdateImpact>(incident.affects.map((a) => [a.product, a.impact]));
+  let impacts = begun();
   let current = impactsThrough(incident, -1);
-  return incident.updates.map((u) => {
-    if (u.affects !== undefined) {
-      for (const a of u.affects) impacts.set(a.product, a.impact);
+  return incident.updates.map((u, i) => {
+    const reopens = i > 0 && incident.updates[i - 1]!.status === 'resolved';
+    if (reopens) impacts = begun();
+    if (u.affects !== undefined || reopens) {
+      for (const a of u.affects ?? []) impacts.set(a.product, a.impact);
       current = [...impacts].map(([product, impact]) => ({ product, impact }));
     }
     return current;
   });
 });
 
+/** The updates' times in milliseconds, oldest first (the check keeps them in order), once per incident. */
+const updateTimes = memoByObject((incident: Incident): number[] => incident.updates.map((u) => Date.parse(u.at)));
+
 /** Every product's impact at `at`, from the updates posted by then (whether or not the incident is still open). */
 export function impactsAt(incident: Incident, at: string): ProductImpact[] {
   const t = Date.parse(at);
-  let index = -1;
-  incident.updates.forEach((u, i) => {
-    if (Date.parse(u.at) <= t) index = i;
-  });
-  return impactsThrough(incident, index);
+  const times = updateTimes(incident);
+  // The last update at or before `at`, by halving: notify asks at every instant a status may change.
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return impactsThrough(incident, lo - 1);
 }
 
 /** The worst of some products' impacts (operational when there is none). */
@@ -111,10 +124,14 @@ export function impactStretches(incident: Incident, product: string): { from: st
   const first = incident.affects.find((a) => a.product === product);
   if (!first) return [];
   const out: { from: string; impact: UpdateImpact }[] = [{ from: incident.started, impact: first.impact }];
-  for (const u of incident.updates) {
-    const change = u.affects?.find((a) => a.product === product);
-    if (change && change.impact !== out[out.length - 1]!.impact) out.push({ from: u.at, impact: change.impact });
-  }
+  incident.updates.forEach((u, i) => {
+    // A resolution ends the impact; an update that reopens the incident starts again from the top.
+    const impact =
+      u.status === 'resolved'
+        ? 'operational'
+        : (u.affects?.find((a) => a.product === product)?.impact ?? (i > 0 && incident.updates[i - 1]!.status === 'resolved' ? first.impact : undefined));
+    if (impact !== undefined && impact !== out[out.length - 1]!.impact) out.push({ from: u.at, impact });
+  });
   return out;
 }
 

@@ -440,6 +440,14 @@ describe('an incident as Statuspage shows it', () => {
     ]);
     // Its impact is the worst it had.
     expect(doc.impact).toBe('critical');
+    // A component's updated_at is its last real change: an update restating an impact is none.
+    const { resolved: _, ...open0 } = b;
+    const restated = {
+      ...open0,
+      updates: [b.updates[0]!, b.updates[1]!, { ...b.updates[2]!, affects: [{ product: 'cloud' as const, impact: 'operational' as const }] }],
+    };
+    const open = componentsDoc({ ...changing, incidents: [restated] }, AT).components;
+    expect(open.map((x) => [x.name, x.status, x.updated_at])).toContainEqual(['Acme Cloud', 'operational', t('2026-11-22T08:40:00Z')]);
   });
 
   test.each([

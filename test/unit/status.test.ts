@@ -212,6 +212,29 @@ describe("a product's impact changes with the updates", () => {
     ]);
   });
 
+  test('a resolution ends every impact: an update that reopens the incident starts again from the impacts it began with', () => {
+    const reopened = changing([
+      { at: '2026-11-22T08:10:00.000Z', affects: [['a', 'operational']] },
+      { at: '2026-11-22T08:30:00.000Z', status: 'resolved' },
+      { at: '2026-11-22T09:00:00.000Z' },
+      { at: '2026-11-22T09:20:00.000Z', affects: [['b', 'degraded_performance']] },
+    ]);
+    expect(statusAt(reopened, '2026-11-22T08:20:00.000Z')).toEqual({ a: 'operational', b: 'partial_outage', c: 'operational' });
+    expect(statusAt(reopened, NOW)).toEqual({ a: 'major_outage', b: 'degraded_performance', c: 'operational' });
+    // The bars: operational from the resolution until the reopening, then as it began.
+    expect(impactStretches(reopened, 'a')).toEqual([
+      { from: '2026-11-22T08:00:00.000Z', impact: 'major_outage' },
+      { from: '2026-11-22T08:10:00.000Z', impact: 'operational' },
+      { from: '2026-11-22T09:00:00.000Z', impact: 'major_outage' },
+    ]);
+    expect(impactStretches(reopened, 'b')).toEqual([
+      { from: '2026-11-22T08:00:00.000Z', impact: 'partial_outage' },
+      { from: '2026-11-22T08:30:00.000Z', impact: 'operational' },
+      { from: '2026-11-22T09:00:00.000Z', impact: 'partial_outage' },
+      { from: '2026-11-22T09:20:00.000Z', impact: 'degraded_performance' },
+    ]);
+  });
+
   test("one product's stretches: a new one only where its impact changes", () => {
     const same = changing([
       { at: '2026-11-22T08:10:00.000Z', affects: [['a', 'major_outage']] },
@@ -234,5 +257,7 @@ describe("a product's impact changes with the updates", () => {
     );
     // Every update's impacts, read the way the updates feed reads them.
     for (let i = 0; i < many.updates.length; i++) expect(announcedImpacts(many, i)[0]!.impact).toBe(i % 2 ? 'partial_outage' : 'degraded_performance');
+    // And the status at each update's own second, read the way notify reads it.
+    for (let i = 0; i < many.updates.length; i += 997) expect(statusAt(many, many.updates[i]!.at).a).toBe(i % 2 ? 'partial_outage' : 'degraded_performance');
   });
 });

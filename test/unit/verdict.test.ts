@@ -33,6 +33,34 @@ describe('the verdict', () => {
     expect(v.affected[0]!.next!.passedText).toBeUndefined();
   });
 
+  test("since when is when the product's status began: the update that raised it, and an incident where it is back no longer counts", () => {
+    const c = during({});
+    const down = c.incidents[0]!;
+    const raised = {
+      ...down,
+      affects: [
+        { product: 'cloud', impact: 'degraded_performance' as const },
+        { product: 'widget', impact: 'partial_outage' as const },
+      ],
+      updates: [
+        ...down.updates,
+        {
+          at: '2026-11-23T08:00:00.000Z',
+          status: 'identified' as const,
+          message: 'm',
+          affects: [
+            { product: 'cloud', impact: 'major_outage' as const },
+            { product: 'widget', impact: 'operational' as const },
+          ],
+        },
+      ],
+    };
+    const v = verdict({ ...c, incidents: [raised], maintenance: [] });
+    // The cloud is down since the update that made it a major outage, not since the incident began;
+    // the widget is back, so the incident gives it neither a status, a since nor a next update.
+    expect(v.affected.map((p) => [p.id, p.status, p.since?.iso, p.next === undefined])).toEqual([['cloud', 'major_outage', '2026-11-23T08:00:00.000Z', false]]);
+  });
+
   test('what samples decide is marked: each product they decide, or the verdict once when they decide all of it', () => {
     const marks = (c: SiteContent) => {
       const v = verdict(c);

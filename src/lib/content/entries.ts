@@ -201,7 +201,7 @@ function incidentRules(inc: Incident, s: YamlSource, r: EntryRules): ContentErro
   const products = inc.affects.map((a) => a.product);
   inc.updates.forEach((u, i) => {
     if (u.affects === undefined) return;
-    if (u.status === 'resolved') errors.push(errorAt(s, ['updates', i, 'affects'], 'found on an update with status resolved (expected none: resolving ends every product\'s impact)'));
+    if (u.status === 'resolved') errors.push(errorAt(s, ['updates', i, 'affects'], "found impact changes on a resolved update (expected none: resolving ends every product's impact)"));
     u.affects.forEach((a, j) => {
       if (!products.includes(a.product))
         errors.push(

@@ -6,7 +6,7 @@ import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts
 import { localeUrl } from '../routes.ts';
 import { markdownToHtml, markdownToText } from '../markdown.ts';
 import { updateAnchor } from '../update-feeds.ts';
-import { shownImpacts, worstOf, type ComponentStatus } from '../status.ts';
+import { impactStretches, shownImpacts, worstOf, type ComponentStatus } from '../status.ts';
 import { incidentClock, nextUpdateBy, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
 import { TARGET_KEYS, describeTarget } from '../targets.ts';
 import { formatDuration } from '../durations.ts';
@@ -28,7 +28,8 @@ export interface IncidentSummary {
   impact: ComponentStatus;
   impactText: string;
   severity: { id: string; name: LocalizedText; rank: number };
-  affects: { id: string; name: string; href: string; impact: ComponentStatus; impactText: string }[];
+  /** Each product with its impact (see shownImpacts) and since when it has had it. */
+  affects: { id: string; name: string; href: string; impact: ComponentStatus; impactText: string; since: Instant }[];
   started: Instant;
   resolved?: Instant;
   /** A resolved incident's duration in words: "Resolved in 2 h 10 min". */
@@ -89,6 +90,12 @@ export function summarise(x: Ctx, inc: Incident): IncidentSummary {
   return s;
 }
 
+/** When the product's impact at `now` began: the incident's start, or the update that last changed it. */
+function sinceOf(inc: Incident, product: string, now: string): string {
+  const t = Date.parse(now);
+  return impactStretches(inc, product).reduce((since, s) => (Date.parse(s.from) <= t ? s.from : since), inc.started);
+}
+
 function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
   const sev = x.c.severities.find((s) => s.id === inc.severity)!;
   const last = inc.updates[inc.updates.length - 1]!;
@@ -110,6 +117,7 @@ function summariseNow(x: Ctx, inc: Incident): IncidentSummary {
       href: x.url(`/products/${a.product}/`),
       impact: a.impact,
       impactText: x.t(`status.${a.impact}`),
+      since: { iso: sinceOf(inc, a.product, x.c.now) },
     })),
     started: { iso: inc.started },
     latest: {

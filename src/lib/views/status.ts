@@ -183,8 +183,9 @@ function openFirst(a: IncidentSummary, b: IncidentSummary): number {
 /** An affected product's since, next update or until (see AffectedProduct), from the open incidents and the windows under way. */
 function affectedProduct(x: Ctx, p: ProductLine, open: IncidentSummary[], windowsNow: MaintenanceSummary[]): AffectedProduct {
   const out: AffectedProduct = { ...p };
-  const mine = open.filter((i) => i.affects.some((a) => a.id === p.id));
-  const starts = mine.filter((i) => i.affects.some((a) => a.id === p.id && a.impact === p.status)).map((i) => i.started.iso);
+  // The open incidents that still affect it; since when it has had its status (an update may have changed it).
+  const mine = open.filter((i) => i.affects.some((a) => a.id === p.id && a.impact !== 'operational'));
+  const starts = mine.flatMap((i) => i.affects.filter((a) => a.id === p.id && a.impact === p.status).map((a) => a.since.iso));
   if (starts.length > 0) out.since = { iso: starts.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)) };
   const next = mine.flatMap((i) => (i.nextUpdate ? [i.nextUpdate] : [])).sort((a, b) => Date.parse(a.at.iso) - Date.parse(b.at.iso))[0];
   // In the verdict's shorter words; one overdue at build time says when it was due, in the warning colour.
