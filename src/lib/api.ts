@@ -33,13 +33,13 @@ import { localeUrl, type RoutePath } from './routes.ts';
 import { productDays, uptimeOf } from './uptime-bars.ts';
 import {
   impactStretches,
-  impactsThrough,
   incidentImpact,
   indicatorOf,
   isOpen,
   maintenanceState,
   overallStatus,
   productStatuses,
+  statusesAfter,
   worse,
   type ComponentStatus,
   type Indicator,
@@ -456,8 +456,7 @@ class ApiBuilder {
     const last = inc.updates.at(-1)!;
     // Each update lists the products whose status it changed, as Statuspage does: the first raises
     // the impacts the incident began with, a later one changes some, the resolved one clears them all.
-    const statusAfter = (i: number): Map<string, ComponentStatus> =>
-      new Map(impactsThrough(inc, i).map((a) => [a.product, i >= 0 && inc.updates[i]!.status === 'resolved' ? 'operational' : a.impact]));
+    const statusAfter = (i: number): Map<string, ComponentStatus> => new Map(statusesAfter(inc, i).map((a) => [a.product, a.impact]));
     const updates = inc.updates.map((u, i): ApiIncidentUpdate => {
       const before = i === 0 ? new Map(inc.affects.map((a) => [a.product, 'operational' as ComponentStatus])) : statusAfter(i - 1);
       const after = statusAfter(i);

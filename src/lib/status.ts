@@ -116,6 +116,12 @@ export function worstOf(impacts: readonly { impact: ComponentStatus }[]): Compon
   return impacts.reduce<ComponentStatus>((acc, a) => worse(acc, a.impact), 'operational');
 }
 
+/** Every product's status once update `index` was posted (-1: as the incident began): its impact, or operational from a resolution. */
+export function statusesAfter(incident: Incident, index: number): ProductImpact[] {
+  const resolved = index >= 0 && incident.updates[index]!.status === 'resolved';
+  return impactsThrough(incident, index).map((a) => (resolved ? { product: a.product, impact: 'operational' } : a));
+}
+
 /**
  * One product's impact over an incident, stretch by stretch, oldest first: each holds from `from`
  * until the next one's `from` (the last until the incident ends). The first is the one it began with.
@@ -125,12 +131,8 @@ export function impactStretches(incident: Incident, product: string): { from: st
   if (!first) return [];
   const out: { from: string; impact: UpdateImpact }[] = [{ from: incident.started, impact: first.impact }];
   incident.updates.forEach((u, i) => {
-    // A resolution ends the impact; an update that reopens the incident starts again from the top.
-    const impact =
-      u.status === 'resolved'
-        ? 'operational'
-        : (u.affects?.find((a) => a.product === product)?.impact ?? (i > 0 && incident.updates[i - 1]!.status === 'resolved' ? first.impact : undefined));
-    if (impact !== undefined && impact !== out[out.length - 1]!.impact) out.push({ from: u.at, impact });
+    const impact = statusesAfter(incident, i).find((a) => a.product === product)!.impact;
+    if (impact !== out[out.length - 1]!.impact) out.push({ from: u.at, impact });
   });
   return out;
 }

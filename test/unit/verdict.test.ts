@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { SiteContent } from '../../src/lib/content/load.ts';
-import { context } from '../../src/lib/views/incidents.ts';
+import { context, incidentPage } from '../../src/lib/views/incidents.ts';
 import { statusView } from '../../src/lib/views/status.ts';
 import { MINIMAL, loadOrThrow } from '../helpers/fixtures.ts';
 
@@ -90,5 +90,30 @@ describe('the verdict', () => {
     };
     const v = verdict({ ...c, incidents: [...c.incidents, real] });
     expect(v.affected.find((p) => p.id === 'cloud')!.sample).toBeUndefined();
+  });
+});
+
+describe("the incident page's timeline", () => {
+  test('each update says which products it changed: a restated impact is no change, a reopening brings the first impacts back', () => {
+    const down = MIN.incidents.find((i) => i.id === '2026-11-22-cloud-down')!;
+    const at = (h: number) => `2026-11-22T${String(h).padStart(2, '0')}:00:00.000Z`;
+    const inc = {
+      ...down,
+      affects: [{ product: 'cloud', impact: 'major_outage' as const }],
+      updates: [
+        { at: at(9), status: 'identified' as const, message: 'm', affects: [{ product: 'cloud', impact: 'major_outage' as const }] },
+        { at: at(10), status: 'monitoring' as const, message: 'm', affects: [{ product: 'cloud', impact: 'degraded_performance' as const }] },
+        { at: at(11), status: 'resolved' as const, message: 'm' },
+        { at: at(12), status: 'investigating' as const, message: 'm' },
+      ],
+    };
+    const page = incidentPage(context({ ...MIN, now: at(13), incidents: [inc] }, 'en', '/'), inc);
+    // Newest first.
+    expect(page.timeline.map((u) => u.changes.map((c) => `${c.name} ${c.impactText}`))).toEqual([
+      ['Acme Cloud Major outage'],
+      [],
+      ['Acme Cloud Degraded performance'],
+      [],
+    ]);
   });
 });
