@@ -85,6 +85,22 @@ function swapIn(ready: string, outDir: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
+/**
+ * Deletes a folder that the build may still be writing into. When a signal stops the build, writes
+ * it had already handed to Node's thread pool go on beside the deletion: one that adds a file makes
+ * it fail (ENOTEMPTY), one that makes the folders on a page's way brings the folder back. So it
+ * retries, holds the main thread still (nothing new is started) while those writes finish, and
+ * deletes again until the folder stays gone.
+ */
+export function removeForGood(dir: string): void {
+  const still = new Int32Array(new SharedArrayBuffer(4));
+  for (let round = 0; round < 20; round++) {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 10 });
+    Atomics.wait(still, 0, 0, 30);
+    if (!existsSync(dir)) return;
+  }
+}
+
 /** Makes `astro build` write a fresh folder and replace the output folder only once the site is complete and checked. */
 export function atomicOutput(): AstroIntegration {
   let target: string | undefined;
@@ -93,8 +109,11 @@ export function atomicOutput(): AstroIntegration {
   let swapped = false;
   let unlock = () => {};
   const cleanUp = () => {
-    if (!swapped && staging) rmSync(staging, { recursive: true, force: true });
-    unlock();
+    try {
+      if (!swapped && staging) removeForGood(staging);
+    } finally {
+      unlock();
+    }
   };
   // Ctrl-C and TERM end the build as they would have, after the clean-up.
   const onSignal = (signal: NodeJS.Signals) => {

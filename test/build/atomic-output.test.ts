@@ -75,7 +75,8 @@ function startSlowBuild(content: string, outDir: string) {
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<{ how: NodeJS.Signals | number | null; output: string }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ how: signal ?? code, output })),
+    // 'close', not 'exit': the output is read to its end, so a failure shows all of it.
+    child.on('close', (code, signal) => resolve({ how: signal ?? code, output })),
   );
   return { child, exited };
 }
@@ -110,7 +111,13 @@ describe('builds that meet', () => {
       const done = await run.exited;
       expect(done.how, done.output).not.toBe(0);
       expect(siteHash(site.outDir)).toBe(site.hash);
-      expect(leftovers(site.outDir), done.output).toEqual([]);
+      const left = leftovers(site.outDir);
+      const inside = left.flatMap((entry) =>
+        listFiles(join(dirname(site.outDir), entry))
+          .slice(0, 10)
+          .map((f) => `${entry}/${f}`),
+      );
+      expect(left, `${done.output}\nleft: ${inside.join(', ')}`).toEqual([]);
     }
   });
 });

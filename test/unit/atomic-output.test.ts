@@ -1,9 +1,9 @@
 /** What the next build finds after a build was killed between two steps of its swap. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fsp, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { lockOutput, recoverOutput } from '../../src/integrations/atomic-output.ts';
+import { lockOutput, recoverOutput, removeForGood } from '../../src/integrations/atomic-output.ts';
 import { fileProblem } from '../../src/lib/output-check.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
@@ -100,5 +100,28 @@ describe('lockOutput: one build per output folder', () => {
     writeFileSync(join(parent, '.dist-lock'), String(process.ppid));
     release();
     expect(readFileSync(join(parent, '.dist-lock'), 'utf8')).toBe(String(process.ppid));
+  });
+});
+
+describe('removeForGood: a stopped build takes its half-written folder with it', () => {
+  // A Ctrl-C reaches the build while Node's thread pool still holds page writes it had started:
+  // files appear in the folder while it is being deleted. A plain recursive delete then fails
+  // (a folder is no longer empty) about every other time here and leaves the folder behind.
+  test('files still being created while it deletes: the folder is gone when it returns, and no error', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const dir = join(tempDir('remove'), '.dist-new-1');
+      for (let d = 0; d < 50; d++) mkdirSync(join(dir, String(d)), { recursive: true });
+      const writes: Promise<unknown>[] = [];
+      for (let i = 0; i < 5000; i++)
+        writes.push(
+          fsp.open(join(dir, String(i % 50), `${i}.html`), 'w').then(
+            (file) => file.close(),
+            () => undefined,
+          ),
+        );
+      expect(() => removeForGood(dir)).not.toThrow();
+      expect(existsSync(dir), `trial ${trial}`).toBe(false);
+      await Promise.all(writes);
+    }
   });
 });
