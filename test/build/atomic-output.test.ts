@@ -13,7 +13,7 @@ import { expectedFiles } from '../../src/lib/output-check.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 
 // Relative to the project root, as astro resolves --config.
-const FAULTY = ['--config', 'test/fixtures/faulty-build/astro.config.ts'];
+const FAULTY = ['--config', 'test/fixtures/faulty-build/astro.config.mjs'];
 
 describe('a failed build leaves the previous site', () => {
   test('content error: nothing is built, the old site stays', () => {

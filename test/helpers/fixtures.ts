@@ -145,7 +145,7 @@ export function treeHash(paths: string[]): string {
  */
 export function sharedBuild(contentDir: string, env: Record<string, string> = {}): Run & { outDir: string } {
   const key =
-    treeHash([join(ROOT, 'src'), join(ROOT, 'public'), join(ROOT, 'astro.config.ts'), join(ROOT, 'package-lock.json'), contentDir]) +
+    treeHash([join(ROOT, 'src'), join(ROOT, 'public'), join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json'), contentDir]) +
     createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8);
   const dir = join(TMP, `shared-${key}`);
   const done = () => ({ ...(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as Run), outDir: join(dir, 'dist') });
