@@ -41,14 +41,14 @@ function groupRunning(pid: number): boolean {
 }
 
 describe('a killed build', () => {
-  test('SIGKILL half-way through writing a 60-incident site, and once every file is written, leaves the old site or the new one, and the next build works', async () => {
-    // The old site is the minimal one; the new one has 60 incidents (about 550 files, so the
+  test('SIGKILL half-way through writing a 20-incident site, and once every file is written, leaves the old site or the new one, and the next build works', async () => {
+    // The old site is the minimal one; the new one has 20 incidents (about 420 files, so the
     // half-way kill falls among many written files). Any moment while pages are written takes the
     // same path (nothing has touched dist/ yet), so one such moment stands for all of them.
     const old = builtMinimal();
     const outDir = old.outDir;
     const content = join(tempDir('kill'), 'content');
-    generateSite({ dir: content, incidents: 60, seed: 5 });
+    generateSite({ dir: content, incidents: 20, seed: 5 });
     const env = { PHAROS_NOW: BENCH_NOW };
     const loaded = loadContent(content, { env });
     if (!loaded.ok) throw new Error('the generated site is valid');

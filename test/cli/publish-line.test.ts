@@ -12,6 +12,13 @@ import { describe, expect, test } from 'vitest';
 import { oneLine, publishLine, shellQuote } from '../../scripts/cli/publish.ts';
 import { MINIMAL, runCli, tempDir } from '../helpers/fixtures.ts';
 
+/**
+ * Lines pasted per run: each costs four processes, so `npm test` pastes 100 with a fixed seed and
+ * `npm run test:fuzz` (PHAROS_FUZZ_RUNS, PHAROS_FUZZ_SEED=random) thousands with a new seed.
+ */
+const RUNS = Number(process.env.PHAROS_FUZZ_RUNS ?? 100);
+const SEED = process.env.PHAROS_FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.PHAROS_FUZZ_SEED ?? 20261122);
+
 const root = tempDir('publish-line');
 const bin = join(root, 'bin');
 mkdirSync(bin);
@@ -83,7 +90,7 @@ const FRAGMENTS = [
 const text = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 16 }).map((parts) => parts.join(''));
 
 describe('publishLine', () => {
-  test('pasted into /bin/sh, it runs git add, commit and push with the message byte for byte, and nothing else', () => {
+  test(`pasted into /bin/sh (${RUNS} lines, seed ${SEED}), it runs git add, commit and push with the message byte for byte, and nothing else`, () => {
     fc.assert(
       fc.property(text, text, (title, name) => {
         const message = oneLine(`Incident: ${title}`);
@@ -95,7 +102,7 @@ describe('publishLine', () => {
         expect(run.left).toEqual([]);
         expect(run.calls.equals(expected(path, message))).toBe(true);
       }),
-      { seed: 20261122, numRuns: 250 },
+      { seed: SEED, numRuns: RUNS },
     );
   });
 

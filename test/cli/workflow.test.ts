@@ -324,15 +324,14 @@ describe('deploy workflow', () => {
     for (const [name, value] of Object.entries(job.steps[send]!.env ?? {})) expect(value).toBe(`\${{ secrets.${name} }}`);
   });
 
-  /**
-   * Runs a job's newest-commit check in a clone of a real repository whose branch main has the
-   * commits of `pushes` (counted from 1); this run is for commit `mine`. Returns its output and log.
-   */
-  function newestCheck(job: string, pushes: number, mine: number, origin?: string): { output: string; log: string } {
-    const step = workflow.jobs[job]!.steps.find((s) => s.id === 'head')!;
-    const dir = tempDir('workflow-head');
-    const git = (cwd: string, ...args: string[]) =>
-      spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).stdout.trim();
+  const git = (cwd: string, ...args: string[]) =>
+    spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).stdout.trim();
+  /** A bare repository whose branch main has `pushes` commits (made once per count, then cloned by each check); its commits, oldest first. */
+  const origins = new Map<number, { repo: string; commits: string[] }>();
+  function originWith(pushes: number): { repo: string; commits: string[] } {
+    const known = origins.get(pushes);
+    if (known) return known;
+    const dir = tempDir('workflow-origin');
     mkdirSync(join(dir, 'origin.git'));
     git(join(dir, 'origin.git'), 'init', '-q', '--bare');
     mkdirSync(join(dir, 'pusher'));
@@ -345,8 +344,21 @@ describe('deploy workflow', () => {
       commits.push(git(join(dir, 'pusher'), 'rev-parse', 'HEAD'));
     }
     git(join(dir, 'pusher'), 'push', '-q', join(dir, 'origin.git'), 'HEAD:refs/heads/main');
+    const made = { repo: join(dir, 'origin.git'), commits };
+    origins.set(pushes, made);
+    return made;
+  }
+
+  /**
+   * Runs a job's newest-commit check in a clone of a real repository whose branch main has the
+   * commits of `pushes` (counted from 1); this run is for commit `mine`. Returns its output and log.
+   */
+  function newestCheck(job: string, pushes: number, mine: number, origin?: string): { output: string; log: string } {
+    const step = workflow.jobs[job]!.steps.find((s) => s.id === 'head')!;
+    const dir = tempDir('workflow-head');
+    const { repo, commits } = originWith(pushes);
     // The run's checkout: its own commit, origin the repository (or an address that does not answer).
-    git(dir, 'clone', '-q', join(dir, 'origin.git'), 'run');
+    git(dir, 'clone', '-q', repo, 'run');
     git(join(dir, 'run'), 'checkout', '-q', commits[mine - 1]!);
     if (origin !== undefined) git(join(dir, 'run'), 'remote', 'set-url', 'origin', origin);
     const output = join(dir, 'github-output');
