@@ -43,24 +43,52 @@ export interface Site {
   dist: string;
   /** Origin with a trailing slash. */
   url: string;
+  /** The worker's Chromium, shared with the other e2e files it runs: open contexts, never close it. */
   browser: Browser;
   close: () => Promise<void>;
 }
 
-/** Builds (or reuses) the default site, serves it and launches Chromium; close() stops both. */
+let workerBrowser: Promise<Browser> | undefined;
+
+/**
+ * The test worker's Chromium, launched by the first file that asks and kept for the next files
+ * the worker runs (a launch costs about a second of CPU; a worker runs many e2e files one after
+ * another). Playwright closes it when the worker exits; one that crashed is launched again.
+ */
+function sharedBrowser(): Promise<Browser> {
+  if (!workerBrowser) {
+    workerBrowser = launchBrowser().then((browser) => {
+      browser.on('disconnected', () => (workerBrowser = undefined));
+      return browser;
+    });
+    workerBrowser.catch(() => (workerBrowser = undefined));
+  }
+  return workerBrowser;
+}
+
+/**
+ * Builds (or reuses) the default site, serves it and gets the worker's Chromium; close() stops the
+ * server and closes every browser context the file opened, so the next file starts with none.
+ */
 export async function startSite(): Promise<Site> {
   const dist = builtSite();
   const server = await serveStatic(dist);
-  const browser = await launchBrowser().catch(async (e: unknown) => {
+  const browser = await sharedBrowser().catch(async (e: unknown) => {
     await server.close();
     throw e;
   });
+  const before = new Set(browser.contexts());
   return {
     dist,
     url: server.url,
     browser,
     close: async () => {
-      await browser.close();
+      await Promise.all(
+        browser
+          .contexts()
+          .filter((context) => !before.has(context))
+          .map((context) => context.close()),
+      );
       await server.close();
     },
   };
