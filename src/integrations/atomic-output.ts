@@ -87,15 +87,19 @@ function swapIn(ready: string, outDir: string): void {
 
 /**
  * Deletes a folder that the build may still be writing into. When a signal stops the build, writes
- * it had already handed to Node's thread pool go on beside the deletion: one that adds a file makes
- * it fail (ENOTEMPTY), one that makes the folders on a page's way brings the folder back. So it
- * retries, holds the main thread still (nothing new is started) while those writes finish, and
- * deletes again until the folder stays gone.
+ * it had already handed to Node's thread pool go on beside the deletion, and one that adds a file
+ * to a folder being emptied makes the deletion fail (ENOTEMPTY). So it retries, holding the main
+ * thread still (nothing new is started) while those writes finish, until the folder stays gone. If
+ * it never does, the next build deletes what is left (`recoverOutput`).
  */
 export function removeForGood(dir: string): void {
   const still = new Int32Array(new SharedArrayBuffer(4));
   for (let round = 0; round < 20; round++) {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 10 });
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 10 });
+    } catch {
+      // A write landed between the retries: the next round deletes it.
+    }
     Atomics.wait(still, 0, 0, 30);
     if (!existsSync(dir)) return;
   }
