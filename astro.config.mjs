@@ -1,7 +1,8 @@
 // @ts-check
 // Astro configuration: static output, site URL and base from content/site.yaml or the environment.
 // JavaScript, not TypeScript, so that Astro imports it with Node (which reads the .ts modules it
-// imports) instead of starting a Vite server to compile it: about a second less per build.
+// imports) instead of starting a Vite server to compile it: a build takes about 0.4 s less
+// (0.7 s less CPU).
 import { defineConfig } from 'astro/config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
