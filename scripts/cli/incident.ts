@@ -7,7 +7,7 @@ import { IMPACTS, INCIDENT_STATUSES, UPDATE_IMPACTS, type Impact, type Incident,
 import { SCOPES, type Scope } from '../../src/schemas/severities.ts';
 import type { Localized } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
-import { isOpen } from '../../src/lib/status.ts';
+import { impactsThrough, isOpen } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
 import { CONTENT, NEXT_UPDATE, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { findItem, loadValid, pageUrl, type ContentFolder } from './site.ts';
@@ -63,7 +63,7 @@ export const INCIDENT_UPDATE = {
       type: 'string',
       value: 'ID:IMPACT',
       multiple: true,
-      help: `a product whose impact changes from this update on; IMPACT is ${or(UPDATE_IMPACTS)}`,
+      help: `a product whose impact changes from this update on, asked after the status in a terminal; IMPACT is ${or(UPDATE_IMPACTS)}`,
     },
     NEXT_UPDATE,
     PUBLISH,
@@ -323,14 +323,16 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
   // Without --at, "now" here only checks --next-update: the update takes the time it is written at.
   const at = notAfterNow('at', timeOption('at', typedAt ?? 'now', ctx), ctx.now);
   needAnswers(io, message ? [] : ['--message'], `pharos incident ${command}`);
-  if (!resolving && str(p, 'status') === undefined && io.interactive && message === undefined) {
+  const asking = !resolving && str(p, 'status') === undefined && io.interactive && message === undefined;
+  if (asking) {
     status = await askChoice<IncidentStatus>(
       'Status',
       INCIDENT_STATUSES.map((s) => ({ value: s, name: s })),
       status,
     );
   }
-  const affects = impactChanges(list(p, 'affects'), incident, status);
+  let affects = impactChanges(list(p, 'affects'), incident, status);
+  if (asking && status !== 'resolved' && affects.length === 0) affects = await askImpactChanges(incident);
   const decided = {
     status,
     affects,
@@ -370,6 +372,31 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
     },
   });
   return 0;
+}
+
+/**
+ * Asked with the status when staff answer questions: which products this update changes (none by
+ * default, so an update that changes none costs one keypress), then each one's impact from now on.
+ */
+async function askImpactChanges(incident: Incident): Promise<{ product: string; impact: UpdateImpact }[]> {
+  // A reopened incident starts again from its affects.
+  const current = impactsThrough(incident, incident.resolved === undefined ? incident.updates.length - 1 : -1);
+  const name = (impact: UpdateImpact) => impact.replace(/_/g, ' ');
+  const products = await askMany(
+    'Products whose impact this update changes (none: press enter)',
+    current.map((c) => ({ value: c.product, name: `${c.product} (now ${name(c.impact)})` })),
+    false,
+  );
+  const changes: { product: string; impact: UpdateImpact }[] = [];
+  for (const product of products) {
+    const now = current.find((c) => c.product === product)!.impact;
+    const impact = await askChoice<UpdateImpact>(
+      `Impact on ${product} from this update`,
+      UPDATE_IMPACTS.filter((i) => i !== now).map((i) => ({ value: i, name: name(i) })),
+    );
+    changes.push({ product, impact });
+  }
+  return changes;
 }
 
 /** `--affects ID:IMPACT` of an update: products of the incident, each with its impact from this update on. */

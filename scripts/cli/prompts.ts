@@ -28,9 +28,9 @@ export async function askChoice<T extends string>(message: string, choices: Choi
   return select<T>({ message, choices, ...(def !== undefined ? { default: def } : {}) });
 }
 
-/** Asks to pick one or more of a list. */
-export async function askMany<T extends string>(message: string, choices: Choice<T>[]): Promise<T[]> {
-  return checkbox<T>({ message, choices, required: true });
+/** Asks to pick one or more of a list (or none, when `required` is false). */
+export async function askMany<T extends string>(message: string, choices: Choice<T>[], required = true): Promise<T[]> {
+  return checkbox<T>({ message, choices, required });
 }
 
 /** Asks yes or no. */

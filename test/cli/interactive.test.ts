@@ -147,6 +147,12 @@ test('incident update without an id offers the open incidents, then the status (
   expect(screen.getScreen()).toMatch(/❯ identified/);
   screen.keypress('down');
   screen.keypress('enter');
+  // Which products the update changes: none, by default.
+  await screen.next();
+  expect(screen.getScreen()).toContain('Products whose impact this update changes');
+  expect(screen.getScreen()).toContain('cloud (now major outage)');
+  expect(screen.getScreen()).toContain('widget (now partial outage)');
+  screen.keypress('enter');
   await screen.next();
   expect(screen.getScreen()).toContain('Update for customers (en; status monitoring)');
   answer('The provider has recovered; we are watching.');
@@ -156,6 +162,37 @@ test('incident update without an id offers the open incidents, then the status (
   expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toContain(
     '  - at: "2026-11-22T11:30:00+01:00"\n    status: monitoring\n    message: The provider has recovered; we are watching.\n',
   );
+});
+
+test('incident update asks which products the update changes, then their impact from now on', async () => {
+  const { dir, io, printed } = session();
+  const run = main(['incident', 'update', '2026-11-22-cloud-down'], { ...io, env: { PHAROS_NOW: '2026-11-22T10:30:00Z' } });
+
+  expect(screen.getScreen()).toContain('Status');
+  screen.keypress('enter'); // identified, as before
+  await screen.next();
+  expect(screen.getScreen()).toContain('Products whose impact this update changes');
+  screen.keypress('down'); // widget is the second
+  screen.keypress('space');
+  screen.keypress('enter');
+  await screen.next();
+  expect(screen.getScreen()).toContain('Impact on widget from this update');
+  // Every impact but the one it has now, operational last.
+  expect(screen.getScreen()).toMatch(/❯ degraded performance\n {2}major outage\n {2}operational\n/);
+  screen.keypress('down');
+  screen.keypress('down');
+  screen.keypress('enter');
+  await screen.next();
+  expect(screen.getScreen()).toContain('Update for customers');
+  answer('Widget works again; sign-in to Cloud still fails.');
+
+  await expect(run).resolves.toBe(0);
+  expect(printed.err).toBe('');
+  const text = readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8');
+  expect(text).toMatch(/message: Widget works again; sign-in to Cloud still fails\.\n {4}affects:\n {6}- product: widget\n {8}impact: operational\n/);
+  // The check reads it back: widget operational from this update on, cloud still down.
+  const check = runCli(['check', '--content', dir], { PHAROS_NOW: '2026-11-22T10:30:00Z' });
+  expect(check.status, check.stdout + check.stderr).toBe(0);
 });
 
 test('maintenance reschedule without times asks for them, the window as written being the default, then the notice', async () => {
