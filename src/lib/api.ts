@@ -40,6 +40,7 @@ import {
   overallStatus,
   productStatuses,
   statusesAfter,
+  statusesChangedBy,
   worse,
   type ComponentStatus,
   type Indicator,
@@ -456,18 +457,20 @@ class ApiBuilder {
     const last = inc.updates.at(-1)!;
     // Each update lists the products whose status it changed, as Statuspage does: the first raises
     // the impacts the incident began with, a later one changes some, the resolved one clears them all.
-    const statusAfter = (i: number): Map<string, ComponentStatus> => new Map(statusesAfter(inc, i).map((a) => [a.product, a.impact]));
     const updates = inc.updates.map((u, i): ApiIncidentUpdate => {
-      const before = i === 0 ? new Map(inc.affects.map((a) => [a.product, 'operational' as ComponentStatus])) : statusAfter(i - 1);
-      const after = statusAfter(i);
-      const changed = inc.affects.flatMap((a): ApiAffectedComponent[] => {
-        const from = before.get(a.product)!;
-        const to = after.get(a.product)!;
-        return from === to
-          ? []
-          : [{ code: stableId(`component:${a.product}`), name: this.byProduct.get(a.product)?.name ?? a.product, old_status: from, new_status: to }];
-      });
-      const affected = changed.length > 0 ? changed : null;
+      const changes =
+        i === 0
+          ? statusesAfter(inc, 0).flatMap((a) => (a.impact === 'operational' ? [] : [{ product: a.product, from: 'operational' as const, to: a.impact }]))
+          : statusesChangedBy(inc, i);
+      const affected =
+        changes.length === 0
+          ? null
+          : changes.map((c): ApiAffectedComponent => ({
+              code: stableId(`component:${c.product}`),
+              name: this.byProduct.get(c.product)?.name ?? c.product,
+              old_status: c.from,
+              new_status: c.to,
+            }));
       return {
         id: stableId(`incident-update:${inc.id}:${i}`),
         status: u.status,

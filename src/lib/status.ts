@@ -123,6 +123,19 @@ export function statusesAfter(incident: Incident, index: number): ProductImpact[
 }
 
 /**
+ * The products whose status update `index` changed, from their status before it (after the update
+ * before, or as the incident began) to their status after it. A restated impact is no change; a
+ * resolution changes every product still hit; an update that reopens brings the impacts back.
+ */
+export function statusesChangedBy(incident: Incident, index: number): { product: string; from: UpdateImpact; to: UpdateImpact }[] {
+  const before = new Map(statusesAfter(incident, index - 1).map((a) => [a.product, a.impact]));
+  return statusesAfter(incident, index).flatMap((a) => {
+    const from = before.get(a.product)!;
+    return from === a.impact ? [] : [{ product: a.product, from, to: a.impact }];
+  });
+}
+
+/**
  * One product's impact over an incident, stretch by stretch, oldest first: each holds from `from`
  * until the next one's `from` (the last until the incident ends). The first is the one it began with.
  */
@@ -131,8 +144,8 @@ export function impactStretches(incident: Incident, product: string): { from: st
   if (!first) return [];
   const out: { from: string; impact: UpdateImpact }[] = [{ from: incident.started, impact: first.impact }];
   incident.updates.forEach((u, i) => {
-    const impact = statusesAfter(incident, i).find((a) => a.product === product)!.impact;
-    if (impact !== out[out.length - 1]!.impact) out.push({ from: u.at, impact });
+    const change = statusesChangedBy(incident, i).find((c) => c.product === product);
+    if (change) out.push({ from: u.at, impact: change.to });
   });
   return out;
 }

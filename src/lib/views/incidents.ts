@@ -6,7 +6,7 @@ import { localize, translator, type LocalizedText, type UiKey } from '../i18n.ts
 import { localeUrl } from '../routes.ts';
 import { markdownToHtml, markdownToText } from '../markdown.ts';
 import { updateAnchor } from '../update-feeds.ts';
-import { impactStretches, shownImpacts, statusesAfter, worstOf, type ComponentStatus, type ProductImpact } from '../status.ts';
+import { impactStretches, shownImpacts, statusesChangedBy, worstOf, type ComponentStatus } from '../status.ts';
 import { incidentClock, nextUpdateBy, type ClockEntry, type Outcome, type SlaClock } from '../sla.ts';
 import { TARGET_KEYS, describeTarget } from '../targets.ts';
 import { formatDuration } from '../durations.ts';
@@ -88,16 +88,6 @@ export function summarise(x: Ctx, inc: Incident): IncidentSummary {
   let s = byLocale.get(key);
   if (!s) byLocale.set(key, (s = summariseNow(x, inc)));
   return s;
-}
-
-/**
- * The products whose status the update at `index` changed, with their status from then on: what
- * its `affects` changed, or what a reopening brought back. A resolution's own words say it ended them.
- */
-function impactChanges(inc: Incident, index: number): ProductImpact[] {
-  if (inc.updates[index]!.status === 'resolved') return [];
-  const before = new Map(statusesAfter(inc, index - 1).map((a) => [a.product, a.impact]));
-  return statusesAfter(inc, index).filter((a) => a.impact !== before.get(a.product));
 }
 
 /** When the product's impact at `now` began: the incident's start, or the update that last changed it. */
@@ -219,12 +209,13 @@ export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
         statusText: x.t(`incidentStatus.${u.status}`),
         html: markdownToHtml(m.text),
         lang: m.lang,
-        changes: impactChanges(inc, inc.updates.length - 1 - i).map((a) => ({
-          id: a.product,
-          name: x.productName(a.product),
-          href: x.url(`/products/${a.product}/`),
-          impact: a.impact,
-          impactText: x.t(`status.${a.impact}`),
+        // What its `affects` changed, or what a reopening brought back; a resolution's own words say it ended them.
+        changes: (u.status === 'resolved' ? [] : statusesChangedBy(inc, inc.updates.length - 1 - i)).map((c) => ({
+          id: c.product,
+          name: x.productName(c.product),
+          href: x.url(`/products/${c.product}/`),
+          impact: c.to,
+          impactText: x.t(`status.${c.to}`),
         })),
       };
     }),
