@@ -211,6 +211,7 @@ const WORD_TARGETS = {
   'best-effort': 'best effort',
   'next-monthly-release': 'next monthly release',
   'future-update': 'future update',
+  'scheduled-update': 'scheduled update',
   'on-news': 'when there is news',
   asap: 'as soon as possible',
 } as const;

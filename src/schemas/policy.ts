@@ -61,8 +61,8 @@ export const PolicySchema = z.strictObject({
 export const PolicyRevisionSchema = z.strictObject({
   /** Revision id as printed on the edition ("REV-20201117-A"). */
   revision: textSchema('label'),
-  /** Publication date. */
-  published: DateSchema,
+  /** Publication date, where the edition prints one (the page then says it; revisions are listed newest first, undated ones last). */
+  published: DateSchema.optional(),
   /** Severity levels and targets of that revision. */
   levels: z.array(SeverityLevelSchema).min(1),
   /** Problems that no target applied to. */

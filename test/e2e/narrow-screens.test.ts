@@ -65,15 +65,29 @@ function broken(page: Page): Promise<{ words: string[]; overflow: number; wide: 
   });
 }
 
+/**
+ * Beside the templates: in each language, the incident page whose impact words are the longest
+ * ("Performances dégradées" beside a product's name in the facts' narrow column).
+ */
+const longestImpact = LOCALES.map((locale): [string, string, string] => {
+  const t = translator(locale);
+  const longest = (i: (typeof c.incidents)[number]) => Math.max(...i.affects.map((a) => t(`status.${a.impact}`).length));
+  const incident = c.incidents.reduce((a, b) => (longest(b) > longest(a) ? b : a));
+  return ['incident with the longest impact words', locale, inLocale(`/incidents/${incident.id}/`, locale, c.site.defaultLocale)];
+});
+
 describe.each(WIDTHS)('at %i px', (width) => {
-  test.concurrent.for(templatePages(LOCALES, c.site.defaultLocale))('%s in %s (%s): words whole, no sideways scroll', async ([, , path], { expect }) => {
-    await pools[width].use(async (page) => {
-      await page.goto(new URL(path, site.url).href);
-      const { words, overflow, wide } = await broken(page);
-      expect(words, `words broken between letters on ${path} at ${width} px`).toEqual([]);
-      expect(overflow, `${path} scrolls sideways at ${width} px:\n${wide.join('\n')}`).toBeLessThanOrEqual(0);
-    });
-  });
+  test.concurrent.for([...templatePages(LOCALES, c.site.defaultLocale), ...longestImpact])(
+    '%s in %s (%s): words whole, no sideways scroll',
+    async ([, , path], { expect }) => {
+      await pools[width].use(async (page) => {
+        await page.goto(new URL(path, site.url).href);
+        const { words, overflow, wide } = await broken(page);
+        expect(words, `words broken between letters on ${path} at ${width} px`).toEqual([]);
+        expect(overflow, `${path} scrolls sideways at ${width} px:\n${wide.join('\n')}`).toBeLessThanOrEqual(0);
+      });
+    },
+  );
 });
 
 describe('wide tables become label-value rows under 600 px', () => {

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { SiteContent } from '../../src/lib/content/load.ts';
 import { context, incidentPage } from '../../src/lib/views/incidents.ts';
 import { statusView } from '../../src/lib/views/status.ts';
-import { MINIMAL, loadOrThrow } from '../helpers/fixtures.ts';
+import { DEFAULT_CONTENT, MINIMAL, loadOrThrow } from '../helpers/fixtures.ts';
 
 const MIN = loadOrThrow(MINIMAL);
 /** During the minimal site's window on the widget (22:00 to 01:00 +01:00), with its sign-in failure on the cloud alone. */
@@ -115,5 +115,48 @@ describe("the incident page's timeline", () => {
       ['Acme Cloud Degraded performance'],
       [],
     ]);
+  });
+});
+
+describe("the incident page's targets", () => {
+  test('the intro says where each clock starts: the root-cause report counts from the resolution, where it has a row', () => {
+    const site = loadOrThrow(DEFAULT_CONTENT);
+    const pages = site.incidents.map((inc) => incidentPage(context(site, 'en', '/'), inc));
+    const withReport = pages.filter((p) => p.clock.rows.some((r) => r.key === 'rootCauseReport'));
+    const without = pages.filter((p) => p.clock.rows.length > 0 && !p.clock.rows.some((r) => r.key === 'rootCauseReport'));
+    expect(withReport.length).toBeGreaterThan(0);
+    expect(without.length).toBeGreaterThan(0);
+    for (const p of withReport) expect(p.clock.intro).toMatch(/from the start of the incident, and the root-cause report from its resolution\.$/);
+    for (const p of without) expect(p.clock.intro).toMatch(/from the start of the incident\.$/);
+  });
+});
+
+describe('derived figures drawn from invented samples are marked', () => {
+  const line = (c: SiteContent, id: string) =>
+    statusView(context(c, 'en', '/'))
+      .groups.flatMap((g) => g.products)
+      .find((p) => p.id === id)!;
+
+  test("a sample incident marks its product's uptime and status; real content marks nothing", () => {
+    const sample = line(during({ incident: true }), 'cloud');
+    expect([sample.sampleDays, sample.sampleStatus]).toEqual([true, true]);
+    const real = line(during({}), 'cloud');
+    expect([real.sampleDays, real.sampleStatus]).toEqual([undefined, undefined]);
+  });
+
+  test('a sample window under way marks the status of the product it takes down, not its uptime', () => {
+    const widget = line(during({ window: true }), 'widget');
+    expect(widget.status).toBe('under_maintenance');
+    expect([widget.sampleDays, widget.sampleStatus]).toEqual([undefined, true]);
+  });
+
+  test('once the sample incident is over, its days still count in the uptime (marked), the status is no longer its', () => {
+    const c = during({ incident: true });
+    const resolved = '2026-11-23T00:00:00.000Z';
+    const incidents = c.incidents.map((i) => ({ ...i, resolved, updates: [...i.updates, { at: resolved, status: 'resolved' as const, message: 'm' }] }));
+    const after = { ...c, incidents, now: '2026-12-20T00:00:00.000Z' };
+    const cloud = line(after, 'cloud');
+    expect(cloud.status).toBe('operational');
+    expect([cloud.sampleDays, cloud.sampleStatus]).toEqual([true, undefined]);
   });
 });

@@ -125,7 +125,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     history.push(parsed.value);
     historySources.set(parsed.value, parsed.source);
   }
-  history.sort((a, b) => b.published.localeCompare(a.published));
+  history.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
 
   const now = resolveNow(options.env ?? process.env, site?.now);
   if ('error' in now) errors.push(now.error);

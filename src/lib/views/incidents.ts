@@ -219,7 +219,13 @@ export function incidentPage(x: Ctx, inc: Incident): IncidentPage {
         })),
       };
     }),
-    clock: { intro: x.t('sla.intro', { severity: summary.severity.name.text, scope: x.t(`scope.${inc.scope}`).toLowerCase() }), rows },
+    clock: {
+      intro: x.t(rows.some((r) => r.key === 'rootCauseReport') ? 'sla.introWithReport' : 'sla.intro', {
+        severity: summary.severity.name.text,
+        scope: x.t(`scope.${inc.scope}`).toLowerCase(),
+      }),
+      rows,
+    },
     reportLang: x.c.site.defaultLocale,
   };
   if (inc.body.trim()) page.reportHtml = markdownToHtml(inc.body);

@@ -23,6 +23,10 @@ export interface ProductLine {
   uptime: string;
   /** The 90 days in words: days without incidents and the uptime (the bars' text alternative). */
   summary: string;
+  /** An invented sample counts in its 90 days: its uptime is marked. */
+  sampleDays?: true;
+  /** An invented sample gives it its status now (an open incident, a window under way): its page's status is marked. */
+  sampleStatus?: true;
 }
 
 /** One day of the uptime bars. */
@@ -156,7 +160,23 @@ function productLine(x: Ctx, id: string, status: ComponentStatus): ProductLine {
     days: dayViews(x, days),
     uptime,
     summary: x.t('product.last90Summary', { clear: days.filter((d) => d.incidents.length === 0).length, total: days.length, uptime }),
+    ...(sampleInDays(x.c, days) ? { sampleDays: true as const } : {}),
+    ...(status !== 'operational' && sampleGivesStatus(x.c, id) ? { sampleStatus: true as const } : {}),
   };
+}
+
+/** Whether an invented sample incident counts in these 90 days. */
+function sampleInDays(c: SiteContent, days: DayImpact[]): boolean {
+  const counted = new Set(days.flatMap((d) => d.incidents));
+  return c.incidents.some((i) => i.sample && counted.has(i.id));
+}
+
+/** Whether an invented sample (an open incident, a window under way) bears on a product's status now. */
+function sampleGivesStatus(c: SiteContent, id: string): boolean {
+  return (
+    c.incidents.some((i) => i.sample && isOpen(i, c.now) && i.affects.some((a) => a.product === id)) ||
+    c.maintenance.some((m) => m.sample && m.products.includes(id) && maintenanceState(m, c.now) === 'in_progress')
+  );
 }
 
 /** Products with their status, in content order, grouped by their `group`. */

@@ -119,7 +119,9 @@ export function supportView(x: Ctx) {
 export function policyHistoryView(x: Ctx) {
   return x.c.history.map((rev) => ({
     revision: rev.revision,
-    intro: x.t('policyHistory.intro', { revision: rev.revision, date: formatDate(rev.published, x.locale), current: x.c.policy.revision }),
+    intro: rev.published
+      ? x.t('policyHistory.intro', { revision: rev.revision, date: formatDate(rev.published, x.locale), current: x.c.policy.revision })
+      : x.t('policyHistory.introUndated', { revision: rev.revision, current: x.c.policy.revision }),
     changes: rev.changes.map((n) => rich(x, n)),
     levels: rev.levels.map((l) => levelView(x, l)),
     noTargets: rev.noTargets.map((n) => rich(x, n)),
