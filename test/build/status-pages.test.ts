@@ -261,3 +261,48 @@ describe('history is paginated', () => {
     expect(files).toEqual(expect.arrayContaining(['incidents/product/widget/page/3/index.html', 'sv/incidents/severity/minor/page/2/index.html']));
   });
 });
+
+describe('the maintenance list: under way, ahead, past, each with the right words for its times', () => {
+  /** Each section's heading and its windows (href, and the words before the start and the end). */
+  function sections(html: string): { heading: string; windows: { href: string; labels: string[] }[] }[] {
+    return [...html.matchAll(/<section aria-labelledby="[^"]+"[^>]*>\s*<h2[^>]*>([^<]*)<\/h2>([\s\S]*?)<\/section>/g)].map((s) => ({
+      heading: s[1]!,
+      windows: [...s[2]!.matchAll(/<li class="card"[^>]*>\s*<h3[^>]*><a href="([^"]+)"([\s\S]*?)<\/li>/g)].map((w) => ({
+        href: w[1]!,
+        labels: [...w[2]!.matchAll(/<dt[^>]*>([^<]*)<\/dt>/g)].map((d) => d[1]!),
+      })),
+    }));
+  }
+
+  test.each([
+    ['', 'In progress', 'Upcoming', 'Past', ['Started', 'Ends'], ['Starts', 'Ends'], ['Planned start', 'Planned end'], ['Started', 'Ended']],
+    ['sv/', 'Pågår', 'Kommande', 'Tidigare', ['Började', 'Slutar'], ['Börjar', 'Slutar'], ['Planerad start', 'Planerat slut'], ['Började', 'Slutade']],
+  ] as const)(
+    '%s: a window under way is not "upcoming", nor "starts"; a window cancelled before its end stays ahead',
+    (lang, now, ahead, past, running, scheduled, cancelled, done) => {
+      const c = loadOrThrow(join(ROOT, 'content'));
+      const build = sharedBuild(join(ROOT, 'content'));
+      const found = sections(readFileSync(join(build.outDir, lang, 'maintenance/index.html'), 'utf8'));
+      expect(found.map((s) => s.heading)).toEqual([now, ahead, past]);
+      const where = new Map(found.flatMap((s) => s.windows.map((w) => [w.href, { section: s.heading, labels: w.labels }] as const)));
+      const t = Date.parse(c.now);
+      const kinds = new Set<string>();
+      for (const m of c.maintenance) {
+        const start = Date.parse(m.window.start);
+        const end = Date.parse(m.window.end);
+        const kind = m.cancelled ? (end > t ? 'cancelled ahead' : 'cancelled past') : end <= t ? 'done' : start <= t ? 'running' : 'scheduled';
+        kinds.add(kind);
+        const expected = {
+          running: { section: now, labels: running },
+          scheduled: { section: ahead, labels: scheduled },
+          'cancelled ahead': { section: ahead, labels: cancelled },
+          'cancelled past': { section: past, labels: cancelled },
+          done: { section: past, labels: done },
+        }[kind]!;
+        expect(where.get(`/${lang}maintenance/${m.id}/`), `${m.id} (${kind})`).toEqual({ section: expected.section, labels: [...expected.labels] });
+      }
+      // The default content has each case the list must place.
+      expect([...kinds].sort()).toEqual(expect.arrayContaining(['cancelled ahead', 'done', 'running', 'scheduled']));
+    },
+  );
+});

@@ -107,8 +107,12 @@ export function hoursView(x: Ctx): HoursView {
   const names = weekdayNames(x.locale);
   const regions = new Intl.DisplayNames([x.locale], { type: 'region' });
   const now = x.c.now;
+  // In the desk's zone, as its hours table, with the zone's name: without JavaScript (which says "opens in 13 h") a reader
+  // must not take a Chicago desk's "Sunday 17:00" for their own time.
   const when = (iso: string, zone: string) =>
-    dateTimeFormat(x.locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+    dateTimeFormat(x.locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone, timeZoneName: 'short' }).format(
+      new Date(iso),
+    );
   // The coverage chart's zone before a browser redraws it in the reader's: the page's (its language's, else the site's).
   const pageZone = displayZone(x.c.site, x.locale);
   const monday = DateTime.fromISO(now, { zone: pageZone }).startOf('week').plus({ weeks: 1 });

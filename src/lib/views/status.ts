@@ -47,6 +47,9 @@ export interface MaintenanceSummary {
   stateText: string;
   start: Instant;
   end: Instant;
+  /** The words before the start and the end as of the build: "Starts"/"Ends" ahead, "Started"/"Ended" once passed, "Planned start"/"Planned end" for a cancelled window. */
+  startLabel: string;
+  endLabel: string;
   products: { id: string; name: string; href: string }[];
   /** The timeline, newest first (see maintenanceTimeline). */
   updates: MaintenanceEntry[];
@@ -105,6 +108,8 @@ export function summariseMaintenance(x: Ctx, m: Maintenance): MaintenanceSummary
     stateText: x.t(`maintenanceState.${state}`),
     start: { iso: m.window.start },
     end: { iso: m.window.end },
+    startLabel: x.t(state === 'cancelled' ? 'maintenance.plannedStart' : state === 'scheduled' ? 'maintenance.starts' : 'maintenance.started'),
+    endLabel: x.t(state === 'cancelled' ? 'maintenance.plannedEnd' : state === 'completed' ? 'maintenance.ended' : 'maintenance.ends'),
     products: m.products.map((id) => ({ id, name: x.productName(id), href: x.url(`/products/${id}/`) })),
     updates: maintenanceEntries(x, m),
   };
