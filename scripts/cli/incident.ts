@@ -331,6 +331,14 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
       status,
     );
   }
+  if (!resolving && status === 'resolved') {
+    // A resolving update promises nothing more; and one that resolves a resolved incident again would move its resolution.
+    if (reopen && incident.resolved !== undefined)
+      throw new CliError(
+        `incident ${incident.id} is already resolved (at ${show(incident.resolved, site.timeZone)} ${site.timeZone}); --reopen needs a status that reopens it: ${INCIDENT_STATUSES.filter((s) => s !== 'resolved').join(', ')}`,
+      );
+    if (str(p, 'next-update') !== undefined) throw new CliError('--next-update: a resolving update promises no next one; leave it out', 2);
+  }
   let affects = impactChanges(list(p, 'affects'), incident, status);
   if (asking && status !== 'resolved' && affects.length === 0) affects = await askImpactChanges(incident);
   const decided = {

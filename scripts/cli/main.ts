@@ -6,13 +6,31 @@ import { or } from './text.ts';
 
 /** The real process as an Io. */
 function processIo(): Io {
+  ignoreClosedPipes();
   return {
     env: process.env,
     cwd: process.cwd(),
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    out: (s) => void (process.stdout.writable && process.stdout.write(s)),
+    err: (s) => void (process.stderr.writable && process.stderr.write(s)),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   };
+}
+
+let pipesWatched = false;
+
+/**
+ * Output piped into a reader that stops early (`pharos list | head -1`, `... --publish | head`) is
+ * no reason to stop half-way: what was asked goes on (a file written is still committed and pushed)
+ * and the exit status says how it went; only the rest of the output is lost.
+ */
+function ignoreClosedPipes(): void {
+  if (pipesWatched) return;
+  pipesWatched = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      stream.destroy();
+    });
 }
 
 /** Runs the CLI with the given arguments; returns the exit status. Tests pass their own Io. */

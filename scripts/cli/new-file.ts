@@ -1,5 +1,6 @@
 /** The text of a new incident or maintenance file: clean, commented front matter in the conventions of CONTRIBUTING.md. */
-import { Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isMap, isScalar, isSeq, parse, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Localized } from '../../src/schemas/common.ts';
 import { IMPACTS, INCIDENT_STATUSES, type Impact, type IncidentStatus } from '../../src/schemas/incident.ts';
 import { styled } from './front-matter.ts';
@@ -56,7 +57,7 @@ export function incidentText(i: NewIncident, id: string): string {
   comment(map, 'updates', 'oldest first');
   const first = (doc.get('updates', true) as { items: unknown[] }).items[0];
   if (isMap(first)) comment(first, 'status', INCIDENT_STATUSES.join(' | '));
-  return `---\n${align(doc.toString({ lineWidth: 90 }))}---\n`;
+  return written(doc);
 }
 
 /** The full text of a new maintenance file. */
@@ -81,7 +82,7 @@ export function maintenanceText(m: NewMaintenance): string {
   const map = doc.contents as YAMLMap;
   comment(map, 'products', 'product ids from products.yaml');
   comment(map, 'updates', 'notices, oldest first');
-  return `---\n${align(doc.toString({ lineWidth: 90 }))}---\n`;
+  return written(doc);
 }
 
 /** Puts a line comment after a field's value (for a list or map: after its key, on the key's line). */
@@ -93,27 +94,56 @@ function comment(map: YAMLMap, key: string, text: string): void {
   else if (pair.value) pair.value.commentBefore = ` ${text}`;
 }
 
-/** Lines this module wrote a trailing comment on get their comments aligned in one column, as in CONTRIBUTING.md. */
+/**
+ * Lines this module wrote a trailing comment on get their comments aligned in one column, as in
+ * CONTRIBUTING.md. Only the document's own lines: the lines of a text written as a block ("|", as a
+ * message with several lines is) are what staff wrote, and stay as they are, however much one
+ * looks like a key or a comment ("Workaround:" above "# Clear your cache").
+ */
 function align(yaml: string): string {
   // No blank line between the header comment and the first field.
   const lines = yaml.replace(/^((?:#.*\n)+)\n/, '$1').split('\n');
+  const text = inBlockText(lines);
   // yaml writes a block's "commentBefore" on the line under the key; move it up after the key instead.
   for (let i = 1; i < lines.length; i++) {
     const m = /^(\s*)#( .*)$/.exec(lines[i]!);
     const prev = lines[i - 1]!;
-    if (m && /^\s*[A-Za-z]+:$/.test(prev)) {
+    if (m && !text[i] && !text[i - 1] && /^\s*[A-Za-z]+:$/.test(prev)) {
       lines[i - 1] = `${prev} #${m[2]}`;
       lines.splice(i, 1);
+      text.splice(i, 1);
     }
   }
-  const commented = (l: string) =>
-    /^(\s*(?:- )?(?:severity|scope|systemWide|started|status|products): (?:"[^"]*"|[^#"]*?)|\s*(?:affects|updates):) #( .*)$/.exec(l);
-  const width = Math.max(0, ...lines.map((l) => commented(l)?.[1]!.length ?? 0));
+  const commented = (l: string, i: number) =>
+    text[i] ? null : /^(\s*(?:- )?(?:severity|scope|systemWide|started|status|products): (?:"[^"]*"|[^#"]*?)|\s*(?:affects|updates):) #( .*)$/.exec(l);
+  const width = Math.max(0, ...lines.map((l, i) => commented(l, i)?.[1]!.length ?? 0));
   const column = Math.max(30, width + 2);
   return lines
-    .map((l) => {
-      const m = commented(l);
+    .map((l, i) => {
+      const m = commented(l, i);
       return m ? `${m[1]!.padEnd(column)}#${m[2]}` : l;
     })
     .join('\n');
+}
+
+/** For each line, whether it belongs to the text of a block scalar ("key: |" and the lines indented under it). */
+function inBlockText(lines: string[]): boolean[] {
+  let keyColumn = -1;
+  return lines.map((line) => {
+    if (keyColumn >= 0 && (line.trim() === '' || line.search(/\S/) > keyColumn)) return true;
+    const header = /^(\s*(?:- )?)[A-Za-z][\w-]*: [|>][-+1-9]*$/.exec(line);
+    keyColumn = header ? header[1]!.length : -1;
+    return false;
+  });
+}
+
+/**
+ * The file's front matter as written, after checking that it reads back as exactly the data it was
+ * made from: the layout above may move comments and spaces, never a value.
+ */
+function written(doc: Document): string {
+  const text = align(doc.toString({ lineWidth: 90 }));
+  if (!isDeepStrictEqual(parse(text), doc.toJS()))
+    throw new Error('pharos: the new file would not read back as what was asked; nothing was written (please report this)');
+  return `---\n${text}---\n`;
 }

@@ -124,6 +124,12 @@ export const InstantSchema = z
       });
       return z.NEVER;
     }
+    const offset = /([+-])(\d{2}):(\d{2})$/.exec(s);
+    if (offset && (Number(offset[2]) * 60 + Number(offset[3]) > (offset[1] === '+' ? 14 * 60 : 12 * 60) || Number(offset[3]) > 59)) {
+      // ISO 8601 allows up to 23:59, but no place on Earth is more than 12 hours behind or 14 ahead: a typo.
+      ctx.addIssue({ code: 'custom', message: `found "${s}", whose offset ${offset[0]} no place uses (expected an offset from -12:00 to +14:00)` });
+      return z.NEVER;
+    }
     const utc = utcInstant(s);
     if (utc !== undefined) return utc;
     const dt = DateTime.fromISO(s, { setZone: true });

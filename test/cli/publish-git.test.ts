@@ -4,11 +4,11 @@
  * two updates to one incident both land, in time order; the repository is never left mid-rebase;
  * every way publishing can fail says what was written and what to do, and exits 1.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { MINIMAL, runCli, runCliAsync, runCliHere, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, ROOT, runCli, runCliAsync, runCliHere, tempDir, type Run } from '../helpers/fixtures.ts';
 
 const NOW = '2026-11-22T10:30:00Z';
 const ID = '2026-11-22-cloud-down';
@@ -361,6 +361,25 @@ describe('--publish refuses, before writing, what could take in or lose other wo
     expect(run.status).toBe(1);
     expect(readFileSync(join(s.a, FILE), 'utf8')).toBe(before);
   });
+});
+
+test('output piped into a reader that stops at once (| head -1): the file is still committed and pushed, and no stack trace', async () => {
+  const s = sandbox();
+  const args = ['incident', 'new', '--title', 'Pipe test', '--severity', 'minor', '--affects', 'widget', '--message', 'Investigating.', '--publish'];
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/pharos.ts'), ...args], {
+    cwd: s.a,
+    env: { ...process.env, ...gitEnv(s.root), PHAROS_NOW: NOW, TZ: 'UTC' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // The reader is gone before the first line: every write to stdout fails with EPIPE.
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const status = await new Promise<number | null>((done) => child.on('close', done));
+  expect(stderr).toBe('');
+  expect(status).toBe(0);
+  expect(s.published('content/incidents/2026-11-22-pipe-test.md')).toContain('title: Pipe test');
+  settled(s, s.a);
 });
 
 test('a title with $(...) and backticks runs nothing and lands as the literal commit message', async () => {

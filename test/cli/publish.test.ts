@@ -243,6 +243,18 @@ describe('refusals print why, exit non-zero and change nothing', () => {
       'incident 2026-11-21-widget-slow is already resolved',
     ],
     [
+      'resolving a resolved incident again through --reopen',
+      ['incident', 'update', '2026-11-21-widget-slow', '--reopen', '--status', 'resolved', '--message', 'x'],
+      1,
+      'incident 2026-11-21-widget-slow is already resolved (at 2026-11-21 09:30 Europe/Stockholm); --reopen needs a status that reopens it: investigating, identified, monitoring',
+    ],
+    [
+      'a next update promised by the update that resolves',
+      ['incident', 'update', ID, '--status', 'resolved', '--message', 'x', '--next-update', '2h'],
+      2,
+      '--next-update: a resolving update promises no next one; leave it out',
+    ],
+    [
       "an update before the last one (the loader's rule)",
       ['incident', 'update', ID, '--at', '2026-11-22T09:00:00Z', '--message', 'x'],
       1,

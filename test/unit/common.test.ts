@@ -48,11 +48,20 @@ describe('times and zones', () => {
     ['2026-11-20T08:12:00+01:00', '2026-11-20T07:12:00.000Z'],
     ['2026-03-29T02:30:00+02:00', '2026-03-29T00:30:00.000Z'],
     ['2026-11-20T07:12Z', '2026-11-20T07:12:00.000Z'],
+    ['2026-11-20T14:00:00+14:00', '2026-11-20T00:00:00.000Z'],
+    ['2026-11-20T00:00:00-12:00', '2026-11-20T12:00:00.000Z'],
   ])('instant %s is %s', (input, utc) => {
     expect(InstantSchema.parse(input)).toBe(utc);
   });
   test.each(['2026-02-30T10:00:00Z', '2026-11-20T25:00:00Z', '2026-11-20T08:12:00', '20 Nov 2026'])('instant %s is refused', (input) => {
     expect(InstantSchema.safeParse(input).success).toBe(false);
+  });
+  test.each(['+25:00', '+14:30', '-12:30', '+01:60'])('an offset no place uses (%s) is refused, saying so', (offset) => {
+    const r = InstantSchema.safeParse(`2026-11-22T10:00:00${offset}`);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe(
+      `found "2026-11-22T10:00:00${offset}", whose offset ${offset} no place uses (expected an offset from -12:00 to +14:00)`,
+    );
   });
   test('an instant in UTC reads as luxon reads it, on real and impossible dates alike', () => {
     // The schema reads "...Z" instants with Date and leaves the rest to luxon: both must agree.
