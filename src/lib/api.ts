@@ -406,7 +406,7 @@ class ApiBuilder {
         page_id: this.pageId,
         group: false,
         only_show_if_degraded: false,
-        uptime_90_days: Math.floor(uptimeOf(productDays(c, p.id)) * 1e6) / 1e4,
+        uptime_90_days: Math.floor(uptimeOf(productDays(c, p.id, c.site.timeZone)) * 1e6) / 1e4,
       };
       if (groupName === undefined) {
         component.position = ++top;

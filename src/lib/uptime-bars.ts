@@ -8,7 +8,7 @@
  *
  *   uptime = 1 - (major outage minutes + 0.3 × partial outage minutes) / minutes in the span
  *
- * A day is a calendar day in the site's zone (23 or 25 hours when the clocks change); today counts
+ * A day is a calendar day in a given zone (23 or 25 hours when the clocks change); today counts
  * up to "now"; an open incident runs up to "now". The 90-day figure is the same formula over the
  * whole span, from the first day's midnight to now.
  */
@@ -29,7 +29,7 @@ export const DOWNTIME_WEIGHT: Readonly<Record<ComponentStatus, number>> = {
 
 /** One day of a product's history. */
 export interface DayImpact {
-  /** Local date in the site's zone, "YYYY-MM-DD". */
+  /** Local date in the zone the days are counted in, "YYYY-MM-DD". */
   date: string;
   /** Worst impact of any incident on the product that overlapped the day. */
   worst: ComponentStatus;
@@ -124,12 +124,18 @@ export function uptimeOf(days: readonly DayImpact[]): number {
   return span > 0 ? 1 - days.reduce((n, d) => n + d.down, 0) / span : 1;
 }
 
-/** A product's last 90 days in the content, at its "now" in the site's zone: the same for every page and the API, so worked out once. */
-export const productDays = memoByObject((c: Pick<SiteContent, 'incidents' | 'now' | 'site'>, id: string) =>
-  dailyImpact(
-    c.incidents.filter((i) => i.affects.some((a) => a.product === id)),
-    id,
-    c.now,
-    c.site.timeZone,
-  ),
+/**
+ * A product's last 90 days in the content at its "now", as calendar days in `zone` (pages pass
+ * their language's, so a bar's day is the day their times are written in), worked out once per zone. The 90-day uptime figure is counted over the site's days: the same on every page
+ * and in the API.
+ */
+export const productDays = memoByObject(
+  (c: Pick<SiteContent, 'incidents' | 'now' | 'site'>, id: string, zone: string) =>
+    dailyImpact(
+      c.incidents.filter((i) => i.affects.some((a) => a.product === id)),
+      id,
+      c.now,
+      zone,
+    ),
+  (id, zone) => `${id}|${zone}`,
 );

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { DOWNTIME_WEIGHT, dailyImpact, uptimeOf } from '../../src/lib/uptime-bars.ts';
 import type { Incident, Impact, UpdateImpact } from '../../src/schemas/incident.ts';
+import { context } from '../../src/lib/views/incidents.ts';
+import { statusView } from '../../src/lib/views/status.ts';
+import { DEFAULT_CONTENT, loadOrThrow } from '../helpers/fixtures.ts';
 
 function incident(id: string, product: string, impact: Impact, started: string, resolved?: string): Incident {
   const base = {
@@ -192,5 +195,25 @@ describe('uptime, weighted by impact (hand-computed cases)', () => {
     const days = dailyImpact([incident('x', 'a', 'major_outage', '2026-11-10T16:00:00.000Z', '2026-11-10T18:00:00.000Z')], 'a', NOW, ZONE);
     expect(days.reduce((n, d) => n + d.span, 0) / MIN).toBe(89 * 1440 + 60 + 240);
     expect(uptimeOf(days)).toBeCloseTo(1 - 120 / (89 * 1440 + 60 + 240), 12);
+  });
+});
+
+describe("a page's bars count days in the zone the page writes its times in", () => {
+  test('the Projectplace outage began 05:40 in Stockholm (22:40 the day before in Chicago): the Swedish bars start it on the 22nd, the English ones on the 21st; the uptime is the same', () => {
+    const site = loadOrThrow(DEFAULT_CONTENT);
+    const line = (locale: string) =>
+      statusView(context(site, locale, '/'))
+        .groups.flatMap((g) => g.products)
+        .find((p) => p.id === 'projectplace')!;
+    const hit = (locale: string) =>
+      line(locale)
+        .days.filter((d) => d.status !== 'operational')
+        .map((d) => d.date);
+    expect(site.incidents.find((i) => i.id === '2026-11-22-projectplace-file-uploads-failing')?.started).toBe('2026-11-22T04:40:00.000Z');
+    expect(hit('sv')).toEqual(['2026-11-22']);
+    expect(hit('en')).toEqual(['2026-11-21', '2026-11-22']);
+    const figure = (locale: string) => line(locale).uptime.replace(/[^\d]/g, '');
+    expect(figure('sv')).toBe(figure('en'));
+    expect(figure('fr')).toBe(figure('en'));
   });
 });

@@ -7,7 +7,7 @@ import { byImpact, isOpen, maintenanceState, overallStatus, productStatuses, typ
 import { productDays, uptimeOf, type DayImpact } from '../uptime-bars.ts';
 import { memo, memoByObject } from '../memo.ts';
 import { automaticNoticeText, maintenanceTimeline } from '../maintenance-timeline.ts';
-import { dateTimeFormat, formatDate } from '../time.ts';
+import { dateTimeFormat, displayZone, formatDate } from '../time.ts';
 import { summarise, type Ctx, type IncidentSummary, type Instant } from './incidents.ts';
 
 /** A product with its current status, and its last 90 days. */
@@ -154,8 +154,9 @@ function dayViews(x: Ctx, days: DayImpact[]): DayView[] {
 /** A product's status now and its last 90 days, as every list and its page show them. */
 function productLine(x: Ctx, id: string, status: ComponentStatus): ProductLine {
   const p = x.c.products.find((q) => q.id === id)!;
-  const days = productDays(x.c, id);
-  const uptime = formatUptime(uptimeOf(days), x.locale);
+  // The bars in the days the page writes its times in; the uptime over the site's days, the same in every language and the API.
+  const days = productDays(x.c, id, displayZone(x.c.site, x.locale));
+  const uptime = formatUptime(uptimeOf(productDays(x.c, id, x.c.site.timeZone)), x.locale);
   return {
     id,
     name: p.name,
