@@ -109,3 +109,31 @@ describe('an announcement list customers can join', () => {
     expect(email(withList('a@acme.test', { products: [product] }), product)).toHaveLength(1);
   });
 });
+
+describe('calendars are written in the default language, and pages in another one say so', () => {
+  /** Each calendar link on a page (.ics or webcal:) with the text that follows it up to the end of its list item or paragraph. */
+  async function calendarLinks(page: string): Promise<string[]> {
+    const { readFile } = await import('node:fs/promises');
+    const html = await readFile(join(dist, page), 'utf8');
+    return [...html.matchAll(/<a href="(?:webcal:[^"]+|[^"]+\.ics)"[^>]*>[\s\S]*?(?=<\/li>|<\/p>)/g)].map((m) =>
+      m[0].replace(/<[^>]+>/g, '').replace(/\s+/g, ' '),
+    );
+  }
+  const pages = ['index.html', 'maintenance/index.html', 'releases/index.html', 'products/barometer/index.html'];
+
+  test.each([
+    ['sv/', '(på engelska)'],
+    ['fr/', '(en anglais)'],
+  ])('%s pages: every calendar link says the calendar is %s', async (lang, note) => {
+    expect(content.site.defaultLocale).toBe('en');
+    for (const page of pages) {
+      const links = await calendarLinks(`${lang}${page}`);
+      expect(links.length, page).toBeGreaterThan(0);
+      for (const link of links) expect(link.replace(/\(\.ics, /, '('), `${lang}${page}`).toContain(note.slice(0, -1));
+    }
+  });
+
+  test('pages in the default language say nothing of it', async () => {
+    for (const page of pages) for (const link of await calendarLinks(page)) expect(link, page).not.toMatch(/\(in English\)|, in English/);
+  });
+});

@@ -3,7 +3,7 @@ import type { LocalizedText } from '../i18n.ts';
 import type { Product } from '../../schemas/products.ts';
 import { productSchedules, releaseCalendar } from '../cadence.ts';
 import { productReleases } from '../releases.ts';
-import { calendarLinks, calendarProducts, releaseCalendarPath } from '../calendars.ts';
+import { calendarLanguageNote, calendarLinks, calendarProducts, releaseCalendarPath } from '../calendars.ts';
 import { formatDate, dateTimeFormat } from '../time.ts';
 import type { Ctx } from './incidents.ts';
 
@@ -30,7 +30,7 @@ export interface ScheduleView {
   notes?: string;
   /** The language of the release-notes pages when it is not the reader's: "(in English)". */
   notesLanguage?: { lang: string; text: string };
-  calendar?: { https: string; webcal: string };
+  calendar?: CalendarLink;
 }
 
 /** The release schedule page. */
@@ -46,7 +46,18 @@ export interface ReleasesPageView {
   products: ScheduleView[];
   /** Some planned dates come from invented sample schedules: the page marks the calendar. */
   sampleDates: boolean;
-  calendarAll: { https: string; webcal: string };
+  calendarAll: CalendarLink;
+}
+
+/** A calendar's addresses (webcal: to subscribe, https: to download), and "in English" where the page is in another language. */
+export interface CalendarLink {
+  https: string;
+  webcal: string;
+  note?: string | undefined;
+}
+
+function calendarLink(x: Ctx, path: Parameters<typeof calendarLinks>[0], site: URL | string, base: string): CalendarLink {
+  return { ...calendarLinks(path, { site, base }), note: calendarLanguageNote(x.locale, x.c.site.defaultLocale) };
 }
 
 /** Builds the release schedule page: three months of planned dates, each product's next dates and calendars. */
@@ -103,11 +114,11 @@ export function releasesPageView(x: Ctx, site: string | URL, base: string): Rele
         view.notesLanguage = { lang: notesLang, text: x.t('support.inLanguage', { language }) };
       }
       if (isSampleSchedule(s.product)) view.sampleDates = true;
-      if (withCalendar.has(s.product.id)) view.calendar = calendarLinks(releaseCalendarPath(s.product.id), { site, base });
+      if (withCalendar.has(s.product.id)) view.calendar = calendarLink(x, releaseCalendarPath(s.product.id), site, base);
       return view;
     }),
     sampleDates: schedules.some((s) => isSampleSchedule(s.product)),
-    calendarAll: calendarLinks(releaseCalendarPath(), { site, base }),
+    calendarAll: calendarLink(x, releaseCalendarPath(), site, base),
   };
 }
 
@@ -138,7 +149,7 @@ export interface ProductReleasesView {
   /** The planned dates come from an invented sample schedule: the page marks them. */
   sampleDates?: true;
   notes?: string;
-  calendar?: { https: string; webcal: string };
+  calendar?: CalendarLink;
   feed: string;
 }
 
@@ -175,6 +186,6 @@ export function productReleasesView(x: Ctx, id: string, site: string | URL, base
   };
   if (r.product.releaseNotes) view.notes = r.product.releaseNotes;
   if (isSampleSchedule(r.product)) view.sampleDates = true;
-  if (calendarProducts(x.c).some((p) => p.id === id)) view.calendar = calendarLinks(releaseCalendarPath(id), { site, base });
+  if (calendarProducts(x.c).some((p) => p.id === id)) view.calendar = calendarLink(x, releaseCalendarPath(id), site, base);
   return view;
 }

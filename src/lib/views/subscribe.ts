@@ -4,13 +4,13 @@
  * announcement list customers can join (notify.yaml), and the API.
  */
 import type { SiteContent } from '../content/load.ts';
-import { calendarProducts, releaseCalendarPath } from '../calendars.ts';
+import { calendarLanguageNote, calendarProducts, releaseCalendarPath } from '../calendars.ts';
 import { localize, translator } from '../i18n.ts';
 import { localeUrl, type RoutePath } from '../routes.ts';
 
 /** One way to follow the site: a link, or an address to paste into a chat app. */
 export type SubscribeItem =
-  | { kind: 'link'; label: string; href: string; type?: string }
+  | { kind: 'link'; label: string; href: string; type?: string; note?: string | undefined }
   | { kind: 'paste'; label: string; text: string }
   | { kind: 'email'; label: string; href: string; address: string };
 
@@ -33,10 +33,11 @@ export function subscribeView(c: SiteContent, o: { locale: string; base: string;
   const feed = url(product ? `/products/${product.id}/rss.xml` : '/rss.xml');
   const updates = url(product ? `/products/${product.id}/updates.xml` : '/updates.xml');
   const rss = 'application/rss+xml';
+  const calendarNote = calendarLanguageNote(o.locale, def);
   const items: SubscribeItem[] = [
     { kind: 'link', label: name ? t('subscribe.productFeed', { product: name }) : t('subscribe.feed'), href: feed, type: rss },
     { kind: 'link', label: name ? t('subscribe.productUpdates', { product: name }) : t('subscribe.updates'), href: updates, type: rss },
-    { kind: 'link', label: t('subscribe.maintenanceCalendar'), href: root('calendars/maintenance.ics'), type: 'text/calendar' },
+    { kind: 'link', label: t('subscribe.maintenanceCalendar'), href: root('calendars/maintenance.ics'), type: 'text/calendar', note: calendarNote },
   ];
   const releases = product ? (calendarProducts(c).some((p) => p.id === product.id) ? releaseCalendarPath(product.id) : undefined) : releaseCalendarPath();
   if (releases)
@@ -45,6 +46,7 @@ export function subscribeView(c: SiteContent, o: { locale: string; base: string;
       label: name ? t('subscribe.productReleases', { product: name }) : t('subscribe.releases'),
       href: root(releases),
       type: 'text/calendar',
+      note: calendarNote,
     });
   items.push(
     { kind: 'paste', label: t('subscribe.slack'), text: `/feed subscribe ${absolute(feed)}` },
