@@ -62,7 +62,7 @@ export function editYaml(yaml: string, edits: readonly Edit[], eol: '\n' | '\r\n
   for (const e of edits) {
     if (e.op === 'append' || e.op === 'insert') {
       const seq = expected.get(e.key, true);
-      if (!isSeq(seq)) expected.set(e.key, expected.createNode([e.item]));
+      if (!isSeq(seq)) expected.set(e.key, styled(expected.createNode([e.item])));
       else seq.items.splice(e.op === 'insert' ? e.index : seq.items.length, 0, styled(expected.createNode(e.item)));
     } else if (e.op === 'set') expected.set(e.key, quoted(e.value));
     else if (e.op === 'setIn') expected.setIn(e.path, quoted(e.value));
@@ -93,6 +93,11 @@ function splice(yaml: string, edits: readonly Edit[], eol: string): string | und
     const pair = (doc.contents as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === e.key) as Pair<Scalar, Node> | undefined;
     if (e.op === 'append' || e.op === 'insert') {
       const seq = pair?.value;
+      if (!pair && e.op === 'append') {
+        // A file without the list yet (`updates` may be left out): the list goes after everything else, in the house style.
+        text += `${e.key}:${eol}${seqItem(e.item, 2, false, eol)}`;
+        continue;
+      }
       if (!isSeq(seq) || seq.flow || seq.items.length === 0 || !seq.range) return undefined;
       const dash = seq.range[0];
       const lineStart = text.lastIndexOf('\n', dash - 1) + 1;

@@ -42,6 +42,13 @@ describe('editYaml', () => {
     expect(data.resolved).toBe('2026-11-22T10:00:00Z');
   });
 
+  test('a file without the list yet (a hand-written window with no updates) keeps every line, and gains the list at its end', () => {
+    const yaml =
+      'title: Hand window   # keep me\nproducts:\n  - daptiv\nwindow:\n  start: "2026-12-10T10:00:00+01:00"   # local\n  end: "2026-12-10T12:00:00+01:00"\n';
+    const out = editYaml(yaml, [{ op: 'append', key: 'updates', item: { at: '2026-11-22T04:00:00-06:00', message: 'note' } }]);
+    expect(out).toBe(`${yaml}updates:\n  - at: "2026-11-22T04:00:00-06:00"\n    message: note\n`);
+  });
+
   test("a new item follows the list's own style: one flow line after flow items", () => {
     const yaml = 'products: [widget]\nupdates:\n  - { at: "2026-11-20T12:00:00Z", message: Planned. }\n';
     const out = editYaml(yaml, [{ op: 'append', key: 'updates', item: { at: '2026-11-26T01:00:00Z', message: 'Done.' } }]);
