@@ -11,7 +11,7 @@ import { impactsThrough, isOpen } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
 import { CONTENT, NEXT_UPDATE, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
 import { findItem, loadValid, pageUrl, type ContentFolder } from './site.ts';
-import { localDate, notAfterNow, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
+import { localDate, notAfterNow, parseTime, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
 import { askChoice, askMany, askText, askYesNo, needAnswers } from './prompts.ts';
 import { incidentText } from './new-file.ts';
@@ -431,12 +431,22 @@ function impactChanges(entries: string[], incident: Incident, status: IncidentSt
  */
 function nextUpdateOption(value: string | undefined, at: ParsedTime, ctx: TimeContext): string | undefined {
   if (value === undefined) return undefined;
-  const span = /^(\d{1,4}) ?(m|min|minutes?|h|hours?)$/.exec(value.trim());
-  const when = span
-    ? DateTime.fromISO(at.iso, { setZone: true })
-        .plus({ minutes: Number(span[1]) * (span[2]!.startsWith('h') ? 60 : 1) })
-        .toISO({ suppressMilliseconds: true })!
-    : timeOption('next-update', value, ctx).iso;
+  // "30m", "2h", "90 min", "1h30m", "1 h 30 min".
+  const span = /^(?:(\d{1,4}) ?(?:h|hrs?|hours?))? ?(?:(\d{1,4}) ?(?:m|mins?|minutes?))?$/i.exec(value.trim());
+  const minutes = span && (span[1] !== undefined || span[2] !== undefined) ? Number(span[1] ?? 0) * 60 + Number(span[2] ?? 0) : undefined;
+  let when: string;
+  if (minutes !== undefined) when = DateTime.fromISO(at.iso, { setZone: true }).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
+  else {
+    const t = parseTime(value, ctx);
+    if ('error' in t)
+      throw new CliError(
+        /^found "[^"]*" \(expected /.test(t.error)
+          ? `option --next-update: found "${value.trim()}" (expected a span such as "30m", "2h" or "1h30m", or a time: ${TIME_FORMS.replace(/^"now", /, '')})`
+          : `option --next-update: ${t.error}`,
+        2,
+      );
+    when = t.iso;
+  }
   if (Date.parse(when) <= Date.parse(at.iso))
     throw new CliError(`option --next-update: found "${value}", not after the update at ${at.iso} (expected a span such as "2h" or a later TIME)`, 2);
   return when;

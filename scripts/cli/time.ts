@@ -53,7 +53,11 @@ export function parseTime(text: string, ctx: TimeContext): ParsedTime | { error:
   const lentOffset = m[3] === undefined && /^UTC[+-]\d{1,2}(?::\d{2})?$/.test(zone);
   if (!lentOffset && !ZoneSchema.safeParse(zone).success)
     return {
-      error: `found zone "${zone}" in "${s}" (expected an IANA time zone such as "Europe/Stockholm" or "America/Chicago"; labels like "CET" are not zones)`,
+      error:
+        m[3] === undefined
+          ? // Nothing typed names a zone: this computer's (TZ set but empty, or to no zone) was no help.
+            `found "${s}" with no zone, and this computer's zone ("${zone}") is none Pharos can use (expected a zone after the time, such as "${s} Europe/Stockholm", or --zone)`
+          : `found zone "${zone}" in "${s}" (expected an IANA time zone such as "Europe/Stockholm" or "America/Chicago"; labels like "CET" are not zones)`,
     };
   const local = `${m[1]}T${m[2]!.length === 5 ? `${m[2]}:00` : m[2]}`;
   const dt = DateTime.fromISO(local, { zone });

@@ -2,7 +2,7 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { MINIMAL, runCli, tempDir } from '../helpers/fixtures.ts';
+import { MINIMAL, runCli, runCliHere, tempDir } from '../helpers/fixtures.ts';
 
 function site(): string {
   const dir = join(tempDir('next-update'), 'content');
@@ -74,7 +74,7 @@ describe('--next-update', () => {
   test.each([
     ['a time before the update', '2026-11-22T09:00:00Z', /option --next-update: found "2026-11-22T09:00:00Z", not after the update/],
     ['a span of no length', '0m', /option --next-update: found "0m", not after the update/],
-    ['words that are neither', 'soon', /option --next-update: found "soon" \(expected "now", ISO 8601/],
+    ['words that are neither', 'soon', /option --next-update: found "soon" \(expected a span such as "30m", "2h" or "1h30m", or a time: ISO 8601/],
   ])('%s is refused before anything is written', (_name, value, message) => {
     const dir = site();
     const before = readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8');
@@ -82,5 +82,22 @@ describe('--next-update', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toBe(before);
+  });
+
+  test.each([
+    ['30 mins', '2026-11-22T11:00:00+01:00'],
+    ['90 min', '2026-11-22T12:00:00+01:00'],
+    ['1h30m', '2026-11-22T12:00:00+01:00'],
+    ['1 h 30 min', '2026-11-22T12:00:00+01:00'],
+    ['2 hrs', '2026-11-22T12:30:00+01:00'],
+  ])('the span "%s" is read as people write it', async (value, due) => {
+    const dir = site();
+    const r = await runCliHere(
+      ['incident', 'update', '2026-11-22-cloud-down', '--message', 'x', '--at', '2026-11-22T10:30:00+01:00', '--next-update', value, '--content', dir],
+      ENV,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toContain(`nextUpdate: "${due}"`);
   });
 });

@@ -32,6 +32,13 @@ describe('parseTime', () => {
     const r = parseTime(typed, ctx);
     expect('error' in r && r.error).toMatch(message);
   });
+
+  test('a time with no zone on a computer whose zone is no zone (TZ set but empty) says so, not "found zone Etc/Unknown"', () => {
+    expect(parseTime('2026-11-22 14:00', { ...ctx, localZone: 'Etc/Unknown' })).toEqual({
+      error:
+        'found "2026-11-22 14:00" with no zone, and this computer\'s zone ("Etc/Unknown") is none Pharos can use (expected a zone after the time, such as "2026-11-22 14:00 Europe/Stockholm", or --zone)',
+    });
+  });
 });
 
 describe('parseTime in the hour that repeats when clocks go back', () => {
