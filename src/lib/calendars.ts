@@ -22,6 +22,7 @@ import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Product } from '../schemas/products.ts';
 import type { Localized } from '../schemas/common.ts';
 import { localize, translator } from './i18n.ts';
+import { memo } from './memo.ts';
 import { markdownToText } from './markdown.ts';
 import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
 import { plain } from './feeds.ts';
@@ -66,11 +67,11 @@ export function releaseCalendarPath(product?: string): CalendarPath {
  * in the site's default language: "in English" (as a link to English release notes says it);
  * undefined on pages in that language.
  */
-export function calendarLanguageNote(locale: string, defaultLocale: string): string | undefined {
+export const calendarLanguageNote = memo((locale: string, defaultLocale: string): string | undefined => {
   if (locale === defaultLocale) return undefined;
   const language = new Intl.DisplayNames([locale], { type: 'language' }).of(defaultLocale) ?? defaultLocale;
   return translator(locale)('support.inLanguage', { language });
-}
+});
 
 /** A calendar's https URL and its webcal: URL (which opens a subscription in calendar apps). */
 export function calendarLinks(path: CalendarPath, o: CalendarOptions): { https: string; webcal: string } {

@@ -171,10 +171,13 @@ function productLine(x: Ctx, id: string, status: ComponentStatus): ProductLine {
   };
 }
 
+/** The ids of the invented sample incidents. */
+const sampleIncidents = memoByObject((c: SiteContent) => new Set(c.incidents.flatMap((i) => (i.sample ? [i.id] : []))));
+
 /** Whether an invented sample incident counts in these 90 days. */
 function sampleInDays(c: SiteContent, days: DayImpact[]): boolean {
-  const counted = new Set(days.flatMap((d) => d.incidents));
-  return c.incidents.some((i) => i.sample && counted.has(i.id));
+  const samples = sampleIncidents(c);
+  return samples.size > 0 && days.some((d) => d.incidents.some((id) => samples.has(id)));
 }
 
 /** Whether an invented sample (an open incident, a window under way) bears on a product's status now. */
