@@ -160,8 +160,11 @@ export function styled<N>(node: N): N {
   const visit = (n: unknown, key?: unknown) => {
     if (isScalar(n) && typeof n.value === 'string') {
       if (key === 'at' || key === 'start' || key === 'end' || key === 'started' || key === 'resolved' || key === 'nextUpdate') n.type = 'QUOTE_DOUBLE';
-      else if (n.value.includes('\n')) n.type = 'BLOCK_LITERAL';
-      else if (n.value.length > 70) n.type = 'BLOCK_FOLDED';
+      // A literal block reads as written, unless a line of it is only spaces or its first line starts with one (the
+      // indentation then decides, and the library's own block loses them): those are written quoted.
+      else if (n.value.includes('\n')) n.type = /^[ \t]/.test(n.value) || /^[ \t]+$/m.test(n.value) ? 'QUOTE_DOUBLE' : 'BLOCK_LITERAL';
+      // Folded only where folding cannot change it: a text starting or ending with a space keeps its own style.
+      else if (n.value.length > 70 && /^\S(?:.*\S)?$/.test(n.value)) n.type = 'BLOCK_FOLDED';
     } else if (isMap(n)) for (const p of n.items) visit(p.value, isScalar(p.key) ? p.key.value : undefined);
     else if (isSeq(n)) for (const i of n.items) visit(i);
   };

@@ -223,9 +223,17 @@ interface UpdateAnswers {
   affects?: { product: string; impact: UpdateImpact }[];
 }
 
-/** Refuses to post to a resolved incident, unless the update reopens it. */
-function checkOpen(incident: Incident, a: Pick<UpdateAnswers, 'resolving' | 'reopen'>, zone: string): void {
-  if (incident.resolved === undefined || (!a.resolving && a.reopen)) return;
+/**
+ * Refuses to post to a resolved incident, unless the update reopens it; a "reopening" update that
+ * resolves it again is none (it would only move the resolution). The status, once known.
+ */
+function checkOpen(incident: Incident, a: Pick<UpdateAnswers, 'resolving' | 'reopen'> & { status?: IncidentStatus }, zone: string): void {
+  if (incident.resolved === undefined) return;
+  if (!a.resolving && a.reopen && a.status === 'resolved')
+    throw new CliError(
+      `incident ${incident.id} is already resolved (at ${show(incident.resolved, zone)} ${zone}); --reopen needs a status that reopens it: ${INCIDENT_STATUSES.filter((s) => s !== 'resolved').join(', ')}`,
+    );
+  if (!a.resolving && a.reopen) return;
   throw new CliError(
     `incident ${incident.id} is already resolved (at ${show(incident.resolved, zone)} ${zone}); ` +
       (a.resolving ? 'nothing to do' : 'add --reopen to post an update that reopens it'),
@@ -331,14 +339,11 @@ async function postCommand(p: ParsedArgs<OptionName<typeof INCIDENT_UPDATE>>, io
       status,
     );
   }
-  if (!resolving && status === 'resolved') {
-    // A resolving update promises nothing more; and one that resolves a resolved incident again would move its resolution.
-    if (reopen && incident.resolved !== undefined)
-      throw new CliError(
-        `incident ${incident.id} is already resolved (at ${show(incident.resolved, site.timeZone)} ${site.timeZone}); --reopen needs a status that reopens it: ${INCIDENT_STATUSES.filter((s) => s !== 'resolved').join(', ')}`,
-      );
-    if (str(p, 'next-update') !== undefined) throw new CliError('--next-update: a resolving update promises no next one; leave it out', 2);
-  }
+  // Refused now rather than after the questions (and again under the lock).
+  checkOpen(incident, { resolving, reopen, status }, site.timeZone);
+  // A resolving update promises nothing more.
+  if (!resolving && status === 'resolved' && str(p, 'next-update') !== undefined)
+    throw new CliError('--next-update: a resolving update promises no next one; leave it out', 2);
   let affects = impactChanges(list(p, 'affects'), incident, status);
   if (asking && status !== 'resolved' && affects.length === 0) affects = await askImpactChanges(incident);
   const decided = {

@@ -4,6 +4,7 @@ import { Document, isMap, isScalar, isSeq, parse, type Node, type Pair, type Sca
 import type { Localized } from '../../src/schemas/common.ts';
 import { IMPACTS, INCIDENT_STATUSES, type Impact, type IncidentStatus } from '../../src/schemas/incident.ts';
 import { styled } from './front-matter.ts';
+import { CliError } from './io.ts';
 
 /** The answers that make a new incident. */
 export interface NewIncident {
@@ -142,8 +143,9 @@ function inBlockText(lines: string[]): boolean[] {
  * made from: the layout above may move comments and spaces, never a value.
  */
 function written(doc: Document): string {
-  const text = align(doc.toString({ lineWidth: 90 }));
+  // A text the library must quote (a control character, a line of spaces) stays on one line, as JSON writes it: no line of it can then look like a key.
+  const text = align(doc.toString({ lineWidth: 90, doubleQuotedAsJSON: true }));
   if (!isDeepStrictEqual(parse(text), doc.toJS()))
-    throw new Error('pharos: the new file would not read back as what was asked; nothing was written (please report this)');
+    throw new CliError('the new file would not read back as exactly what was asked, so nothing was written (please report this)');
   return `---\n${text}---\n`;
 }

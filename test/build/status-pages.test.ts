@@ -278,7 +278,7 @@ describe('the maintenance list: under way, ahead, past, each with the right word
     ['', 'In progress', 'Upcoming', 'Past', ['Started', 'Ends'], ['Starts', 'Ends'], ['Planned start', 'Planned end'], ['Started', 'Ended']],
     ['sv/', 'Pågår', 'Kommande', 'Tidigare', ['Började', 'Slutar'], ['Börjar', 'Slutar'], ['Planerad start', 'Planerat slut'], ['Började', 'Slutade']],
   ] as const)(
-    '%s: a window under way is not "upcoming", nor "starts"; a window cancelled before its end stays ahead',
+    '%s: a window under way is not "upcoming", nor "starts"; a window cancelled before its start stays ahead',
     (lang, now, ahead, past, running, scheduled, cancelled, done) => {
       const c = loadOrThrow(join(ROOT, 'content'));
       const build = sharedBuild(join(ROOT, 'content'));
@@ -290,7 +290,7 @@ describe('the maintenance list: under way, ahead, past, each with the right word
       for (const m of c.maintenance) {
         const start = Date.parse(m.window.start);
         const end = Date.parse(m.window.end);
-        const kind = m.cancelled ? (end > t ? 'cancelled ahead' : 'cancelled past') : end <= t ? 'done' : start <= t ? 'running' : 'scheduled';
+        const kind = m.cancelled ? (start > t ? 'cancelled ahead' : 'cancelled past') : end <= t ? 'done' : start <= t ? 'running' : 'scheduled';
         kinds.add(kind);
         const expected = {
           running: { section: now, labels: running },

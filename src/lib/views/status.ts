@@ -23,7 +23,7 @@ export interface ProductLine {
   uptime: string;
   /** The 90 days in words: days without incidents and the uptime (the bars' text alternative). */
   summary: string;
-  /** An invented sample counts in its 90 days: its uptime is marked. */
+  /** An invented sample counts in its 90-day uptime: the figure is marked. */
   sampleDays?: true;
   /** An invented sample gives it its status now (an open incident, a window under way): its page's status is marked. */
   sampleStatus?: true;
@@ -156,7 +156,8 @@ function productLine(x: Ctx, id: string, status: ComponentStatus): ProductLine {
   const p = x.c.products.find((q) => q.id === id)!;
   // The bars in the days the page writes its times in; the uptime over the site's days, the same in every language and the API.
   const days = productDays(x.c, id, displayZone(x.c.site, x.locale));
-  const uptime = formatUptime(uptimeOf(productDays(x.c, id, x.c.site.timeZone)), x.locale);
+  const counted = productDays(x.c, id, x.c.site.timeZone);
+  const uptime = formatUptime(uptimeOf(counted), x.locale);
   return {
     id,
     name: p.name,
@@ -166,7 +167,7 @@ function productLine(x: Ctx, id: string, status: ComponentStatus): ProductLine {
     days: dayViews(x, days),
     uptime,
     summary: x.t('product.last90Summary', { clear: days.filter((d) => d.incidents.length === 0).length, total: days.length, uptime }),
-    ...(sampleInDays(x.c, days) ? { sampleDays: true as const } : {}),
+    ...(sampleInDays(x.c, counted) ? { sampleDays: true as const } : {}),
     ...(status !== 'operational' && sampleGivesStatus(x.c, id) ? { sampleStatus: true as const } : {}),
   };
 }
