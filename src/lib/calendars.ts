@@ -21,8 +21,7 @@ import type { SiteContent } from './content/load.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Product } from '../schemas/products.ts';
 import type { Localized } from '../schemas/common.ts';
-import { localize, translator } from './i18n.ts';
-import { memo } from './memo.ts';
+import { localize } from './i18n.ts';
 import { markdownToText } from './markdown.ts';
 import { automaticNoticeText, maintenanceTimeline } from './maintenance-timeline.ts';
 import { plain } from './feeds.ts';
@@ -61,17 +60,6 @@ export function calendarProducts(c: Pick<SiteContent, 'products'>): Product[] {
 export function releaseCalendarPath(product?: string): CalendarPath {
   return product === undefined ? '/calendars/releases.ics' : `/calendars/releases/${product}.ics`;
 }
-
-/**
- * What follows a calendar link on a page in another language than the calendars, which are written
- * in the site's default language: "in English" (as a link to English release notes says it);
- * undefined on pages in that language.
- */
-export const calendarLanguageNote = memo((locale: string, defaultLocale: string): string | undefined => {
-  if (locale === defaultLocale) return undefined;
-  const language = new Intl.DisplayNames([locale], { type: 'language' }).of(defaultLocale) ?? defaultLocale;
-  return translator(locale)('support.inLanguage', { language });
-});
 
 /** A calendar's https URL and its webcal: URL (which opens a subscription in calendar apps). */
 export function calendarLinks(path: CalendarPath, o: CalendarOptions): { https: string; webcal: string } {

@@ -26,6 +26,14 @@ export function localize(value: Localized, locale: string, defaultLocale: string
   return { text: value[defaultLocale] ?? Object.values(value)[0] ?? '', lang: defaultLocale };
 }
 
+/** A language's name in the page's words ("engelska" on a Swedish page). */
+export const languageName = memo((locale: string, lang: string): string => new Intl.DisplayNames([locale], { type: 'language' }).of(lang) ?? lang);
+
+/** "in English" in the page's words, for something written in `lang` (release notes, calendars); undefined when that is the page's own language. */
+export const inLanguage = memo((locale: string, lang: string): string | undefined =>
+  lang === locale ? undefined : translator(locale)('support.inLanguage', { language: languageName(locale, lang) }),
+);
+
 /** A translator for one locale: `t('home.firstResponse', { target })`. */
 export function translator(locale: string): (key: UiKey, params?: Record<string, string | number>) => string {
   const strings = UI[locale] ?? {};

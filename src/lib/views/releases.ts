@@ -1,9 +1,9 @@
 /** View models of the release schedule page and of the release section on product pages. */
-import type { LocalizedText } from '../i18n.ts';
+import { inLanguage, type LocalizedText } from '../i18n.ts';
 import type { Product } from '../../schemas/products.ts';
 import { productSchedules, releaseCalendar } from '../cadence.ts';
 import { productReleases } from '../releases.ts';
-import { calendarLanguageNote, calendarLinks, calendarProducts, releaseCalendarPath } from '../calendars.ts';
+import { calendarLinks, calendarProducts, releaseCalendarPath } from '../calendars.ts';
 import { formatDate, dateTimeFormat } from '../time.ts';
 import type { Ctx } from './incidents.ts';
 
@@ -57,7 +57,7 @@ export interface CalendarLink {
 }
 
 function calendarLink(x: Ctx, path: Parameters<typeof calendarLinks>[0], site: URL | string, base: string): CalendarLink {
-  return { ...calendarLinks(path, { site, base }), note: calendarLanguageNote(x.locale, x.c.site.defaultLocale) };
+  return { ...calendarLinks(path, { site, base }), note: inLanguage(x.locale, x.c.site.defaultLocale) };
 }
 
 /** Builds the release schedule page: three months of planned dates, each product's next dates and calendars. */
@@ -109,10 +109,8 @@ export function releasesPageView(x: Ctx, site: string | URL, base: string): Rele
       };
       if (s.product.releaseNotes) view.notes = s.product.releaseNotes;
       const notesLang = s.product.releaseNotesLanguage;
-      if (s.product.releaseNotes && notesLang && notesLang !== x.locale) {
-        const language = new Intl.DisplayNames([x.locale], { type: 'language' }).of(notesLang) ?? notesLang;
-        view.notesLanguage = { lang: notesLang, text: x.t('support.inLanguage', { language }) };
-      }
+      const notesIn = s.product.releaseNotes && notesLang ? inLanguage(x.locale, notesLang) : undefined;
+      if (notesLang && notesIn) view.notesLanguage = { lang: notesLang, text: notesIn };
       if (isSampleSchedule(s.product)) view.sampleDates = true;
       if (withCalendar.has(s.product.id)) view.calendar = calendarLink(x, releaseCalendarPath(s.product.id), site, base);
       return view;

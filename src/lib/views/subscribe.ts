@@ -4,8 +4,8 @@
  * announcement list customers can join (notify.yaml), and the API.
  */
 import type { SiteContent } from '../content/load.ts';
-import { calendarLanguageNote, calendarProducts, releaseCalendarPath } from '../calendars.ts';
-import { localize, translator } from '../i18n.ts';
+import { calendarProducts, releaseCalendarPath } from '../calendars.ts';
+import { inLanguage, localize, translator } from '../i18n.ts';
 import { localeUrl, type RoutePath } from '../routes.ts';
 
 /** One way to follow the site: a link, or an address to paste into a chat app. */
@@ -33,7 +33,8 @@ export function subscribeView(c: SiteContent, o: { locale: string; base: string;
   const feed = url(product ? `/products/${product.id}/rss.xml` : '/rss.xml');
   const updates = url(product ? `/products/${product.id}/updates.xml` : '/updates.xml');
   const rss = 'application/rss+xml';
-  const calendarNote = calendarLanguageNote(o.locale, def);
+  // Calendars are written in the default language.
+  const calendarNote = inLanguage(o.locale, def);
   const items: SubscribeItem[] = [
     { kind: 'link', label: name ? t('subscribe.productFeed', { product: name }) : t('subscribe.feed'), href: feed, type: rss },
     { kind: 'link', label: name ? t('subscribe.productUpdates', { product: name }) : t('subscribe.updates'), href: updates, type: rss },

@@ -1,6 +1,6 @@
 /** View models of the customer-care policy pages: index, severity levels, case types, policy history. */
 import type { SeverityLevel } from '../../schemas/severities.ts';
-import type { LocalizedText } from '../i18n.ts';
+import { inLanguage, type LocalizedText } from '../i18n.ts';
 import { markdownToHtml } from '../markdown.ts';
 import { TARGET_KEYS, describeTarget, formatTarget, type TargetKey } from '../targets.ts';
 import { formatDate } from '../time.ts';
@@ -80,13 +80,12 @@ export function caseTypesView(x: Ctx) {
 
 /** Each product's release-notes link, with the language of its pages when it is not the reader's ("in English"). */
 function releaseNotesLinks(x: Ctx): Record<string, { url: string; lang?: string; note?: string }> {
-  const names = new Intl.DisplayNames([x.locale], { type: 'language' });
   return Object.fromEntries(
     x.c.products.flatMap((q) => {
       if (!q.releaseNotes) return [];
       const lang = q.releaseNotesLanguage;
       if (!lang || lang === x.locale) return [[q.id, { url: q.releaseNotes }]];
-      return [[q.id, { url: q.releaseNotes, lang, note: x.t('support.inLanguage', { language: names.of(lang) ?? lang }) }]];
+      return [[q.id, { url: q.releaseNotes, lang, note: inLanguage(x.locale, lang) }]];
     }),
   );
 }
