@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext } from 'playwright-core';
 import { PagePool, defaultContent, pinnedContext, startSite, templatePages, type Site } from './helpers.ts';
@@ -26,7 +26,7 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
  * would otherwise send the 567 KB source over the protocol twice per analysis; it is then given a
  * statement that does nothing in its place (an empty one would make it send its own copy).
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
 const AXE_PRESENT = ';';
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
