@@ -2,20 +2,10 @@
 import { loadContent } from '../../src/lib/content/load.ts';
 import { formatError } from '../../src/lib/content/errors.ts';
 import { CliError, type Io } from './io.ts';
-import { CONTENT, flag, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
+import { flag, str, type OptionName, type ParsedArgs } from './options.ts';
+import type { CHECK } from './commands.ts';
 import { contentFolder } from './site.ts';
 import { policyWarnings, sampleWarnings, secretWarnings } from './policy.ts';
-
-/** `pharos check`: its options, the one definition the parser and the help read. */
-export const CHECK = {
-  name: 'check',
-  summary: "validate content without building; then the policy's warnings",
-  options: [
-    { name: 'format', type: 'string', value: 'text|github', help: 'github: also print ::error/::warning annotation lines (default: text)' },
-    { name: 'strict', type: 'boolean', help: 'warnings fail the check too' },
-    CONTENT,
-  ],
-} as const satisfies CommandSpec;
 
 /** Escapes a GitHub workflow command's message (its data). */
 function ghData(s: string): string {

@@ -3,13 +3,23 @@ import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { join } from 'node:path';
 import type { SiteContent } from '../../src/lib/content/load.ts';
-import { IMPACTS, INCIDENT_STATUSES, UPDATE_IMPACTS, type Impact, type Incident, type IncidentStatus, type UpdateImpact } from '../../src/schemas/incident.ts';
+import {
+  IMPACTS,
+  INCIDENT_STATUSES,
+  OPEN_STATUSES,
+  UPDATE_IMPACTS,
+  type Impact,
+  type Incident,
+  type IncidentStatus,
+  type UpdateImpact,
+} from '../../src/schemas/incident.ts';
 import { SCOPES, type Scope } from '../../src/schemas/severities.ts';
 import type { Localized } from '../../src/schemas/common.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { impactsThrough, isOpen } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
-import { CONTENT, NEXT_UPDATE, PUBLISH, SLUG, ZONE, flag, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
+import { flag, list, str, type OptionName, type ParsedArgs } from './options.ts';
+import type { INCIDENT_NEW, INCIDENT_UPDATE, INCIDENT_RESOLVE } from './commands.ts';
 import { findItem, loadValid, pageUrl, type ContentFolder } from './site.ts';
 import { localDate, notAfterNow, parseTime, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
@@ -20,71 +30,7 @@ import { startWriting, whileLocked, writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slaLines } from './sla-report.ts';
 import { incidentClock, nextUpdateBy } from '../../src/lib/sla.ts';
-import { or, slugify, slugOption } from './text.ts';
-
-const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'resolved');
-
-/** `pharos incident new`: its options, the one definition the parser and the help read. */
-export const INCIDENT_NEW = {
-  name: 'incident new',
-  summary: 'write content/incidents/<date>-<slug>.md; asks for what is missing',
-  options: [
-    { name: 'title', type: 'string', value: 'TEXT', localized: true, help: 'headline in the default language' },
-    { name: 'severity', type: 'string', value: 'ID', help: 'a level from severities.yaml' },
-    { name: 'scope', type: 'string', value: SCOPES.join('|'), help: 'whose software failed (default: own)' },
-    { name: 'system-wide', type: 'boolean', help: 'the whole service is hit (a root-cause report is due)' },
-    { name: 'affects', type: 'string', value: 'ID[:IMPACT]', multiple: true, help: `affected product; IMPACT is ${or(IMPACTS)}` },
-    { name: 'impact', type: 'string', value: 'IMPACT', help: 'impact for products given without one (default: partial_outage)' },
-    { name: 'started', type: 'string', value: 'TIME', help: 'when the problem began (default: now)' },
-    { name: 'status', type: 'string', value: 'STATUS', help: `first update's status: ${or(OPEN_STATUSES)} (default: investigating)` },
-    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'first update for customers' },
-    { name: 'at', type: 'string', value: 'TIME', help: 'time of the first update (default: now)' },
-    NEXT_UPDATE,
-    SLUG,
-    PUBLISH,
-    CONTENT,
-    ZONE,
-  ],
-} as const satisfies CommandSpec;
-
-/** `pharos incident update`: its options. */
-export const INCIDENT_UPDATE = {
-  name: 'incident update',
-  operands: '<id>',
-  summary: 'append an update',
-  options: [
-    { name: 'status', type: 'string', value: 'STATUS', help: `${or(INCIDENT_STATUSES)} (default: the last update's; with --reopen, investigating)` },
-    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the update for customers' },
-    { name: 'at', type: 'string', value: 'TIME', help: 'time of the update (default: now)' },
-    { name: 'force', type: 'boolean', help: 'allow a status that goes back (monitoring to identified)' },
-    { name: 'reopen', type: 'boolean', help: 'post to a resolved incident, which reopens it' },
-    {
-      name: 'affects',
-      type: 'string',
-      value: 'ID:IMPACT',
-      multiple: true,
-      help: `a product whose impact changes from this update on, asked after the status in a terminal; IMPACT is ${or(UPDATE_IMPACTS)}`,
-    },
-    NEXT_UPDATE,
-    PUBLISH,
-    CONTENT,
-    ZONE,
-  ],
-} as const satisfies CommandSpec;
-
-/** `pharos incident resolve`: its options. */
-export const INCIDENT_RESOLVE = {
-  name: 'incident resolve',
-  operands: '<id>',
-  summary: 'append the resolved update, set resolved, print the SLA outcome',
-  options: [
-    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the closing update for customers' },
-    { name: 'at', type: 'string', value: 'TIME', help: 'time of the resolution (default: now)' },
-    PUBLISH,
-    CONTENT,
-    ZONE,
-  ],
-} as const satisfies CommandSpec;
+import { slugify, slugOption } from './text.ts';
 
 /** An option's value from a fixed list (statuses, impacts, severity ids: all lower case), in any letter case. */
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -231,7 +177,7 @@ function checkOpen(incident: Incident, a: Pick<UpdateAnswers, 'resolving' | 'reo
   if (incident.resolved === undefined) return;
   if (!a.resolving && a.reopen && a.status === 'resolved')
     throw new CliError(
-      `incident ${incident.id} is already resolved (at ${show(incident.resolved, zone)} ${zone}); --reopen needs a status that reopens it: ${INCIDENT_STATUSES.filter((s) => s !== 'resolved').join(', ')}`,
+      `incident ${incident.id} is already resolved (at ${show(incident.resolved, zone)} ${zone}); --reopen needs a status that reopens it: ${OPEN_STATUSES.join(', ')}`,
     );
   if (!a.resolving && a.reopen) return;
   throw new CliError(

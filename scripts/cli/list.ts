@@ -2,7 +2,8 @@
 import { localize } from '../../src/lib/i18n.ts';
 import { isOpen, maintenanceState } from '../../src/lib/status.ts';
 import type { Io } from './io.ts';
-import { CONTENT, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
+import { str, type OptionName, type ParsedArgs } from './options.ts';
+import type { LIST } from './commands.ts';
 import { contentFolder, loadValid } from './site.ts';
 import { incidentClock, nextUpdateBy } from '../../src/lib/sla.ts';
 import { show } from './time.ts';
@@ -12,9 +13,6 @@ function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => `  ${r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]!) : c)).join('  ')}`.trimEnd() + '\n').join('');
 }
-
-/** `pharos list`: its options, the one definition the parser and the help read. */
-export const LIST = { name: 'list', summary: 'open incidents and maintenance in progress or upcoming', options: [CONTENT] } as const satisfies CommandSpec;
 
 /** Runs `list`. */
 export function listCommand(p: ParsedArgs<OptionName<typeof LIST>>, io: Io): number {

@@ -9,7 +9,8 @@ import type { Maintenance } from '../../src/schemas/maintenance.ts';
 import { localize } from '../../src/lib/i18n.ts';
 import { maintenanceState, windowState } from '../../src/lib/status.ts';
 import { CliError, type Io } from './io.ts';
-import { CONTENT, PUBLISH, SLUG, ZONE, list, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
+import { list, str, type OptionName, type ParsedArgs } from './options.ts';
+import type { MAINTENANCE_NEW, MAINTENANCE_UPDATE, MAINTENANCE_CANCEL, MAINTENANCE_RESCHEDULE } from './commands.ts';
 import { findItem, loadValid, pageUrl, type ContentFolder } from './site.ts';
 import { localDate, notAfterNow, parseTime, show, timeCheck, timeOption, timeWarnings, TIME_FORMS, type ParsedTime, type TimeContext } from './time.ts';
 import { defaultText, localizedText } from './localized.ts';
@@ -19,68 +20,6 @@ import { addUpdate, splitFrontMatter, type Edit } from './front-matter.ts';
 import { startWriting, whileLocked, writeValidated } from './write.ts';
 import { checkPublishable, oneLine, publishOrShow } from './publish.ts';
 import { slugify, slugOption } from './text.ts';
-
-/** `pharos maintenance new`: its options, the one definition the parser and the help read. */
-export const MAINTENANCE_NEW = {
-  name: 'maintenance new',
-  summary: 'write content/maintenance/<date>-<slug>.md; asks for what is missing',
-  options: [
-    { name: 'title', type: 'string', value: 'TEXT', localized: true, help: 'headline in the default language' },
-    { name: 'products', type: 'string', value: 'ID', multiple: true, help: 'affected products' },
-    { name: 'start', type: 'string', value: 'TIME', help: 'when the window begins' },
-    { name: 'end', type: 'string', value: 'TIME', help: "when it ends; a local time is read in the start's zone" },
-    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the first notice for customers' },
-    { name: 'at', type: 'string', value: 'TIME', help: 'time of the first notice (default: now)' },
-    SLUG,
-    PUBLISH,
-    CONTENT,
-    ZONE,
-  ],
-} as const satisfies CommandSpec;
-
-/** `pharos maintenance update`: its options. */
-export const MAINTENANCE_UPDATE = {
-  name: 'maintenance update',
-  operands: '<id>',
-  summary: 'append a notice to a window (the work has begun, runs late, is done)',
-  options: [
-    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the notice for customers' },
-    { name: 'at', type: 'string', value: 'TIME', help: 'time of the notice (default: now)' },
-    PUBLISH,
-    CONTENT,
-    ZONE,
-  ],
-} as const satisfies CommandSpec;
-
-/** `pharos maintenance cancel`: its options. */
-export const MAINTENANCE_CANCEL = {
-  name: 'maintenance cancel',
-  operands: '<id>',
-  summary: 'call a window off: append the notice and set cancelled',
-  options: [
-    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the notice for customers (why, and what happens instead)' },
-    { name: 'at', type: 'string', value: 'TIME', help: 'time of the cancellation (default: now)' },
-    PUBLISH,
-    CONTENT,
-    ZONE,
-  ],
-} as const satisfies CommandSpec;
-
-/** `pharos maintenance reschedule`: its options. */
-export const MAINTENANCE_RESCHEDULE = {
-  name: 'maintenance reschedule',
-  operands: '<id>',
-  summary: "move a window's start or end, with a notice saying so",
-  options: [
-    { name: 'start', type: 'string', value: 'TIME', help: 'the new start (a window under way keeps its start)' },
-    { name: 'end', type: 'string', value: 'TIME', help: "the new end; a local time is read in the start's zone" },
-    { name: 'message', type: 'string', value: 'TEXT', localized: true, help: 'the notice for customers (what moved, and why)' },
-    { name: 'at', type: 'string', value: 'TIME', help: 'time of the notice (default: now)' },
-    PUBLISH,
-    CONTENT,
-    ZONE,
-  ],
-} as const satisfies CommandSpec;
 
 /** Runs `maintenance new`. */
 export async function maintenanceNew(p: ParsedArgs<OptionName<typeof MAINTENANCE_NEW>>, io: Io): Promise<number> {

@@ -41,7 +41,8 @@ import type { SiteContent } from '../../src/lib/content/load.ts';
 import type { Channel } from '../../src/schemas/notify.ts';
 import { apiDocuments } from '../../src/lib/api.ts';
 import { CliError, envVar, type Io } from './io.ts';
-import { CONTENT, flag, str, type CommandSpec, type OptionName, type ParsedArgs } from './options.ts';
+import { flag, str, type OptionName, type ParsedArgs } from './options.ts';
+import type { NOTIFY } from './commands.ts';
 import { basePath, contentFolder, loadValid } from './site.ts';
 import { eventsOf, filterOf, wants, MAX_AGE_DAYS, type Filter, type NotifyEvent } from './notify/events.ts';
 import { MAX_ATTEMPTS, lock, readRecord, retryAt, writeRecord, type DeliveryRecord, type Entry } from './notify/record.ts';
@@ -57,28 +58,6 @@ import {
   type SiteLocation,
 } from './notify/messages.ts';
 import { postJson, sendMail, type Outcome } from './notify/send.ts';
-
-/** `pharos notify`: its options, the one definition the parser and the help read. */
-export const NOTIFY = {
-  name: 'notify',
-  summary: "send what changed to notify.yaml's channels, each event once",
-  options: [
-    { name: 'dry-run', type: 'boolean', help: 'print what would be sent; send and record nothing' },
-    {
-      name: 'state',
-      type: 'string',
-      value: 'FILE',
-      help: 'the delivery record (default: $PHAROS_NOTIFY_STATE, else node_modules/.cache/pharos/notify-state.json)',
-    },
-    {
-      name: 'built',
-      type: 'string',
-      value: 'DIR',
-      help: 'the built site being deployed: send as of the "now" in its build.json, as the site shows it (default: the clock; PHAROS_NOW overrides)',
-    },
-    CONTENT,
-  ],
-} as const satisfies CommandSpec;
 
 /** How long a run waits for an overlapping one to finish. */
 const LOCK_WAIT_MS = 5 * 60_000;

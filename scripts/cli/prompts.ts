@@ -2,8 +2,11 @@
  * Questions for answers not given as options, asked only when a person is at a terminal. Each
  * shows its default; an answer is checked as it is typed, so a wrong one is asked again.
  */
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import type * as Inquirer from '@inquirer/prompts';
 import { CliError, type Io } from './io.ts';
+
+/** The prompts library, loaded at the first question: a command given every answer as options never needs it. */
+const prompts = (): Promise<typeof Inquirer> => import('@inquirer/prompts');
 
 /** A choice in a list question. */
 export interface Choice<T extends string> {
@@ -14,6 +17,7 @@ export interface Choice<T extends string> {
 
 /** Asks for text; `check` returns an error message for a wrong answer. */
 export async function askText(message: string, opts: { default?: string; check?: (s: string) => string | undefined } = {}): Promise<string> {
+  const { input } = await prompts();
   const answer = await input({
     message,
     required: true,
@@ -25,16 +29,19 @@ export async function askText(message: string, opts: { default?: string; check?:
 
 /** Asks to pick one of a list. */
 export async function askChoice<T extends string>(message: string, choices: Choice<T>[], def?: T): Promise<T> {
+  const { select } = await prompts();
   return select<T>({ message, choices, ...(def !== undefined ? { default: def } : {}) });
 }
 
 /** Asks to pick one or more of a list (or none, when `required` is false). */
 export async function askMany<T extends string>(message: string, choices: Choice<T>[], required = true): Promise<T[]> {
+  const { checkbox } = await prompts();
   return checkbox<T>({ message, choices, required });
 }
 
 /** Asks yes or no. */
 export async function askYesNo(message: string, def: boolean): Promise<boolean> {
+  const { confirm } = await prompts();
   return confirm({ message, default: def });
 }
 

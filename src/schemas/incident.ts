@@ -12,6 +12,8 @@ export type Impact = (typeof IMPACTS)[number];
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 /** An incident status. */
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+/** The statuses an incident can be open in: all but resolved. */
+export const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'resolved');
 
 /** How one product is affected. */
 export const AffectedSchema = z.strictObject({

@@ -27,6 +27,9 @@ function session() {
   return { dir, io, printed };
 }
 
+/** Waits for the command's first question: its code is imported when it runs, so the question shows after that. */
+const firstQuestion = (): Promise<void> => screen.next();
+
 /** Types an answer and presses enter. */
 function answer(text: string): void {
   if (text) screen.type(text);
@@ -37,7 +40,7 @@ describe('incident new, asked question by question', () => {
   test('asks what the options did not give, shows the defaults, and writes a file the check accepts', async () => {
     const { dir, io, printed } = session();
     const run = main(['incident', 'new', '--severity', 'critical'], io);
-
+    await firstQuestion();
     expect(screen.getScreen()).toContain('Title (en)');
     answer('Cloud sign-in fails');
 
@@ -85,7 +88,7 @@ describe('incident new, asked question by question', () => {
   test('a wrong time is asked again with what is accepted, and nothing is written until every answer is in', async () => {
     const { dir, io } = session();
     const run = main(['incident', 'new', '--title', 'Widget down', '--severity', 'minor', '--scope', 'own', '--affects', 'widget:major_outage'], io);
-
+    await firstQuestion();
     expect(screen.getScreen()).toContain('Started');
     answer('tomorrow-ish');
     await screen.next();
@@ -105,7 +108,7 @@ describe('incident new, asked question by question', () => {
 test("maintenance new asks for the window in the author's zone and reads the end in the start's zone", async () => {
   const { dir, io, printed } = session();
   const run = main(['maintenance', 'new', '--zone', 'America/Chicago'], io);
-
+  await firstQuestion();
   expect(screen.getScreen()).toContain('Title (en)');
   answer('Database upgrade');
   await screen.next();
@@ -137,7 +140,7 @@ test("maintenance new asks for the window in the author's zone and reads the end
 test('incident update without an id offers the open incidents, then the status (the last one first) and the message', async () => {
   const { dir, io, printed } = session();
   const run = main(['incident', 'update'], { ...io, env: { PHAROS_NOW: '2026-11-22T10:30:00Z' } });
-
+  await firstQuestion();
   expect(screen.getScreen()).toContain('Incident');
   expect(screen.getScreen()).toContain('2026-11-22-cloud-down: Cloud sign-in fails');
   expect(screen.getScreen()).not.toContain('widget-slow');
@@ -167,7 +170,7 @@ test('incident update without an id offers the open incidents, then the status (
 test('incident update asks which products the update changes, then their impact from now on', async () => {
   const { dir, io, printed } = session();
   const run = main(['incident', 'update', '2026-11-22-cloud-down'], { ...io, env: { PHAROS_NOW: '2026-11-22T10:30:00Z' } });
-
+  await firstQuestion();
   expect(screen.getScreen()).toContain('Status');
   screen.keypress('enter'); // identified, as before
   await screen.next();
@@ -198,7 +201,7 @@ test('incident update asks which products the update changes, then their impact 
 test('maintenance reschedule without times asks for them, the window as written being the default, then the notice', async () => {
   const { dir, io, printed } = session();
   const run = main(['maintenance', 'reschedule', '2026-11-25-db-upgrade'], { ...io, env: { PHAROS_NOW: '2026-11-22T10:30:00Z' } });
-
+  await firstQuestion();
   expect(screen.getScreen()).toContain('Start');
   expect(screen.getScreen()).toContain('2026-11-25T22:00:00+01:00');
   answer(''); // keep the start
@@ -222,7 +225,7 @@ test('maintenance reschedule without times asks for them, the window as written 
 test('maintenance reschedule of a window under way asks only for its end', async () => {
   const { dir, io, printed } = session();
   const run = main(['maintenance', 'reschedule', '2026-11-25-db-upgrade'], { ...io, env: { PHAROS_NOW: '2026-11-25T21:30:00Z' } });
-
+  await firstQuestion();
   expect(screen.getScreen()).toContain('End');
   expect(screen.getScreen()).not.toContain('Start');
   screen.keypress('tab');
