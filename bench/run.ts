@@ -12,7 +12,7 @@
  * Options: --sizes 100,1000 (default 100,1000,10000), --runs R, --seed S, --timeout SECONDS per
  * build (default 1200).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join, posix, relative, resolve } from 'node:path';
@@ -65,6 +65,18 @@ const RSS_METHOD = existsSync(GNU_TIME)
   : existsSync('/proc/self/status')
     ? 'polling /proc/<pid>/status every 100 ms (the largest VmHWM of one process, or the largest sum of VmRSS over the process tree, whichever is higher)'
     : 'not measured (neither /usr/bin/time nor /proc)';
+
+/** Times, in a process of its own, the two steps a first build of `content` must take before any page (bench/steps.ts). */
+function timedSteps(content: string): Steps {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench/steps.ts'), content], {
+    cwd: ROOT,
+    env: { ...process.env, PHAROS_NOW: BENCH_NOW },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new BuildFailed(`bench/steps.ts on ${content} failed:\n${r.stderr}`);
+  const { loadSeconds, markdownSeconds } = JSON.parse(r.stdout) as Steps;
+  return { loadSeconds, markdownSeconds };
+}
 
 /** Runs `node astro.mjs build ...` with its output in `log`, timing it and measuring its peak memory. */
 async function timedBuild(args: string[], env: Record<string, string>, log: string, timeoutSeconds: number): Promise<Timed> {
@@ -299,6 +311,12 @@ export function homeReport(dir: string, page = 'index.html'): HomeReport {
   return report;
 }
 
+/** Seconds of the two steps before any page: reading and validating the content, and rendering its Markdown. */
+interface Steps {
+  loadSeconds: number;
+  markdownSeconds: number;
+}
+
 /** One size's results. */
 interface SizeResult {
   n: number;
@@ -310,6 +328,8 @@ interface SizeResult {
   floor: { wallSeconds: number; runs: number[]; peakRssBytes: number | null; msPerPage: number; pages: number; bytes: number };
   /** Pharos wall time over the floor's. */
   ratio: number;
+  /** What every first build does before any page (bench/steps.ts), medians of the rounds: content load, and the Markdown HTML of every text once. */
+  steps: Steps & { runs: Steps[] };
   home: HomeReport;
 }
 
@@ -415,6 +435,7 @@ async function main(): Promise<number> {
     const editRuns: number[] = [];
     const noChangeRuns: number[] = [];
     const floorRuns: Timed[] = [];
+    const stepRuns: Steps[] = [];
     // Every run builds the same pages: the floor's page count is read off the first build's dist/.
     let pages: number | undefined;
     const edited = readdirSync(join(content, 'incidents')).sort().slice(-runs).reverse();
@@ -453,7 +474,11 @@ async function main(): Promise<number> {
       );
       mustSucceed(`floor build at N=${n}`, floorRun);
       floorRuns.push(floorRun);
-      process.stdout.write(`${floorRun.wallSeconds.toFixed(1)} s${run < runs ? '; Pharos again... ' : '\n'}`);
+      const steps = timedSteps(content);
+      stepRuns.push(steps);
+      process.stdout.write(
+        `${floorRun.wallSeconds.toFixed(1)} s; load ${steps.loadSeconds.toFixed(1)} s + Markdown ${steps.markdownSeconds.toFixed(1)} s${run < runs ? '; Pharos again... ' : '\n'}`,
+      );
     }
     const pharos = typical(pharosRuns);
     const floor = typical(floorRuns);
@@ -481,6 +506,7 @@ async function main(): Promise<number> {
       },
       rebuild: { editSeconds: median(editRuns), editRuns, noChangeSeconds: median(noChangeRuns), noChangeRuns },
       ratio: pharos.wallSeconds / floor.wallSeconds,
+      steps: { loadSeconds: median(stepRuns.map((x) => x.loadSeconds)), markdownSeconds: median(stepRuns.map((x) => x.markdownSeconds)), runs: stepRuns },
       home: homeReport(dist),
     });
   }
@@ -516,6 +542,12 @@ async function main(): Promise<number> {
   for (const r of results) {
     console.log(
       `N=${r.n}: largest HTML ${fmtSized(r.pharos.largestHtml)}; history page ${fmtSized(r.pharos.largestHistory)}; feed ${fmtSized(r.pharos.largestFeed)}; JSON ${fmtSized(r.pharos.largestJson)}`,
+    );
+  }
+  for (const r of results) {
+    const before = r.steps.loadSeconds + r.steps.markdownSeconds;
+    console.log(
+      `N=${r.n}: before any page, content load ${r.steps.loadSeconds.toFixed(1)} s + Markdown ${r.steps.markdownSeconds.toFixed(1)} s = ${(before / r.floor.wallSeconds).toFixed(2)}x the floor (at most ${TARGETS.floorRatio}x leaves ${(TARGETS.floorRatio - 1).toFixed(1)}x for all Pharos adds)`,
     );
   }
   const last = results[results.length - 1]!;
