@@ -1,9 +1,10 @@
 // ESLint: JavaScript's and TypeScript's recommended rules, and Astro's for .astro files.
+import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '**/.astro/', 'node_modules/', 'bench/out/', 'test/.tmp/', '.dist-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
