@@ -67,9 +67,13 @@ describe('a failed build leaves the previous site', () => {
   });
 });
 
-/** Starts a build of `content` into `outDir` that takes six seconds longer than it would; resolves with its exit code or signal. */
+/**
+ * Starts a build of `content` into `outDir` that holds while writing its pages until released
+ * (test/fixtures/faulty-build/Slow.astro); resolves with its exit code or signal.
+ */
 function startSlowBuild(content: string, outDir: string) {
-  const c = buildCommand(content, { PHAROS_FAULT: 'slow' }, outDir, FAULTY);
+  const gate = tempDir('gate');
+  const c = buildCommand(content, { PHAROS_FAULT: 'slow', PHAROS_FAULT_GATE: gate }, outDir, FAULTY);
   const child = spawn(c.command, c.args, { cwd: ROOT, env: c.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -78,12 +82,18 @@ function startSlowBuild(content: string, outDir: string) {
     // 'close', not 'exit': the output is read to its end, so a failure shows all of it.
     child.on('close', (code, signal) => resolve({ how: signal ?? code, output })),
   );
-  return { child, exited };
+  return {
+    child,
+    exited,
+    /** Resolves once the build is writing pages and holds. */
+    holding: () => appears(join(gate, 'started')),
+    release: () => writeFileSync(join(gate, 'release'), ''),
+  };
 }
 
-/** Waits until `path` exists (a build took its lock). */
+/** Waits until `path` exists (a build took its lock, or holds). */
 async function appears(path: string): Promise<void> {
-  for (let i = 0; i < 600 && !existsSync(path); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 1200 && !existsSync(path); i++) await new Promise((resolve) => setTimeout(resolve, 50));
   expect(existsSync(path), `${path} never appeared`).toBe(true);
 }
 
@@ -93,6 +103,7 @@ describe('builds that meet', () => {
     const first = startSlowBuild(site.content, site.outDir);
     await appears(join(dirname(site.outDir), '.dist-lock'));
     const second = buildSite(site.content, {}, site.outDir);
+    first.release();
     expect(second.status).not.toBe(0);
     expect(second.stdout + second.stderr).toContain(`Another build (process ${first.child.pid}) is writing dist/ now`);
     const done = await first.exited;
@@ -101,23 +112,25 @@ describe('builds that meet', () => {
     expect(leftovers(site.outDir)).toEqual([]);
   });
 
-  test('Ctrl-C or TERM during a build leaves the old site and nothing beside it', async () => {
+  // Ctrl-C as soon as the build has taken its lock (Astro still bundling), TERM while it writes pages.
+  test.for([
+    ['SIGINT', 'once the build holds its lock'],
+    ['SIGTERM', 'while pages are written'],
+  ] as const)('%s %s leaves the old site and nothing beside it', async ([signal, moment]) => {
     const site = builtMinimal();
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      const run = startSlowBuild(site.content, site.outDir);
-      await appears(join(dirname(site.outDir), '.dist-lock'));
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      run.child.kill(signal);
-      const done = await run.exited;
-      expect(done.how, done.output).not.toBe(0);
-      expect(siteHash(site.outDir)).toBe(site.hash);
-      const left = leftovers(site.outDir);
-      const inside = left.flatMap((entry) =>
-        listFiles(join(dirname(site.outDir), entry))
-          .slice(0, 10)
-          .map((f) => `${entry}/${f}`),
-      );
-      expect(left, `${done.output}\nleft: ${inside.join(', ')}`).toEqual([]);
-    }
+    const run = startSlowBuild(site.content, site.outDir);
+    await appears(join(dirname(site.outDir), '.dist-lock'));
+    if (moment === 'while pages are written') await run.holding();
+    run.child.kill(signal);
+    const done = await run.exited;
+    expect(done.how, done.output).not.toBe(0);
+    expect(siteHash(site.outDir)).toBe(site.hash);
+    const left = leftovers(site.outDir);
+    const inside = left.flatMap((entry) =>
+      listFiles(join(dirname(site.outDir), entry))
+        .slice(0, 10)
+        .map((f) => `${entry}/${f}`),
+    );
+    expect(left, `${done.output}\nleft: ${inside.join(', ')}`).toEqual([]);
   });
 });
