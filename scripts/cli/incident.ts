@@ -211,7 +211,7 @@ function postUpdate(
   a: UpdateAnswers,
   seen: number | undefined,
 ): { after: SiteContent; incident: Incident; index: number; at: ParsedTime } {
-  return whileLocked(folder, () => {
+  return whileLocked(io, folder, () => {
     const content = loadValid(io, folder);
     const incident = findIncident(content, folder, id);
     const zone = content.site.timeZone;

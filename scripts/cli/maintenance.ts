@@ -311,7 +311,7 @@ function addNotice(
   a: NoticeAnswers,
   seen: number | undefined,
 ): { after: SiteContent; at: ParsedTime; moved?: { start: string; end: string; zone: string } } {
-  return whileLocked(folder, () => {
+  return whileLocked(io, folder, () => {
     const content = loadValid(io, folder);
     const m = findWindow(content, folder, id);
     checkNotCancelled(m, content.site.timeZone);

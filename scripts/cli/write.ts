@@ -87,17 +87,24 @@ export function writeValidated(io: Io, folder: ContentFolder, w: PendingWrite): 
   return content;
 }
 
+/** What a command says while another one writes the folder. */
+export function waitingNotice(holder: string, display: string): string {
+  return `Another pharos command (process ${holder}) is writing ${display}/; waiting for it to finish.`;
+}
+
 /** The content folder's lock file (a dot file: the loader and the scratch copy skip it). */
 export const CONTENT_LOCK = '.pharos-lock';
 
 /**
  * Runs `edit` holding the content folder's lock, so that commands changing a file in one folder
  * take turns: each reads the folder as the one before left it, and no update is lost. While another
- * running command holds it, waits (a write takes a second or two), for at most `waitMs`.
+ * running command holds it, says so once on stderr and waits (a write takes a second or two), for
+ * at most `waitMs`.
  */
-export function whileLocked<T>(folder: ContentFolder, edit: () => T, waitMs = 60_000): T {
+export function whileLocked<T>(io: Io, folder: ContentFolder, edit: () => T, waitMs = 60_000): T {
   const path = join(folder.dir, CONTENT_LOCK);
   const until = Date.now() + waitMs;
+  let told = false;
   for (;;) {
     const taken = tryLock(path);
     if ('release' in taken) {
@@ -112,6 +119,8 @@ export function whileLocked<T>(folder: ContentFolder, edit: () => T, waitMs = 60
         `another pharos command (process ${taken.holder}) has been writing ${folder.display}/ for over ${Math.round(waitMs / 1000)} s; ` +
           `try again when it has finished (if none is running, delete ${join(folder.display, CONTENT_LOCK)})`,
       );
+    if (!told) io.err(`${waitingNotice(taken.holder, folder.display)}\n`);
+    told = true;
     // A synchronous pause: the caller may be in the middle of a synchronous redo (publish.ts).
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }

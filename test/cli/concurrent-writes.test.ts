@@ -5,11 +5,10 @@
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { expect, test } from 'vitest';
 import { MINIMAL, runCli, runCliAsync, tempDir } from '../helpers/fixtures.ts';
-import { CONTENT_LOCK, writeValidated } from '../../scripts/cli/write.ts';
+import { CONTENT_LOCK, waitingNotice, writeValidated } from '../../scripts/cli/write.ts';
 
 /** A fresh copy of the minimal site; returns its content folder. */
 function site(): string {
@@ -26,8 +25,19 @@ test('a command waits while another holds the folder, then reads the file as the
   // This test process stands in for a command that is writing.
   writeFileSync(join(dir, CONTENT_LOCK), String(process.pid));
   // Mine is timed before theirs (as when a colleague posts while I type): it goes in by time, not refused.
-  const run = runCliAsync(['incident', 'update', '2026-11-22-cloud-down', '--message', 'Mine.', '--at', '2026-11-22T10:20:00Z'], ENV, dirname(dir));
-  await sleep(2500);
+  let waiting = () => {};
+  const told = new Promise<void>((resolve) => (waiting = resolve));
+  const notice = `${waitingNotice(String(process.pid), 'content')}\n`;
+  const run = runCliAsync(
+    ['incident', 'update', '2026-11-22-cloud-down', '--message', 'Mine.', '--at', '2026-11-22T10:20:00Z'],
+    ENV,
+    dirname(dir),
+    (stderr) => {
+      if (stderr === notice) waiting();
+    },
+  );
+  // It says it waits, and waits: it has read nothing yet.
+  await Promise.race([told, run]);
   const before = readFileSync(join(dir, INCIDENT), 'utf8');
   // The other command's write, done while this one waited.
   writeFileSync(
@@ -36,7 +46,7 @@ test('a command waits while another holds the folder, then reads the file as the
   );
   rmSync(join(dir, CONTENT_LOCK));
   const done = await run;
-  expect(done.stderr).toBe('');
+  expect(done.stderr).toBe(notice);
   expect(done.status).toBe(0);
   const text = readFileSync(join(dir, INCIDENT), 'utf8');
   expect(text).toContain('Theirs.');
@@ -61,7 +71,8 @@ test('updates posted at the same moment all land, in the order they were written
   const messages = ['One', 'Two', 'Three', 'Four', 'Five'].map((w) => `${w}: still looking into it.`);
   const runs = await Promise.all(messages.map((m) => runCliAsync(['incident', 'update', '2026-11-22-cloud-down', '--message', m], env, dirname(dir))));
   for (const run of runs) {
-    expect(run.stderr).toBe('');
+    // Each says so if it had to wait for another.
+    expect(run.stderr).toMatch(/^(Another pharos command \(process \d+\) is writing content\/; waiting for it to finish\.\n)?$/);
     expect(run.stdout).toContain('Wrote content/incidents/2026-11-22-cloud-down.md: identified update at 2026-11-22T11:30:00+01:00');
     expect(run.status).toBe(0);
   }

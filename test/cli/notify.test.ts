@@ -5,13 +5,12 @@
  * receives the mail nodemailer sends. "Now" is pinned per run; the delivery record is a file.
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, ROOT, runCli, runCliAsync, runCliHere, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, runCli, runCliAsync, runCliHere, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
 import { statuspageValidator } from '../helpers/statuspage-schema.ts';
 
 /** A request the HTTP receiver got. */
@@ -161,19 +160,6 @@ async function notify(dir: string, now: string, extra: string[] = [], vars: Reco
   return { ...run, got: requests.slice(r0), mail: mails.slice(m0) };
 }
 
-/** Runs the CLI like runCliAsync, telling `onStderr` everything it has written to stderr so far as it comes. */
-function spawnCli(args: string[], vars: Record<string, string>, cwd: string, onStderr: (all: string) => void): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/pharos.ts'), ...args], { cwd, env: { PATH: process.env.PATH, ...vars } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => onStderr((stderr += s)));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
 /** What Slack shows of a Block Kit message: every text in it. */
 function slackWords(body: Record<string, unknown>): string {
   return JSON.stringify(body.blocks);
@@ -320,7 +306,7 @@ describe('pharos notify', () => {
     const held = new Promise<void>((resume) => (hold = resume));
     const first = runCliAsync(args, env('2026-11-22T10:30:00Z'), dirname(other));
     await new Promise<void>((arrived) => (onHold = arrived));
-    const second = spawnCli(args, env('2026-11-22T10:30:00Z'), dirname(other), (stderr) => {
+    const second = runCliAsync(args, env('2026-11-22T10:30:00Z'), dirname(other), (stderr) => {
       if (stderr.includes('waiting for it to finish')) hold?.();
     });
     await held;

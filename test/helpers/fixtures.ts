@@ -81,14 +81,17 @@ export async function runCliHere(args: string[], env: Record<string, string> = {
   return { status, stdout, stderr };
 }
 
-/** Runs the real CLI like runCli, without blocking: for several CLI processes at the same moment. */
-export function runCliAsync(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
+/**
+ * Runs the real CLI like runCli, without blocking: for several CLI processes at the same moment.
+ * `onStderr` is told everything the process has written to stderr so far, as it comes.
+ */
+export function runCliAsync(args: string[], env: Record<string, string> = {}, cwd = ROOT, onStderr: (all: string) => void = () => {}): Promise<Run> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/pharos.ts'), ...args], { cwd, env: { ...cleanEnv(), ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => onStderr((stderr += s)));
     child.on('error', fail);
     child.on('close', (status) => done({ status, stdout, stderr }));
   });
