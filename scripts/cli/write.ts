@@ -88,7 +88,7 @@ export function writeValidated(io: Io, folder: ContentFolder, w: PendingWrite): 
 }
 
 /** What a command says while another one writes the folder. */
-export function waitingNotice(holder: string, display: string): string {
+export function waitingNotice(holder: number, display: string): string {
   return `Another pharos command (process ${holder}) is writing ${display}/; waiting for it to finish.`;
 }
 

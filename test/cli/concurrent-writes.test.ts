@@ -27,7 +27,7 @@ test('a command waits while another holds the folder, then reads the file as the
   // Mine is timed before theirs (as when a colleague posts while I type): it goes in by time, not refused.
   let waiting = () => {};
   const told = new Promise<void>((resolve) => (waiting = resolve));
-  const notice = `${waitingNotice(String(process.pid), 'content')}\n`;
+  const notice = `${waitingNotice(process.pid, 'content')}\n`;
   const run = runCliAsync(
     ['incident', 'update', '2026-11-22-cloud-down', '--message', 'Mine.', '--at', '2026-11-22T10:20:00Z'],
     ENV,
