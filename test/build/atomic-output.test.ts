@@ -16,12 +16,16 @@ import { loadContent } from '../../src/lib/content/load.ts';
 const FAULTY = ['--config', 'test/fixtures/faulty-build/astro.config.mjs'];
 
 describe('a failed build leaves the previous site', () => {
-  test('content error: nothing is built, the old site stays', () => {
+  test('content error: named compiler-style, with no stack trace; nothing is built, the old site stays', () => {
     const site = builtMinimal();
-    writeFileSync(join(site.content, 'site.yaml'), readFileSync(join(site.content, 'site.yaml'), 'utf8').replace(/^timeZone: .*$/m, 'timeZone: UTC-6'));
+    const incident = join(site.content, 'incidents/2026-11-21-widget-slow.md');
+    writeFileSync(incident, readFileSync(incident, 'utf8').replace('severity: minor', 'severity: urgent'));
     const run = buildSite(site.content, {}, site.outDir);
     expect(run.status).not.toBe(0);
-    expect(run.stdout + run.stderr).toMatch(/site\.yaml:\d+ timeZone/);
+    expect(run.stdout + run.stderr).toContain(
+      'content/incidents/2026-11-21-widget-slow.md:3 severity: unknown level "urgent" (expected one of critical, minor)',
+    );
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(siteHash(site.outDir)).toBe(site.hash);
     expect(leftovers(site.outDir)).toEqual([]);
   });
