@@ -5,8 +5,9 @@
  *
  * `npm test` runs PHAROS_FUZZ_RUNS cases (default 100, fast-check's own) with a fixed seed,
  * derives every page's, feed's, calendar's and API document's data for each accepted case in this
- * process, and builds PHAROS_FUZZ_BUILDS of them (default 1) for real. `npm run test:fuzz` runs thousands of cases
- * with a new seed each time and builds more; a case it finds failing goes into REGRESSIONS.
+ * process, and builds PHAROS_FUZZ_BUILDS of them (default 1) for real. `npm run test:fuzz` runs
+ * thousands of cases with a new seed each time and builds more; a case it finds failing goes into
+ * REGRESSIONS.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -72,9 +73,9 @@ function restore(): void {
 
 /**
  * Applies the mutations, runs `pharos check` in this process and checks the promises about its
- * answer: a refusal as staff read it (every problem line names a file under content/, and its line
- * when the file is there to point into); content it accepts loads, and everything derived from it
- * can be computed.
+ * answer: a refusal as staff read it (every problem line names a file of the content folder, and
+ * its line when the file is there to point into); content it accepts loads, and everything derived
+ * from it can be computed.
  */
 async function checkCase(mutations: readonly Mutation[]): Promise<Outcome> {
   restore();
@@ -93,7 +94,7 @@ async function checkCase(mutations: readonly Mutation[]): Promise<Outcome> {
   expect([0, 1], report).toContain(status);
   expect(output, report).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   if (status === 1) {
-    // "content/file:line field: message" per problem, a blank line, then how many were found.
+    // "<folder>/<file>:<line> <field>: <message>" per problem, a blank line, then how many were found.
     const [problems = '', summary = ''] = errors.split('\n\n');
     expect(summary, report).toMatch(/^\d+ problems? found; nothing was built\.\n$/);
     const lines = problems.split('\n');
