@@ -138,15 +138,22 @@ export function atomicOutput(): AstroIntegration {
         // the link would leave the served folder as it was.
         if (existsSync(target) && lstatSync(target).isSymbolicLink()) target = realpathSync(target);
         publicDir = fileURLToPath(config.publicDir);
-        unlock = lockOutput(target);
+        // A failed build (a throw while rendering, a failed self-check) takes its half-written folder
+        // and its lock with it; so does one stopped by Ctrl-C or a TERM signal, from the moment the
+        // lock is taken (a signal is handled between two steps, never between taking the lock and
+        // keeping its release).
+        listen(true);
+        try {
+          unlock = lockOutput(target);
+        } catch (error) {
+          listen(false);
+          throw error;
+        }
         recoverOutput(target);
         staging = join(sideFolders(target).parent, `${sideFolders(target).newPrefix}${process.pid}`);
         rmSync(staging, { recursive: true, force: true });
         // A URL, as Astro keeps outDir once resolved (a string would not be resolved again).
         updateConfig({ outDir: pathToFileURL(`${staging}/`) });
-        // A failed build (a throw while rendering, a failed self-check) takes its half-written folder
-        // and its lock with it; so does one stopped by Ctrl-C or a TERM signal.
-        listen(true);
       },
       'astro:build:done': ({ logger }) => {
         if (!target || !staging) return;

@@ -4,7 +4,7 @@
  * it, and the next build works without cleanup.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync, symlinkSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildCommand, buildSite, listFiles, ROOT, tempDir } from '../helpers/fixtures.ts';
@@ -95,9 +95,20 @@ function startSlowBuild(content: string, outDir: string) {
   };
 }
 
-/** Waits until `path` exists (a build took its lock, or holds). */
+/**
+ * Waits until `path` exists (a build took its lock, or holds), told by the file system the moment
+ * it is created: a signal sent then lands in the build's first instants with its lock.
+ */
 async function appears(path: string): Promise<void> {
-  for (let i = 0; i < 1200 && !existsSync(path); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  let watcher: FSWatcher | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  await new Promise<void>((resolve) => {
+    watcher = watch(dirname(path), () => existsSync(path) && resolve());
+    timer = setTimeout(resolve, 60_000);
+    if (existsSync(path)) resolve();
+  });
+  watcher?.close();
+  clearTimeout(timer);
   expect(existsSync(path), `${path} never appeared`).toBe(true);
 }
 
@@ -130,11 +141,14 @@ describe('builds that meet', () => {
     expect(done.how, done.output).not.toBe(0);
     expect(siteHash(site.outDir)).toBe(site.hash);
     const left = leftovers(site.outDir);
-    const inside = left.flatMap((entry) =>
-      listFiles(join(dirname(site.outDir), entry))
-        .slice(0, 10)
-        .map((f) => `${entry}/${f}`),
-    );
+    const inside = left.flatMap((entry) => {
+      const path = join(dirname(site.outDir), entry);
+      return statSync(path).isDirectory()
+        ? listFiles(path)
+            .slice(0, 10)
+            .map((f) => `${entry}/${f}`)
+        : [`${entry} (${readFileSync(path, 'utf8').slice(0, 40)})`];
+    });
     expect(left, `${done.output}\nleft: ${inside.join(', ')}`).toEqual([]);
   });
 });
