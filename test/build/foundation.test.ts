@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, buildSite, listFiles, sharedBuild, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, listFiles, sharedBuild, type Run } from '../helpers/fixtures.ts';
 
 let build: Run & { outDir: string };
 const page = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
@@ -91,13 +91,5 @@ describe('a valid site builds in every language', () => {
     expect(html).toContain('Page not found');
     expect(html).toMatch(/<section lang="sv"[^>]*>[\s\S]*Sidan finns inte/);
     expect(html).toMatch(/href="\/sv\/" hreflang="sv"/);
-  });
-});
-
-describe('the build clock', () => {
-  test('PHAROS_NOW moves the clock of the whole build', () => {
-    const later = buildSite(MINIMAL, { PHAROS_NOW: '2026-12-01T08:00:00Z' });
-    expect(later.status).toBe(0);
-    expect(readFileSync(join(later.outDir, 'index.html'), 'utf8')).toContain('<time datetime="2026-12-01T08:00:00.000Z"');
   });
 });

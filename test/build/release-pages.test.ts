@@ -103,34 +103,45 @@ describe('the sample marker on the supported versions of the schedule page', () 
   });
 
   test('only a sample release is marked, or every version whose end date comes from a sample schedule', () => {
+    // One build of two products with the same schedule: widget with one sample release, gizmo (a
+    // copy) with a sample schedule instead.
     const dir = join(tempDir('sample-releases'), 'content');
     cpSync(MINIMAL, dir, { recursive: true });
-    const releases = join(dir, 'releases/widget.yaml');
-    writeFileSync(releases, readFileSync(releases, 'utf8').replace('{ version: "2026.10"', '{ sample: true, version: "2026.10"'));
-    let build = buildSite(dir);
-    expect(build.status, build.stderr).toBe(0);
-    const lines = (lang: string) => supportedLines(readFileSync(join(build.outDir, `${lang}releases/index.html`), 'utf8'), 'widget');
-    expect(lines('')).toEqual([
-      { version: '2026.11', marker: '' },
-      { version: '2026.10', marker: 'Sample' },
-    ]);
-    expect(lines('sv/')[1]).toEqual({ version: '2026.10', marker: 'Exempeldata' });
-
+    const releases = readFileSync(join(dir, 'releases/widget.yaml'), 'utf8');
+    writeFileSync(join(dir, 'releases/widget.yaml'), releases.replace('{ version: "2026.10"', '{ sample: true, version: "2026.10"'));
+    // Gizmo also has a release out of support: its end is a real release's date, not the schedule's.
+    writeFileSync(join(dir, 'releases/gizmo.yaml'), releases.replace('releases:\n', 'releases:\n  - { version: "2026.09", date: "2026-09-08" }\n'));
     const products = join(dir, 'products.yaml');
-    writeFileSync(products, readFileSync(products, 'utf8').replace('kind: recurring', 'kind: recurring\n      sample: true'));
-    // The product page's rows are marked alike: the sample release, then every version whose end date the sample schedule gives.
-    const rows = (lang: string) =>
-      [...readFileSync(join(build.outDir, `${lang}products/widget/index.html`), 'utf8').matchAll(/<tr id="release-[^"]+"[\s\S]*?<\/tr>/g)].map((m) => ({
+    const widget = / {2}- id: widget\n(?: {4}.*\n)+/.exec(readFileSync(products, 'utf8'))![0];
+    const gizmo = widget
+      .replace('id: widget', 'id: gizmo')
+      .replace('Acme Widget', 'Acme Gizmo')
+      .replace('kind: recurring', 'kind: recurring\n      sample: true');
+    expect(gizmo).toContain('sample: true');
+    writeFileSync(products, readFileSync(products, 'utf8') + gizmo);
+    const build = buildSite(dir);
+    expect(build.status, build.stderr).toBe(0);
+    const lines = (lang: string, product: string) => supportedLines(readFileSync(join(build.outDir, `${lang}releases/index.html`), 'utf8'), product);
+    const rows = (lang: string, product: string) =>
+      [...readFileSync(join(build.outDir, `${lang}products/${product}/index.html`), 'utf8').matchAll(/<tr id="release-[^"]+"[\s\S]*?<\/tr>/g)].map((m) => ({
         version: /<th scope="row"[^>]*>(?:<a [^>]*>)?([^<]+)/.exec(m[0])?.[1] ?? '',
         marker: MARKER.exec(m[0])?.[1] ?? '',
         until: m[0].includes(translator(lang === '' ? 'en' : lang.slice(0, -1))('releases.supportedUntil').split('{date}')[0]!),
       }));
-    expect(rows('').filter((r) => r.marker !== '')).toEqual([{ version: '2026.10', marker: 'Sample', until: expect.any(Boolean) }]);
-    build = buildSite(dir);
-    expect(build.status, build.stderr).toBe(0);
-    expect(lines('').map((l) => l.marker)).toEqual(['Sample', 'Sample']);
-    const after = rows('sv/');
+
+    // The sample release alone is marked, on the schedule page and the product page's rows.
+    expect(lines('', 'widget')).toEqual([
+      { version: '2026.11', marker: '' },
+      { version: '2026.10', marker: 'Sample' },
+    ]);
+    expect(lines('sv/', 'widget')[1]).toEqual({ version: '2026.10', marker: 'Exempeldata' });
+    expect(rows('', 'widget').filter((r) => r.marker !== '')).toEqual([{ version: '2026.10', marker: 'Sample', until: expect.any(Boolean) }]);
+
+    // Every version whose end date the sample schedule gives is marked, and no other.
+    expect(lines('', 'gizmo').map((l) => l.marker)).toEqual(['Sample', 'Sample']);
+    const after = rows('sv/', 'gizmo');
     expect(after.filter((r) => r.until).length).toBeGreaterThan(0);
-    for (const r of after) expect(r, r.version).toEqual({ ...r, marker: r.until || r.version === '2026.10' ? 'Exempeldata' : '' });
+    expect(after.filter((r) => !r.until).length).toBeGreaterThan(0);
+    for (const r of after) expect(r, r.version).toEqual({ ...r, marker: r.until ? 'Exempeldata' : '' });
   });
 });

@@ -196,6 +196,13 @@ describe('a day of publishing, in one content folder', () => {
       const broken = brokenLinks({ dist: build.outDir, site: 'https://status.acme.test/', base: '/status/' });
       expect(formatBroken(broken)).toBe('');
     });
+
+    test("PHAROS_NOW, not site.yaml's now, is the clock of the whole build", () => {
+      expect(readFileSync(join(dir, 'site.yaml'), 'utf8')).toContain('now: "2026-11-22T10:00:00Z"');
+      expect(JSON.parse(readFileSync(join(build.outDir, 'build.json'), 'utf8'))).toEqual({ now: '2026-11-22T12:00:00.000Z' });
+      for (const home of ['index.html', 'sv/index.html'])
+        expect(readFileSync(join(build.outDir, home), 'utf8'), home).toContain('data-built="2026-11-22T12:00:00.000Z"');
+    });
   });
 });
 
