@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { MINIMAL, runCli, tempDir } from '../helpers/fixtures.ts';
+import { MINIMAL, runCliHere, tempDir } from '../helpers/fixtures.ts';
 
 /** The minimal site with one sample release and one sample incident, `now:` optionally removed from site.yaml. */
 function site(pinnedInSite: boolean): string {
@@ -33,9 +33,9 @@ function site(pinnedInSite: boolean): string {
 const sampleLines = (stderr: string) => stderr.split('\n').filter((l) => l.includes(' warning: sample content'));
 
 describe('sample content', () => {
-  test('without a pinned now, each file with sample content gets one warning naming its line; the check still passes', () => {
+  test('without a pinned now, each file with sample content gets one warning naming its line; the check still passes', async () => {
     const dir = site(false);
-    const run = runCli(['check'], { PHAROS_NOW: '', TZ: 'UTC' }, dirname(dir));
+    const run = await runCliHere(['check'], { PHAROS_NOW: '', TZ: 'UTC' }, dirname(dir));
     expect(run.status).toBe(0);
     expect(sampleLines(run.stderr)).toEqual([
       'content/case-types.yaml:5 warning: sample content: the examples of case type defect are invented (sampleExample: true) and "now" is not pinned, so the case-types page shows them tagged "Sample"; write real examples or remove them',
@@ -45,17 +45,17 @@ describe('sample content', () => {
     ]);
   });
 
-  test('with --strict the warnings fail the check', () => {
+  test('with --strict the warnings fail the check', async () => {
     const dir = site(false);
-    expect(runCli(['check', '--strict'], { PHAROS_NOW: '', TZ: 'UTC' }, dirname(dir)).status).toBe(1);
+    expect((await runCliHere(['check', '--strict'], { PHAROS_NOW: '', TZ: 'UTC' }, dirname(dir))).status).toBe(1);
   });
 
   test.each([
     ['pinned by site.yaml', true, ''],
     ['pinned by PHAROS_NOW', false, '2026-11-22T10:00:00Z'],
-  ])('no warning when now is %s', (_how, inSite, env) => {
+  ])('no warning when now is %s', async (_how, inSite, env) => {
     const dir = site(inSite);
-    const run = runCli(['check'], { PHAROS_NOW: env, TZ: 'UTC' }, dirname(dir));
+    const run = await runCliHere(['check'], { PHAROS_NOW: env, TZ: 'UTC' }, dirname(dir));
     expect(run.status).toBe(0);
     expect(sampleLines(run.stderr)).toEqual([]);
   });

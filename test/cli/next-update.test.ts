@@ -2,7 +2,7 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { MINIMAL, runCli, runCliHere, tempDir } from '../helpers/fixtures.ts';
+import { MINIMAL, runCliHere, tempDir } from '../helpers/fixtures.ts';
 
 function site(): string {
   const dir = join(tempDir('next-update'), 'content');
@@ -12,9 +12,9 @@ function site(): string {
 const ENV = { PHAROS_NOW: '2026-11-22T10:00:00Z', TZ: 'UTC' };
 
 describe('--next-update', () => {
-  test("a span after the update is written as a time in the update's offset; the write and list say it", () => {
+  test("a span after the update is written as a time in the update's offset; the write and list say it", async () => {
     const dir = site();
-    const r = runCli(
+    const r = await runCliHere(
       [
         'incident',
         'update',
@@ -34,12 +34,12 @@ describe('--next-update', () => {
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toMatch(/nextUpdate: "2026-11-22T12:30:00\+01:00"/);
     expect(r.stdout).toContain('Next update due by 2026-11-22 12:30 (Europe/Stockholm)');
-    expect(runCli(['list', '--content', dir], ENV).stdout).toMatch(/2026-11-22-cloud-down .*next update due by 2026-11-22 12:30/);
+    expect((await runCliHere(['list', '--content', dir], ENV)).stdout).toMatch(/2026-11-22-cloud-down .*next update due by 2026-11-22 12:30/);
   });
 
-  test('a TIME is taken as written; without --next-update the site default (1 hour after the update) applies', () => {
+  test('a TIME is taken as written; without --next-update the site default (1 hour after the update) applies', async () => {
     const dir = site();
-    const r = runCli(
+    const r = await runCliHere(
       [
         'incident',
         'new',
@@ -63,7 +63,7 @@ describe('--next-update', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'incidents/2026-11-22-slow-widget.md'), 'utf8')).toMatch(/nextUpdate: "2026-11-22T14:00:00\+01:00"/);
     expect(r.stdout).toContain('Next update due by 2026-11-22 14:00 (Europe/Stockholm)');
-    const plain = runCli(
+    const plain = await runCliHere(
       ['incident', 'new', '--title', 'Slow gadget', '--severity', 'minor', '--affects', 'widget', '--message', 'Looking.', '--content', dir],
       ENV,
     );
@@ -75,10 +75,10 @@ describe('--next-update', () => {
     ['a time before the update', '2026-11-22T09:00:00Z', /option --next-update: found "2026-11-22T09:00:00Z", not after the update/],
     ['a span of no length', '0m', /option --next-update: found "0m", not after the update/],
     ['words that are neither', 'soon', /option --next-update: found "soon" \(expected a span such as "30m", "2h" or "1h30m", or a time: ISO 8601/],
-  ])('%s is refused before anything is written', (_name, value, message) => {
+  ])('%s is refused before anything is written', async (_name, value, message) => {
     const dir = site();
     const before = readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8');
-    const r = runCli(['incident', 'update', '2026-11-22-cloud-down', '--message', 'x', '--next-update', value, '--content', dir], ENV);
+    const r = await runCliHere(['incident', 'update', '2026-11-22-cloud-down', '--message', 'x', '--next-update', value, '--content', dir], ENV);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(readFileSync(join(dir, 'incidents/2026-11-22-cloud-down.md'), 'utf8')).toBe(before);

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MINIMAL, runCli, runCliAsync, runCliHere, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
+import { MINIMAL, runCliAsync, runCliHere, sharedBuild, tempDir, type Run } from '../helpers/fixtures.ts';
 import { statuspageValidator } from '../helpers/statuspage-schema.ts';
 
 /** A request the HTTP receiver got. */
@@ -698,22 +698,22 @@ describe("the build's now: notify announces what the deployed site shows", () =>
   }, 600_000);
 });
 
-test('pharos check warns, at its line, about a channel whose secret the shipped workflow does not pass', () => {
+test('pharos check warns, at its line, about a channel whose secret the shipped workflow does not pass', async () => {
   const dir = site();
-  const run = runCli(['check'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir));
+  const run = await runCliHere(['check'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir));
   expect(run.status).toBe(0);
   const lines = run.stderr.split('\n').filter((l) => l.includes('notify.yaml'));
   expect(lines).toEqual([
     'content/notify.yaml:15 warning: channel "widget-maintenance": the publishing workflow (.github/workflows/deploy.yml) does not pass PHAROS_SLACK_URL_2 to pharos notify, so there it is never sent anything; it passes PHAROS_SLACK_URL, PHAROS_TEAMS_URL, PHAROS_DISCORD_URL, PHAROS_WEBHOOK_URL, PHAROS_SMTP_URL: use one of them, or add PHAROS_SLACK_URL_2 to the env of its notify step',
     expect.stringMatching(/^content\/notify\.yaml:16 warning: channel "silent": .* does not pass PHAROS_SLACK_URL_3 /),
   ]);
-  expect(runCli(['check', '--strict'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir)).status).toBe(1);
+  expect((await runCliHere(['check', '--strict'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir))).status).toBe(1);
 });
 
-test('without notify.yaml, notify says so and sends nothing', () => {
+test('without notify.yaml, notify says so and sends nothing', async () => {
   const dir = join(tempDir('notify'), 'content');
   cpSync(MINIMAL, dir, { recursive: true });
-  const run = runCli(['notify'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir));
+  const run = await runCliHere(['notify'], { PHAROS_NOW: '2026-11-22T10:00:00Z' }, dirname(dir));
   expect(run.stdout).toBe('No channels in content/notify.yaml; nothing to send.\n');
   expect(run.status).toBe(0);
 });
