@@ -107,7 +107,15 @@ export function buildCommand(
   return {
     command: process.execPath,
     args: [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, ...args],
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', PHAROS_CONTENT: contentDir, ...env },
+    // Node's compile cache, which Astro turns on only outside CI: the tests' twenty-odd builds load
+    // the same modules, and each compiles them again without it (about 0.6 s of CPU a build).
+    env: {
+      ...cleanEnv(),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NODE_COMPILE_CACHE: join(ROOT, 'node_modules/.cache/node-compile'),
+      PHAROS_CONTENT: contentDir,
+      ...env,
+    },
   };
 }
 
