@@ -139,9 +139,9 @@ export function atomicOutput(): AstroIntegration {
         if (existsSync(target) && lstatSync(target).isSymbolicLink()) target = realpathSync(target);
         publicDir = fileURLToPath(config.publicDir);
         // A failed build (a throw while rendering, a failed self-check) takes its half-written folder
-        // and its lock with it; so does one stopped by Ctrl-C or a TERM signal, from the moment the
-        // lock is taken (a signal is handled between two steps, never between taking the lock and
-        // keeping its release).
+        // and its lock with it; so does one stopped by Ctrl-C or a TERM signal. The handlers go in
+        // before the lock is written: a signal in between then waits for this hook to return, when
+        // `unlock` is set, instead of killing the process with the lock left behind.
         listen(true);
         try {
           unlock = lockOutput(target);
